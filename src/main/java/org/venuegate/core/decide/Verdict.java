@@ -1,0 +1,3 @@
+package org.venuegate.core.decide;
+
+public enum Verdict { PASS, STOP }

@@ -1,0 +1,241 @@
+package org.venuegate.core.keys;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.venuegate.core.code.CodeFormat;
+import org.venuegate.core.code.HealthCode;
+import org.venuegate.core.code.VenueCode;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.json.Json;
+import org.venuegate.core.trust.SignedTrustList;
+import org.venuegate.core.trust.TrustList;
+import org.venuegate.core.trust.TrustedKey;
+
+/**
+ * The issuer's keys in one JSON file ({@value #FILE_NAME}, owner-only permissions): the root key, the code-signing
+ * keys with their windows, revocations and the trust-list sequence. Used by the {@code keys} CLI and by the hub.
+ * Every change is written to a temporary file and renamed over the old one, so a crash never leaves half a ring.
+ */
+public final class KeyRing {
+    public static final String FILE_NAME = "keyring.json";
+    public static final String FORMAT = "venuegate-keyring/1";
+    public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(730);
+    public static final Duration DEFAULT_ROTATION_OVERLAP = Duration.ofDays(7);
+
+    /** The on-disk form. */
+    record Document(String format, long trustListSequence, List<KeyEntry> keys, List<Long> revokedVenueIds) {
+    }
+
+    private final Path file;
+    private long trustListSequence;
+    private final List<KeyEntry> keys;
+    private final TreeSet<Long> revokedVenueIds;
+
+    private KeyRing(Path file, Document doc) {
+        this.file = file;
+        this.trustListSequence = doc.trustListSequence();
+        this.keys = new ArrayList<>(doc.keys());
+        this.revokedVenueIds = new TreeSet<>(doc.revokedVenueIds());
+    }
+
+    public static Path fileIn(Path dir) {
+        return dir.resolve(FILE_NAME);
+    }
+
+    /** Creates a ring with a root key and one health and one venue key. Refuses to overwrite an existing ring. */
+    public static KeyRing init(Path dir, Instant now) throws IOException {
+        Path file = fileIn(dir);
+        if (Files.exists(file)) {
+            throw new KeyRingException("a key ring already exists at " + file + "; refusing to overwrite it");
+        }
+        Files.createDirectories(dir);
+        KeyRing ring = new KeyRing(file, new Document(FORMAT, 0, List.of(), List.of()));
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS);
+        ring.keys.add(newEntry(KeyRole.ROOT, start, start.plus(Duration.ofDays(3650))));
+        ring.keys.add(newEntry(KeyRole.HEALTH, start, start.plus(DEFAULT_KEY_LIFETIME)));
+        ring.keys.add(newEntry(KeyRole.VENUE, start, start.plus(DEFAULT_KEY_LIFETIME)));
+        ring.save();
+        return ring;
+    }
+
+    public static KeyRing load(Path dir) throws IOException {
+        Path file = fileIn(dir);
+        if (!Files.exists(file)) {
+            throw new KeyRingException("no key ring at " + file + " (create one with: venuegate keys init " + dir + ")");
+        }
+        Document doc;
+        try {
+            doc = Json.mapper().readValue(file.toFile(), Document.class);
+        } catch (JsonProcessingException e) {
+            throw new KeyRingException("key ring " + file + " is damaged: " + e.getOriginalMessage());
+        }
+        if (doc == null || !FORMAT.equals(doc.format()) || doc.keys() == null || doc.revokedVenueIds() == null) {
+            throw new KeyRingException("key ring " + file + " is not in format " + FORMAT);
+        }
+        KeyRing ring = new KeyRing(file, doc);
+        if (ring.root().isEmpty()) {
+            throw new KeyRingException("key ring " + file + " has no usable root key");
+        }
+        return ring;
+    }
+
+    public static KeyRing loadOrInit(Path dir, Instant now) throws IOException {
+        return Files.exists(fileIn(dir)) ? load(dir) : init(dir, now);
+    }
+
+    private static KeyEntry newEntry(KeyRole role, Instant notBefore, Instant notAfter) {
+        KeyPair pair = Ed25519.generate();
+        return new KeyEntry(Ed25519.keyId(pair.getPublic()), role, Ed25519.encodePublic(pair.getPublic()),
+                Ed25519.encodePrivate(pair.getPrivate()), notBefore, notAfter, false);
+    }
+
+    public synchronized List<KeyEntry> keys() {
+        return List.copyOf(keys);
+    }
+
+    public synchronized Optional<KeyEntry> root() {
+        return keys.stream().filter(k -> k.role() == KeyRole.ROOT && !k.revoked()).findFirst();
+    }
+
+    /**
+     * The newest non-revoked key of the role valid at {@code now}: during an overlap the new key signs.
+     *
+     * @throws IllegalStateException when every key of the role is revoked or expired
+     */
+    public synchronized KeyEntry signer(KeyRole role, Instant now) {
+        KeyEntry best = null;
+        for (KeyEntry k : keys) {
+            // ">=": of two keys starting the same second, the one rotated in later wins
+            if (k.role() == role && k.usableAt(now) && (best == null || !k.notBefore().isBefore(best.notBefore()))) {
+                best = k;
+            }
+        }
+        return Optional.ofNullable(best)
+                .orElseThrow(() -> new IllegalStateException("no usable " + role + " key at " + now
+                        + " (rotate one in with: venuegate keys rotate --role " + role.name().toLowerCase() + ")"));
+    }
+
+    /**
+     * Adds a new key for the role, valid from now; the previous keys stay valid for {@code overlap} so codes
+     * already printed or unveiled keep verifying while kiosks pick up the new trust list.
+     */
+    public synchronized KeyEntry rotate(KeyRole role, Instant now, Duration overlap) throws IOException {
+        if (role == KeyRole.ROOT) {
+            throw new KeyRingException("the root key is pinned by every kiosk; re-pair kiosks to change it");
+        }
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant oldEnd = start.plus(overlap);
+        for (int i = 0; i < keys.size(); i++) {
+            KeyEntry k = keys.get(i);
+            if (k.role() == role && !k.revoked() && k.notAfter().isAfter(oldEnd)) {
+                keys.set(i, k.withNotAfter(oldEnd));
+            }
+        }
+        KeyEntry fresh = newEntry(role, start, start.plus(DEFAULT_KEY_LIFETIME));
+        keys.add(fresh);
+        save();
+        return fresh;
+    }
+
+    public synchronized void revokeKey(String keyId) throws IOException {
+        for (int i = 0; i < keys.size(); i++) {
+            KeyEntry k = keys.get(i);
+            if (k.keyId().equals(keyId)) {
+                if (k.role() == KeyRole.ROOT) {
+                    throw new KeyRingException("the root key cannot be revoked from the trust list it signs");
+                }
+                keys.set(i, k.asRevoked());
+                save();
+                return;
+            }
+        }
+        throw new KeyRingException("no key " + keyId + " in " + file);
+    }
+
+    public synchronized void revokeVenue(long venueId) throws IOException {
+        if (revokedVenueIds.add(venueId)) {
+            save();
+        }
+    }
+
+    public synchronized List<Long> revokedVenueIds() {
+        return List.copyOf(revokedVenueIds);
+    }
+
+    /** The trust list as of now; each call takes the next sequence number. */
+    public synchronized TrustList nextTrustList(Instant now, List<Long> extraRevokedVenues) throws IOException {
+        trustListSequence++;
+        save();
+        List<TrustedKey> trusted = new ArrayList<>();
+        List<String> revoked = new ArrayList<>();
+        for (KeyEntry k : keys) {
+            if (k.role() == KeyRole.ROOT) {
+                continue;
+            }
+            trusted.add(new TrustedKey(k.keyId(), k.role().purpose(), k.publicKey(), k.notBefore(), k.notAfter()));
+            if (k.revoked()) {
+                revoked.add(k.keyId());
+            }
+        }
+        TreeSet<Long> venues = new TreeSet<>(revokedVenueIds);
+        venues.addAll(extraRevokedVenues);
+        return new TrustList(trustListSequence, now.truncatedTo(ChronoUnit.SECONDS), trusted, revoked, List.copyOf(venues));
+    }
+
+    public String signTrustList(TrustList list) {
+        KeyEntry r = root().orElseThrow();
+        return SignedTrustList.sign(list, r.decodedPrivate(), r.decodedPublic());
+    }
+
+    public String issueVenue(VenueCode code, Instant now) {
+        KeyEntry k = signer(KeyRole.VENUE, now);
+        return CodeFormat.encodeVenue(code, k.decodedPrivate(), k.decodedPublic());
+    }
+
+    public String issueHealth(HealthCode code, Instant now) {
+        KeyEntry k = signer(KeyRole.HEALTH, now);
+        return CodeFormat.encodeHealth(code, k.decodedPrivate(), k.decodedPublic());
+    }
+
+    private void save() throws IOException {
+        Document doc = new Document(FORMAT, trustListSequence, keys, List.copyOf(revokedVenueIds));
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not POSIX (Windows): the folder's ACL has to protect it
+        }
+        Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A key-ring problem with a message fit for an operator. */
+    public static final class KeyRingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public KeyRingException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.venuegate.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The layering, pinned from the start: core is plain Java that everything else builds on; the hub and the poster
+ * renderer never pull in JavaFX; only the launcher writes to the console.
+ */
+@AnalyzeClasses(packages = "org.venuegate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule coreIsPlainJava = noClasses().that().resideInAPackage("org.venuegate.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "okhttp3..", "com.github.sarxos..", "io.javalin..", "org.eclipse.jetty..",
+                    "java.awt..", "javax.imageio..", "javax.swing..", "java.sql..", "org.apache.pdfbox..")
+            .because("core holds formats, crypto, verification and decisions, testable without UI, network, camera or disk drivers");
+
+    @ArchTest
+    static final ArchRule coreDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.venuegate.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.venuegate.app..", "org.venuegate.kiosk..", "org.venuegate.review..", "org.venuegate.hub..",
+                    "org.venuegate.phone..", "org.venuegate.demo..", "org.venuegate.ui..", "org.venuegate.poster..",
+                    "org.venuegate.qr..");
+
+    @ArchTest
+    static final ArchRule hubAndPosterNeverUseJavaFx = noClasses().that().resideInAnyPackage("org.venuegate.hub..", "org.venuegate.poster..", "org.venuegate.qr..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule screensNeverTouchHubStorage = noClasses().that().resideInAnyPackage(
+                    "org.venuegate.kiosk..", "org.venuegate.review..", "org.venuegate.phone..", "org.venuegate.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.venuegate.hub.store..")
+            .allowEmptyShould(true); // the screens arrive with later milestones
+
+    @ArchTest
+    static final ArchRule onlyTheLauncherWritesToTheConsole = noClasses().that().doNotHaveFullyQualifiedName("org.venuegate.app.Launcher")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+}
