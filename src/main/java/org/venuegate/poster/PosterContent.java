@@ -1,0 +1,32 @@
+package org.venuegate.poster;
+
+import java.util.Objects;
+
+/**
+ * What one poster shows.
+ *
+ * @param codeText     the signed venue code text the QR carries
+ * @param venueName    the venue name; for a mobile place its plate or ship number (FAQ site-code 7)
+ * @param unitName     the owner organisation (for a mobile place the unit the vehicle or ship belongs to); may be blank
+ * @param districtCode six-digit administrative division code, e.g. 120101
+ * @param venueNumber  the short venue number printed for staff and helpdesk
+ * @param mobile       a taxi, ship or other mobile place
+ */
+public record PosterContent(String codeText, String venueName, String unitName, int districtCode, String venueNumber,
+                            boolean mobile) {
+    public PosterContent {
+        Objects.requireNonNull(codeText, "codeText");
+        Objects.requireNonNull(venueName, "venueName");
+        Objects.requireNonNull(unitName, "unitName");
+        Objects.requireNonNull(venueNumber, "venueNumber");
+        if (codeText.isBlank()) {
+            throw new IllegalArgumentException("codeText must not be blank");
+        }
+        if (venueName.isBlank()) {
+            throw new IllegalArgumentException("venueName must not be blank");
+        }
+        venueName = venueName.strip();
+        unitName = unitName.strip();
+        venueNumber = venueNumber.strip();
+    }
+}
