@@ -37,11 +37,6 @@ abstract class PendingCommand implements Callable<Integer> {
     static final class Review extends PendingCommand {
     }
 
-    @Command(name = "hub", mixinStandardHelpOptions = true,
-            description = "The city-side HTTP service kiosks sync to and reviewers work against.")
-    static final class Hub extends PendingCommand {
-    }
-
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "A simulated citizen phone showing the veiled and unveiled health code.")
     static final class Phone extends PendingCommand {

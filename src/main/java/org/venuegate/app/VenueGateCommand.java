@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             PendingCommand.Demo.class,
             PendingCommand.Kiosk.class,
             PendingCommand.Review.class,
-            PendingCommand.Hub.class,
+            HubCommand.class,
             PendingCommand.Phone.class,
             KeysCommand.class,
             CodesCommand.class,

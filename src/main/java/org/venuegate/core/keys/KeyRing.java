@@ -2,10 +2,12 @@ package org.venuegate.core.keys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -25,9 +27,8 @@ import org.venuegate.core.trust.TrustList;
 import org.venuegate.core.trust.TrustedKey;
 
 /**
- * The issuer's keys in one JSON file ({@value #FILE_NAME}, owner-only permissions): the root key, the code-signing
- * keys with their windows, revocations and the trust-list sequence. Used by the {@code keys} CLI and by the hub.
- * Every change is written to a temporary file and renamed over the old one, so a crash never leaves half a ring.
+ * The issuer's keys in one JSON document: the root key, the code-signing keys with their windows, revocations and
+ * the trust-list sequence. The {@code keys} CLI keeps it in {@value #FILE_NAME} (owner-only); the hub in its database.
  */
 public final class KeyRing {
     public static final String FILE_NAME = "keyring.json";
@@ -39,13 +40,24 @@ public final class KeyRing {
     record Document(String format, long trustListSequence, List<KeyEntry> keys, List<Long> revokedVenueIds) {
     }
 
-    private final Path file;
+    /** Where the ring lives: a file for the CLI, a database row for the hub (hub nodes keep no local state). */
+    public interface Store {
+        /** @return the stored document, or null if there is none yet */
+        byte[] read() throws IOException;
+
+        void write(byte[] document) throws IOException;
+
+        /** Names the place in messages. */
+        String describe();
+    }
+
+    private final Store store;
     private long trustListSequence;
     private final List<KeyEntry> keys;
     private final TreeSet<Long> revokedVenueIds;
 
-    private KeyRing(Path file, Document doc) {
-        this.file = file;
+    private KeyRing(Store store, Document doc) {
+        this.store = store;
         this.trustListSequence = doc.trustListSequence();
         this.keys = new ArrayList<>(doc.keys());
         this.revokedVenueIds = new TreeSet<>(doc.revokedVenueIds());
@@ -57,12 +69,23 @@ public final class KeyRing {
 
     /** Creates a ring with a root key and one health and one venue key. Refuses to overwrite an existing ring. */
     public static KeyRing init(Path dir, Instant now) throws IOException {
-        Path file = fileIn(dir);
-        if (Files.exists(file)) {
-            throw new KeyRingException("a key ring already exists at " + file + "; refusing to overwrite it");
-        }
         Files.createDirectories(dir);
-        KeyRing ring = new KeyRing(file, new Document(FORMAT, 0, List.of(), List.of()));
+        return create(new FileStore(fileIn(dir)), now);
+    }
+
+    public static KeyRing load(Path dir) throws IOException {
+        Path file = fileIn(dir);
+        if (!Files.exists(file)) {
+            throw new KeyRingException("no key ring at " + file + " (create one with: venuegate keys init " + dir + ")");
+        }
+        return open(new FileStore(file));
+    }
+
+    public static KeyRing create(Store store, Instant now) throws IOException {
+        if (store.read() != null) {
+            throw new KeyRingException("a key ring already exists at " + store.describe() + "; refusing to overwrite it");
+        }
+        KeyRing ring = new KeyRing(store, new Document(FORMAT, 0, List.of(), List.of()));
         Instant start = now.truncatedTo(ChronoUnit.SECONDS);
         ring.keys.add(newEntry(KeyRole.ROOT, start, start.plus(Duration.ofDays(3650))));
         ring.keys.add(newEntry(KeyRole.HEALTH, start, start.plus(DEFAULT_KEY_LIFETIME)));
@@ -71,29 +94,29 @@ public final class KeyRing {
         return ring;
     }
 
-    public static KeyRing load(Path dir) throws IOException {
-        Path file = fileIn(dir);
-        if (!Files.exists(file)) {
-            throw new KeyRingException("no key ring at " + file + " (create one with: venuegate keys init " + dir + ")");
+    public static KeyRing open(Store store) throws IOException {
+        byte[] bytes = store.read();
+        if (bytes == null) {
+            throw new KeyRingException("no key ring at " + store.describe());
         }
         Document doc;
         try {
-            doc = Json.mapper().readValue(file.toFile(), Document.class);
+            doc = Json.mapper().readValue(bytes, Document.class);
         } catch (JsonProcessingException e) {
-            throw new KeyRingException("key ring " + file + " is damaged: " + e.getOriginalMessage());
+            throw new KeyRingException("key ring " + store.describe() + " is damaged: " + e.getOriginalMessage());
         }
         if (doc == null || !FORMAT.equals(doc.format()) || doc.keys() == null || doc.revokedVenueIds() == null) {
-            throw new KeyRingException("key ring " + file + " is not in format " + FORMAT);
+            throw new KeyRingException("key ring " + store.describe() + " is not in format " + FORMAT);
         }
-        KeyRing ring = new KeyRing(file, doc);
+        KeyRing ring = new KeyRing(store, doc);
         if (ring.root().isEmpty()) {
-            throw new KeyRingException("key ring " + file + " has no usable root key");
+            throw new KeyRingException("key ring " + store.describe() + " has no usable root key");
         }
         return ring;
     }
 
-    public static KeyRing loadOrInit(Path dir, Instant now) throws IOException {
-        return Files.exists(fileIn(dir)) ? load(dir) : init(dir, now);
+    public static KeyRing openOrCreate(Store store, Instant now) throws IOException {
+        return store.read() == null ? create(store, now) : open(store);
     }
 
     private static KeyEntry newEntry(KeyRole role, Instant notBefore, Instant notAfter) {
@@ -162,7 +185,7 @@ public final class KeyRing {
                 return;
             }
         }
-        throw new KeyRingException("no key " + keyId + " in " + file);
+        throw new KeyRingException("no key " + keyId + " in " + store.describe());
     }
 
     public synchronized void revokeVenue(long venueId) throws IOException {
@@ -175,10 +198,20 @@ public final class KeyRing {
         return List.copyOf(revokedVenueIds);
     }
 
-    /** The trust list as of now; each call takes the next sequence number. */
+    /** The trust list as of now; each call takes the next sequence number of this ring. */
     public synchronized TrustList nextTrustList(Instant now, List<Long> extraRevokedVenues) throws IOException {
         trustListSequence++;
         save();
+        TreeSet<Long> venues = new TreeSet<>(revokedVenueIds);
+        venues.addAll(extraRevokedVenues);
+        return trustList(trustListSequence, now, venues);
+    }
+
+    /**
+     * A trust list with a sequence number the caller allocates (the hub takes it from its database so that
+     * several hub nodes never hand out the same number).
+     */
+    public synchronized TrustList trustList(long sequence, Instant now, java.util.Collection<Long> revokedVenues) {
         List<TrustedKey> trusted = new ArrayList<>();
         List<String> revoked = new ArrayList<>();
         for (KeyEntry k : keys) {
@@ -190,9 +223,7 @@ public final class KeyRing {
                 revoked.add(k.keyId());
             }
         }
-        TreeSet<Long> venues = new TreeSet<>(revokedVenueIds);
-        venues.addAll(extraRevokedVenues);
-        return new TrustList(trustListSequence, now.truncatedTo(ChronoUnit.SECONDS), trusted, revoked, List.copyOf(venues));
+        return new TrustList(sequence, now.truncatedTo(ChronoUnit.SECONDS), trusted, revoked, List.copyOf(new TreeSet<>(revokedVenues)));
     }
 
     public String signTrustList(TrustList list) {
@@ -211,22 +242,49 @@ public final class KeyRing {
     }
 
     private void save() throws IOException {
-        Document doc = new Document(FORMAT, trustListSequence, keys, List.copyOf(revokedVenueIds));
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not POSIX (Windows): the folder's ACL has to protect it
+        store.write(Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(new Document(FORMAT, trustListSequence, keys, List.copyOf(revokedVenueIds))));
+    }
+
+    /**
+     * The ring as an owner-only file. Each change goes to a temporary file that is synced and renamed over the old
+     * one, so a crash never leaves half a ring.
+     */
+    public static final class FileStore implements Store {
+        private final Path file;
+
+        public FileStore(Path file) {
+            this.file = file;
         }
-        Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
+
+        @Override
+        public byte[] read() throws IOException {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
         }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+
+        @Override
+        public void write(byte[] document) throws IOException {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(tmp); // not POSIX (Windows): the folder's ACL has to protect it
+            }
+            Files.write(tmp, document);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return file.toString();
         }
     }
 

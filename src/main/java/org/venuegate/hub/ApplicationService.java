@@ -1,0 +1,409 @@
+package org.venuegate.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.venuegate.core.code.CodeFormat;
+import org.venuegate.core.code.VenueCode;
+import org.venuegate.core.place.Districts;
+import org.venuegate.core.validate.CreditCodeValidator;
+import org.venuegate.core.validate.IdNumberValidator;
+import org.venuegate.core.validate.PlateValidator;
+import org.venuegate.core.validate.ShipIdValidator;
+import org.venuegate.core.validate.ValidationResult;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.api.Requests;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * Venue-code applications (FAQ site-code 1-10): submitted by the organiser, never modified or deleted, decided once
+ * by a reviewer of the district. Passing issues the signed venue code and the venue record in the same transaction.
+ */
+public final class ApplicationService {
+    public enum Status { UNDER_REVIEW, PASSED, FAILED }
+
+    public enum SubmitterRole { ORGANISER, AGENT }
+
+    public enum Verdict { PASS, FAIL }
+
+    public enum Sort { SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, DISTRICT, CATEGORY, DECIDED_AT_DESC }
+
+    /** What the citizen apps send. */
+    public record Submission(String placeName, String unitName, String creditCode, String category, Integer district,
+                             String address, Boolean mobile, String plateOrShip, String responsibleName,
+                             String responsibleIdNumber, String responsiblePhone, SubmitterRole submitterRole,
+                             Long replacesId) {
+    }
+
+    /** A reviewer's decision; {@code version} is the one the reviewer saw (optimistic concurrency). */
+    public record Decision(Verdict decision, String reason, Integer version) {
+    }
+
+    /** One application as the API shows it (the responsible person's ID number masked). */
+    public record Application(long id, Status status, int version, String placeName, String unitName, String creditCode,
+                              String category, int district, String address, boolean mobile, String responsibleName,
+                              String responsibleIdNumberMasked, String responsiblePhone, Long replacesId,
+                              String submittedBy, Instant submittedAt, String decidedBy, Instant decidedAt,
+                              String failReason, Long venueId) {
+    }
+
+    /** An entry of an application's history. */
+    public record Event(Instant at, String actor, String action, String detail) {
+    }
+
+    /** An automatic check shown to the reviewer. */
+    public record Check(String name, boolean passed, String message) {
+    }
+
+    /** The full view: the application, its history, the automatic checks, and the one it replaces. */
+    public record Detail(Application application, List<Event> history, List<Check> checks, Application replaces,
+                         List<Application> possibleDuplicates) {
+    }
+
+    /** A page of a list. */
+    public record Page<T>(List<T> items, long total, int page, int size) {
+    }
+
+    /** List filters. */
+    public record Query(Status status, String text, String creditCode, Integer district, String category,
+                        Instant from, Instant to, Sort sort, int page, int size) {
+    }
+
+    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "a.id, a.status, a.version, a.place_name, a.unit_name, a.credit_code, a.category,"
+            + " a.district, a.address, a.mobile, a.responsible_name, a.responsible_id_number, a.responsible_phone,"
+            + " a.replaces_id, su.username AS submitted_by_name, a.submitted_at, du.username AS decided_by_name, a.decided_at,"
+            + " a.fail_reason, a.venue_id";
+    private static final String FROM = " FROM applications a JOIN users su ON su.id = a.submitted_by"
+            + " LEFT JOIN users du ON du.id = a.decided_by";
+
+    private final Database db;
+    private final Clock clock;
+    private final TrustService trust;
+
+    public ApplicationService(Database db, Clock clock, TrustService trust) {
+        this.db = db;
+        this.clock = clock;
+        this.trust = trust;
+    }
+
+    public Application submit(Principal who, Submission s) {
+        if (s.submitterRole() == SubmitterRole.AGENT) {
+            throw new ApiException(403, "AGENT_NOT_ALLOWED",
+                    "only the organiser of the place may apply for a venue code, not an agent (FAQ site-code 8)");
+        }
+        Requests.required(s.submitterRole(), "submitterRole");
+        boolean mobile = Boolean.TRUE.equals(s.mobile());
+        String name;
+        if (mobile) {
+            String plate = Requests.text(s.plateOrShip(), "plateOrShip", 20);
+            name = mobileName(plate);
+            String given = Requests.optionalText(s.placeName(), "placeName", 30);
+            if (given != null && !normalizeName(given).equals(normalizeName(name))) {
+                throw ApiException.invalidField("placeName",
+                        "for a mobile place the name is its plate or ship number (" + name + "), FAQ site-code 7");
+            }
+        } else {
+            if (s.plateOrShip() != null && !s.plateOrShip().isBlank()) {
+                throw ApiException.invalidField("plateOrShip", "only a mobile place has a plate or ship number");
+            }
+            name = Requests.text(s.placeName(), "placeName", 30);
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > CodeFormat.MAX_VENUE_NAME_BYTES) {
+            throw ApiException.invalidField("placeName", "too long for the venue code (at most 30 Chinese characters)");
+        }
+        String unit = Requests.text(s.unitName(), "unitName", 60);
+        String credit = CreditCodeValidator.normalize(Requests.text(s.creditCode(), "creditCode", 30));
+        check(CreditCodeValidator.validate(credit), "creditCode");
+        String category = Requests.text(s.category(), "category", 16).toUpperCase(Locale.ROOT);
+        int district = Requests.required(s.district(), "district");
+        if (!Districts.known(district)) {
+            throw ApiException.invalidField("district", district + " is not a Tianjin district code (e.g. 120101)");
+        }
+        String address = Requests.text(s.address(), "address", 120);
+        String person = Requests.text(s.responsibleName(), "responsibleName", 30);
+        String idNumber = IdNumberValidator.normalize(Requests.text(s.responsibleIdNumber(), "responsibleIdNumber", 30));
+        check(IdNumberValidator.validate(idNumber), "responsibleIdNumber");
+        String phone = Requests.text(s.responsiblePhone(), "responsiblePhone", 20).replace(" ", "");
+        if (!PHONE.matcher(phone).matches()) {
+            throw ApiException.invalidField("responsiblePhone", "not a mainland mobile (11 digits from 13-19) or landline number");
+        }
+        Instant now = clock.instant();
+        long id = db.tx(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM categories WHERE code = ?", category) == 0) {
+                throw ApiException.invalidField("category", "'" + category + "' is not a known industry category;"
+                        + " ask the competent unit to have it added (FAQ site-code 6)");
+            }
+            if (s.replacesId() != null) {
+                Optional<Long> owner = Sql.one(c, "SELECT submitted_by FROM applications WHERE id = ?", rs -> rs.getLong(1), s.replacesId());
+                if (owner.isEmpty()) {
+                    throw ApiException.invalidField("replacesId", "application " + s.replacesId() + " does not exist");
+                }
+                if (owner.get() != who.id()) {
+                    throw ApiException.invalidField("replacesId", "application " + s.replacesId() + " was submitted by someone else");
+                }
+            }
+            long newId = Sql.insertId(c, "INSERT INTO applications(status, version, place_name, place_name_norm, unit_name,"
+                            + " credit_code, category, district, address, address_norm, mobile, responsible_name,"
+                            + " responsible_id_number, responsible_phone, replaces_id, submitted_by, submitted_at)"
+                            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Status.UNDER_REVIEW, name, normalizeName(name), unit, credit, category, district, address,
+                    normalizeName(address), mobile, person, idNumber, phone, s.replacesId(), who.id(), now.toEpochMilli());
+            event(c, newId, now, who.actor(), "SUBMITTED", s.replacesId() == null ? null : "replaces " + s.replacesId());
+            return newId;
+        });
+        return get(who, id).application();
+    }
+
+    private static String mobileName(String plateOrShip) {
+        ValidationResult plate = PlateValidator.validate(plateOrShip);
+        if (plate.valid()) {
+            return PlateValidator.normalize(plateOrShip);
+        }
+        ValidationResult ship = ShipIdValidator.validate(plateOrShip);
+        if (ship.valid()) {
+            return ShipIdValidator.normalize(plateOrShip);
+        }
+        throw ApiException.invalidField("plateOrShip", "neither a vehicle plate (" + plate.message(Locale.ENGLISH)
+                + ") nor a ship number (" + ship.message(Locale.ENGLISH) + ")");
+    }
+
+    private static void check(ValidationResult r, String field) {
+        if (!r.valid()) {
+            throw ApiException.invalidField(field, r.message(Locale.ENGLISH));
+        }
+    }
+
+    /** For duplicate detection: case, width, spaces and punctuation do not make a different place. */
+    static String normalizeName(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return n.replaceAll("[\\s\\p{P}\\p{S}]", "");
+    }
+
+    public Page<Application> list(Principal who, Query q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        scope(who, where, params);
+        if (q.status() != null) {
+            where.append(" AND a.status = ?");
+            params.add(q.status().name());
+        }
+        if (q.text() != null) {
+            where.append(" AND (a.place_name_norm LIKE ? OR a.credit_code LIKE ? OR a.unit_name LIKE ?)");
+            String like = "%" + escapeLike(normalizeName(q.text())) + "%";
+            params.add(like);
+            params.add("%" + escapeLike(q.text().trim().toUpperCase(Locale.ROOT)) + "%");
+            params.add("%" + escapeLike(q.text().trim()) + "%");
+        }
+        if (q.creditCode() != null) {
+            where.append(" AND a.credit_code = ?");
+            params.add(CreditCodeValidator.normalize(q.creditCode()));
+        }
+        if (q.district() != null) {
+            where.append(" AND a.district = ?");
+            params.add(q.district());
+        }
+        if (q.category() != null) {
+            where.append(" AND a.category = ?");
+            params.add(q.category().toUpperCase(Locale.ROOT));
+        }
+        if (q.from() != null) {
+            where.append(" AND a.submitted_at >= ?");
+            params.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.append(" AND a.submitted_at < ?");
+            params.add(q.to().toEpochMilli());
+        }
+        String order = switch (q.sort() == null ? Sort.SUBMITTED_AT : q.sort()) {
+            case SUBMITTED_AT -> "a.submitted_at, a.id";
+            case SUBMITTED_AT_DESC -> "a.submitted_at DESC, a.id DESC";
+            case NAME -> "a.place_name, a.id";
+            case DISTRICT -> "a.district, a.submitted_at, a.id";
+            case CATEGORY -> "a.category, a.submitted_at, a.id";
+            case DECIDED_AT_DESC -> "a.decided_at DESC, a.id DESC";
+        };
+        return db.read(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*) FROM applications a" + where, params.toArray());
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(q.size());
+            pageParams.add((long) q.page() * q.size());
+            List<Application> items = Sql.list(c, "SELECT " + COLUMNS + FROM + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                    ApplicationService::row, pageParams.toArray());
+            return new Page<>(items, total, q.page(), q.size());
+        });
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "").replace("%", "").replace("_", "");
+    }
+
+    /** Reviewers see their district, citizens their own applications, admins everything. */
+    private static void scope(Principal who, StringBuilder where, List<Object> params) {
+        if (who.role() == Role.CITIZEN) {
+            where.append(" AND a.submitted_by = ?");
+            params.add(who.id());
+        } else if (who.role() == Role.REVIEWER && who.district() != null) {
+            where.append(" AND a.district = ?");
+            params.add(who.district());
+        }
+    }
+
+    public Map<Status, Long> counts(Principal who) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        scope(who, where, params);
+        return db.read(c -> {
+            Map<Status, Long> out = new LinkedHashMap<>();
+            for (Status s : Status.values()) {
+                out.put(s, 0L);
+            }
+            for (Object[] row : Sql.list(c, "SELECT a.status, COUNT(*) FROM applications a" + where + " GROUP BY a.status",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, params.toArray())) {
+                out.put(Status.valueOf((String) row[0]), (Long) row[1]);
+            }
+            return out;
+        });
+    }
+
+    public Detail get(Principal who, long id) {
+        return db.read(c -> {
+            Application a = load(c, id).orElseThrow(() -> ApiException.notFound("application " + id));
+            requireVisible(who, c, a);
+            List<Event> history = Sql.list(c, "SELECT at, actor, action, detail FROM application_events"
+                            + " WHERE application_id = ? ORDER BY id",
+                    rs -> new Event(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
+            Application replaced = a.replacesId() == null ? null : load(c, a.replacesId()).orElse(null);
+            List<Application> dups = duplicates(c, a);
+            return new Detail(a, history, checks(c, a, dups), replaced, dups);
+        });
+    }
+
+    private void requireVisible(Principal who, Connection c, Application a) throws SQLException {
+        if (who.role() == Role.CITIZEN) {
+            long owner = Sql.count(c, "SELECT submitted_by FROM applications WHERE id = ?", a.id());
+            if (owner != who.id()) {
+                throw ApiException.notFound("application " + a.id());
+            }
+        } else if (who.role() == Role.REVIEWER && who.district() != null && who.district() != a.district()) {
+            throw ApiException.forbidden("application " + a.id() + " belongs to another district");
+        }
+    }
+
+    private static Optional<Application> load(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", ApplicationService::row, id);
+    }
+
+    /** Same legal entity and the same place (normalised name or address), passed or pending (FAQ site-code 9). */
+    private static List<Application> duplicates(Connection c, Application a) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + FROM + " WHERE a.credit_code = ? AND a.id <> ? AND a.status <> ?"
+                        + " AND (a.place_name_norm = ? OR a.address_norm = ?) AND (a.replaces_id IS NULL OR a.replaces_id <> ?)"
+                        + " ORDER BY a.id LIMIT 20",
+                ApplicationService::row, a.creditCode(), a.id(), Status.FAILED, normalizeName(a.placeName()),
+                normalizeName(a.address()), a.id());
+    }
+
+    private List<Check> checks(Connection c, Application a, List<Application> dups) throws SQLException {
+        List<Check> out = new ArrayList<>();
+        ValidationResult credit = CreditCodeValidator.validate(a.creditCode());
+        out.add(new Check("CREDIT_CODE", credit.valid(), credit.message(Locale.ENGLISH)));
+        String fullId = Sql.one(c, "SELECT responsible_id_number FROM applications WHERE id = ?", rs -> rs.getString(1), a.id()).orElse("");
+        ValidationResult idCheck = IdNumberValidator.validate(fullId);
+        out.add(new Check("RESPONSIBLE_ID_NUMBER", idCheck.valid(), idCheck.message(Locale.ENGLISH)));
+        out.add(new Check("ORGANISER", true, "submitted by the organiser"));
+        boolean category = Sql.count(c, "SELECT COUNT(*) FROM categories WHERE code = ?", a.category()) > 0;
+        out.add(new Check("CATEGORY", category, category ? "known category" : "category " + a.category() + " is unknown"));
+        if (a.mobile()) {
+            boolean plate = PlateValidator.validate(a.placeName()).valid() || ShipIdValidator.validate(a.placeName()).valid();
+            out.add(new Check("MOBILE_PLACE", plate, plate ? "name is a valid plate or ship number; unit is the owner"
+                    : "a mobile place must be named by its plate or ship number"));
+        }
+        out.add(new Check("DUPLICATE", dups.isEmpty(), dups.isEmpty() ? "no other application for this place"
+                : dups.size() + " passed or pending application(s) of the same credit code with the same name or address"));
+        return out;
+    }
+
+    private static Application row(ResultSet rs) throws SQLException {
+        long decided = rs.getLong("decided_at");
+        Instant decidedAt = rs.wasNull() ? null : Instant.ofEpochMilli(decided);
+        return new Application(rs.getLong("id"), Status.valueOf(rs.getString("status")), rs.getInt("version"),
+                rs.getString("place_name"), rs.getString("unit_name"), rs.getString("credit_code"), rs.getString("category"),
+                rs.getInt("district"), rs.getString("address"), rs.getBoolean("mobile"), rs.getString("responsible_name"),
+                IdNumberValidator.mask(rs.getString("responsible_id_number")), rs.getString("responsible_phone"),
+                Sql.longOrNull(rs, "replaces_id"), rs.getString("submitted_by_name"),
+                Instant.ofEpochMilli(rs.getLong("submitted_at")), rs.getString("decided_by_name"), decidedAt,
+                rs.getString("fail_reason"), Sql.longOrNull(rs, "venue_id"));
+    }
+
+    private static void event(Connection c, long appId, Instant at, String actor, String action, String detail) throws SQLException {
+        Sql.update(c, "INSERT INTO application_events(application_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
+                appId, at.toEpochMilli(), actor, action, detail);
+    }
+
+    /**
+     * Passes or fails an application. Exactly one of two concurrent reviewers succeeds: the update only applies to
+     * the version the reviewer saw, still under review; the other gets a 409 with who decided first.
+     */
+    public Detail decide(Principal who, long id, Decision d) {
+        Verdict verdict = Requests.required(d.decision(), "decision");
+        int version = Requests.required(d.version(), "version");
+        String reason = Requests.optionalText(d.reason(), "reason", 500);
+        if (verdict == Verdict.FAIL && reason == null) {
+            throw ApiException.invalidField("reason", "a failed application always carries a reason");
+        }
+        Instant now = clock.instant();
+        db.tx(c -> {
+            Application a = load(c, id).orElseThrow(() -> ApiException.notFound("application " + id));
+            requireVisible(who, c, a);
+            if (a.status() != Status.UNDER_REVIEW || a.version() != version) {
+                throw ApiException.conflict("DECISION_CONFLICT", a.status() == Status.UNDER_REVIEW
+                        ? "application " + id + " changed since you opened it (version " + a.version() + ", you saw " + version + ")"
+                        : "application " + id + " was already " + a.status() + " by " + a.decidedBy() + " at " + a.decidedAt());
+            }
+            Long venueId = verdict == Verdict.PASS ? issueVenue(c, a, now) : null;
+            int updated = Sql.update(c, "UPDATE applications SET status = ?, version = version + 1, decided_by = ?, decided_at = ?,"
+                            + " fail_reason = ?, venue_id = ? WHERE id = ? AND version = ? AND status = ?",
+                    verdict == Verdict.PASS ? Status.PASSED : Status.FAILED, who.id(), now.toEpochMilli(),
+                    verdict == Verdict.FAIL ? reason : null, venueId, id, version, Status.UNDER_REVIEW);
+            if (updated != 1) {
+                throw ApiException.conflict("DECISION_CONFLICT", "application " + id + " was decided by someone else just now");
+            }
+            String action = verdict == Verdict.PASS ? "PASSED" : "FAILED";
+            event(c, id, now, who.actor(), action, verdict == Verdict.PASS ? "venue " + venueId : reason);
+            AuditLog.record(c, now, who.actor(), "DECISION_" + verdict, "application:" + id,
+                    verdict == Verdict.PASS ? "venue " + venueId : reason);
+            return null;
+        });
+        return get(who, id);
+    }
+
+    private long issueVenue(Connection c, Application a, Instant now) throws SQLException {
+        // Venue ids are random below 2^53 so they survive JavaScript clients and reveal nothing about volumes.
+        long venueId = (RANDOM.nextLong() >>> 11) | 1L;
+        String number = String.format(Locale.ROOT, "%04d-%06d", a.district() % 10000, a.id());
+        Instant issued = Instant.ofEpochSecond(now.getEpochSecond());
+        String code = trust.ring().issueVenue(new VenueCode(venueId, number, a.placeName(), a.district(), a.category(),
+                a.mobile(), issued), issued);
+        Sql.update(c, "INSERT INTO venues(id, number, application_id, name, unit_name, credit_code, category, district,"
+                        + " address, mobile, code_text, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                venueId, number, a.id(), a.placeName(), a.unitName(), a.creditCode(), a.category(), a.district(),
+                a.address(), a.mobile(), code, issued.toEpochMilli());
+        return venueId;
+    }
+}

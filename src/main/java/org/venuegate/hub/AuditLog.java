@@ -1,0 +1,35 @@
+package org.venuegate.hub;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * Append-only record of decisions, revocations, category changes, pairings, colour changes and trace queries.
+ * Written in the same transaction as the change it records, so there is never a change without its entry.
+ */
+public final class AuditLog {
+    /** One entry. */
+    public record Entry(long id, Instant at, String actor, String action, String target, String detail) {
+    }
+
+    private AuditLog() {
+    }
+
+    public static void record(Connection c, Instant at, String actor, String action, String target, String detail)
+            throws SQLException {
+        Sql.update(c, "INSERT INTO audit_log(at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                at.toEpochMilli(), actor, action, target, detail);
+    }
+
+    public static List<Entry> page(Connection c, String action, int offset, int limit) throws SQLException {
+        String where = action == null ? "" : " WHERE action = ?";
+        Object[] params = action == null ? new Object[] {limit, offset} : new Object[] {action, limit, offset};
+        return Sql.list(c, "SELECT id, at, actor, action, target, detail FROM audit_log" + where
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                rs -> new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("detail")), params);
+    }
+}

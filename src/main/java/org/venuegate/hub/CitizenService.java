@@ -1,0 +1,208 @@
+package org.venuegate.hub;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.venuegate.core.code.Colour;
+import org.venuegate.core.code.HealthCode;
+import org.venuegate.core.code.VenueCode;
+import org.venuegate.core.i18n.Messages;
+import org.venuegate.core.verify.CodeVerifier;
+import org.venuegate.core.verify.VerificationPolicy;
+import org.venuegate.core.verify.VerificationResult;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.api.Requests;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * The city's health-code side, simulated: the citizen registry (colour with its reason and follow-up, vaccination,
+ * last negative test, guardians of dependants) and the "unveil" that turns a scanned venue code into a freshly
+ * signed health code bound to that venue.
+ */
+public final class CitizenService {
+    /** How long an unveiled code stays valid; kiosks also refuse admissions older than their own limit. */
+    public static final Duration UNVEILED_VALIDITY = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What an admin registers. */
+    public record CitizenInput(Long subjectId, String maskedName, Colour colour, String colourReason,
+                               String colourFollowUp, Boolean vaccinated, Instant lastNegativeTest, Boolean independent) {
+    }
+
+    /**
+     * The veiled view: colour and badge show through the veil (FAQ 1, 3, 11); reason and follow-up for the
+     * abnormal-colour pop-up (FAQ 4). {@code proxy} is true for a dependant shown through a guardian's account.
+     */
+    public record Citizen(long subjectId, String maskedName, Colour colour, String colourReason, String colourFollowUp,
+                          boolean badge, Instant lastNegativeTest, boolean independent, boolean proxy) {
+    }
+
+    /** A citizen's own code and the dependants they may switch to (FAQ 14, 19). */
+    public record Me(Citizen self, List<Citizen> dependants) {
+    }
+
+    /** Colour change by an admin. */
+    public record ColourChange(Colour colour, String reason, String followUp) {
+    }
+
+    /** The unveiled code and what the phone shows beside it (FAQ 2). */
+    public record Unveiled(String code, long subjectId, String maskedName, Colour colour, boolean badge, boolean proxy,
+                           long venueId, String venueName, String venueNumber, Instant admittedAt, Instant expiresAt) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final TrustService trust;
+
+    public CitizenService(Database db, Clock clock, TrustService trust) {
+        this.db = db;
+        this.clock = clock;
+        this.trust = trust;
+    }
+
+    public Citizen register(Principal who, CitizenInput in) {
+        String name = Requests.text(in.maskedName(), "maskedName", 12);
+        if (!name.contains("*")) {
+            throw ApiException.invalidField("maskedName", "must be masked (e.g. 张*明); the hub never stores full names");
+        }
+        Colour colour = Requests.required(in.colour(), "colour");
+        String reason = Requests.optionalText(in.colourReason(), "colourReason", 500);
+        String followUp = Requests.optionalText(in.colourFollowUp(), "colourFollowUp", 500);
+        if (colour != Colour.GREEN && (reason == null || followUp == null)) {
+            throw ApiException.invalidField("colourReason", "an abnormal colour needs its reason and follow-up (FAQ 4)");
+        }
+        long subject = in.subjectId() != null ? in.subjectId() : (RANDOM.nextLong() >>> 11) | 1L;
+        Instant now = clock.instant();
+        db.tx(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM citizens WHERE subject_id = ?", subject) > 0) {
+                throw ApiException.conflict("SUBJECT_EXISTS", "subject " + subject + " already exists");
+            }
+            Sql.update(c, "INSERT INTO citizens(subject_id, masked_name, colour, colour_reason, colour_follow_up, vaccinated,"
+                            + " last_negative_test, independent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    subject, name, colour, reason, followUp, Boolean.TRUE.equals(in.vaccinated()),
+                    in.lastNegativeTest() == null ? null : in.lastNegativeTest().toEpochMilli(),
+                    !Boolean.FALSE.equals(in.independent()));
+            AuditLog.record(c, now, who.actor(), "CITIZEN_REGISTER", "subject:" + subject, colour.name());
+            return null;
+        });
+        return db.read(c -> load(c, subject, false)).orElseThrow();
+    }
+
+    /** FAQ 19: several guardians may hold the same child, but not someone who has a code of their own. */
+    public void addDependant(Principal who, long guardian, long dependant) {
+        if (guardian == dependant) {
+            throw ApiException.invalidField("subjectId", "a citizen cannot be their own dependant");
+        }
+        Instant now = clock.instant();
+        db.tx(c -> {
+            load(c, guardian, false).orElseThrow(() -> ApiException.notFound("citizen " + guardian));
+            Citizen d = load(c, dependant, false).orElseThrow(() -> ApiException.notFound("citizen " + dependant));
+            if (d.independent()) {
+                throw ApiException.conflict("DEPENDANT_INDEPENDENT", "citizen " + dependant
+                        + " holds a health code applied for with their own identity and can no longer be handled by others (FAQ 19)");
+            }
+            Sql.update(c, "INSERT INTO guardians(guardian_subject, dependant_subject) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    guardian, dependant);
+            AuditLog.record(c, now, who.actor(), "DEPENDANT_ADD", "subject:" + dependant, "guardian " + guardian);
+            return null;
+        });
+    }
+
+    public Me me(Principal who) {
+        long self = own(who);
+        return db.read(c -> new Me(load(c, self, false).orElseThrow(() -> ApiException.notFound("citizen " + self)),
+                Sql.list(c, "SELECT d.* FROM citizens d JOIN guardians g ON g.dependant_subject = d.subject_id"
+                        + " WHERE g.guardian_subject = ? ORDER BY d.subject_id", rs -> row(rs, true), self)));
+    }
+
+    private static long own(Principal who) {
+        if (who.role() != Role.CITIZEN || who.subjectId() == null) {
+            throw ApiException.forbidden("only a citizen account has a health code");
+        }
+        return who.subjectId();
+    }
+
+    public Citizen get(Principal who, long subject) {
+        return db.read(c -> {
+            boolean proxy = access(c, who, subject);
+            return load(c, subject, proxy).orElseThrow(() -> ApiException.notFound("citizen " + subject));
+        });
+    }
+
+    /** @return whether the caller sees the subject as a dependant (proxy); throws if not allowed at all */
+    private static boolean access(Connection c, Principal who, long subject) throws SQLException {
+        if (who.role() == Role.ADMIN) {
+            return false;
+        }
+        long self = own(who);
+        if (self == subject) {
+            return false;
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM guardians WHERE guardian_subject = ? AND dependant_subject = ?", self, subject) > 0) {
+            return true;
+        }
+        throw ApiException.notFound("citizen " + subject);
+    }
+
+    private static Optional<Citizen> load(Connection c, long subject, boolean proxy) throws SQLException {
+        return Sql.one(c, "SELECT * FROM citizens WHERE subject_id = ?", rs -> row(rs, proxy), subject);
+    }
+
+    private static Citizen row(ResultSet rs, boolean proxy) throws SQLException {
+        Long test = Sql.longOrNull(rs, "last_negative_test");
+        return new Citizen(rs.getLong("subject_id"), rs.getString("masked_name"), Colour.valueOf(rs.getString("colour")),
+                rs.getString("colour_reason"), rs.getString("colour_follow_up"), rs.getBoolean("vaccinated"),
+                test == null ? null : Instant.ofEpochMilli(test), rs.getBoolean("independent"), proxy);
+    }
+
+    /**
+     * Verifies the scanned venue code exactly as a kiosk would and signs a fresh health code bound to that venue.
+     * An invalid venue code gets the FAQ's words and nothing is signed.
+     */
+    public Unveiled unveil(Principal who, long subject, String venueCodeText) {
+        String text = Requests.required(venueCodeText, "venueCode");
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        VerificationResult r = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT).verifyVenue(text, now);
+        if (!r.valid()) {
+            throw new ApiException(400, "INVALID_VENUE_CODE", Messages.get(Locale.ENGLISH, "verify.invalidVenueCode")
+                    + " (" + r.reason() + ")");
+        }
+        Citizen citizen = get(who, subject);
+        VenueCode venue = r.venue();
+        HealthCode code = new HealthCode(citizen.subjectId(), citizen.maskedName(), citizen.colour(), citizen.badge(),
+                Optional.ofNullable(citizen.lastNegativeTest()).map(t -> Instant.ofEpochSecond(t.getEpochSecond())),
+                citizen.proxy(), venue.venueId(), now, now.plus(UNVEILED_VALIDITY), RANDOM.nextLong());
+        String text2 = trust.ring().issueHealth(code, now);
+        return new Unveiled(text2, citizen.subjectId(), citizen.maskedName(), citizen.colour(), citizen.badge(),
+                citizen.proxy(), venue.venueId(), venue.name(), venue.venueNumber(), now, code.expiresAt());
+    }
+
+    public Citizen setColour(Principal who, long subject, ColourChange change) {
+        Colour colour = Requests.required(change.colour(), "colour");
+        String reason = Requests.optionalText(change.reason(), "reason", 500);
+        String followUp = Requests.optionalText(change.followUp(), "followUp", 500);
+        if (colour != Colour.GREEN && (reason == null || followUp == null)) {
+            throw ApiException.invalidField("reason", "an abnormal colour needs its reason and follow-up (FAQ 4)");
+        }
+        Instant now = clock.instant();
+        db.tx(c -> {
+            Citizen before = load(c, subject, false).orElseThrow(() -> ApiException.notFound("citizen " + subject));
+            Sql.update(c, "UPDATE citizens SET colour = ?, colour_reason = ?, colour_follow_up = ? WHERE subject_id = ?",
+                    colour, reason, followUp, subject);
+            AuditLog.record(c, now, who.actor(), "COLOUR_CHANGE", "subject:" + subject, before.colour() + " -> " + colour
+                    + (reason == null ? "" : ": " + reason));
+            return null;
+        });
+        return db.read(c -> load(c, subject, false)).orElseThrow();
+    }
+}

@@ -1,0 +1,146 @@
+package org.venuegate.hub;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.venuegate.hub.auth.AuthService;
+import org.venuegate.hub.auth.Passwords;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.auth.Tokens;
+import org.venuegate.hub.store.Database;
+
+/** The hub's composition root: one database, the services over it, and the retention schedule. */
+public final class Hub implements AutoCloseable {
+    public static final String ADMIN_PASSWORD_FILE = "admin-password.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final HubConfig config;
+    private final Clock clock;
+    private final Database db;
+    private final AuthService auth;
+    private final TrustService trust;
+    private final ApplicationService applications;
+    private final VenueService venues;
+    private final CheckinService checkins;
+    private final CitizenService citizens;
+    private final TraceService trace;
+    private final PosterService posters;
+    private ScheduledExecutorService scheduler;
+
+    public Hub(HubConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.db = (config.jdbcUrl() == null
+                ? Database.sqlite(config.dataDir().resolve("hub.db"))
+                : Database.forUrl(config.jdbcUrl(), config.dbUser(), config.dbPassword())).migrate();
+        this.auth = new AuthService(db, clock, new Passwords(config.passwordIterations()), config.tokenTtl());
+        this.trust = new TrustService(db, clock);
+        this.applications = new ApplicationService(db, clock, trust);
+        this.venues = new VenueService(db, clock, trust);
+        this.checkins = new CheckinService(db, clock);
+        this.citizens = new CitizenService(db, clock, trust);
+        this.trace = new TraceService(db, clock);
+        this.posters = new PosterService(trust, clock);
+    }
+
+    /**
+     * Creates the first admin when there is none, with a random password written owner-only to the data folder.
+     *
+     * @return the new password, or empty when an admin already exists
+     */
+    public Optional<String> bootstrapAdmin() throws IOException {
+        if (auth.anyUserWithRole(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        String password = Tokens.newToken().substring(0, 20);
+        auth.createUser("admin", password, Role.ADMIN, null, null);
+        if (config.dataDir() != null) {
+            Files.createDirectories(config.dataDir());
+            Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE);
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, "admin\n" + password + "\n", StandardCharsets.UTF_8);
+        }
+        return Optional.of(password);
+    }
+
+    /** Purges expired check-ins now and then every hour (each node may run it; the DELETE is idempotent). */
+    public synchronized void startRetention() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hub-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                checkins.purge(config.retention());
+            } catch (RuntimeException e) {
+                LOG.error("Retention purge failed; will retry in an hour", e);
+            }
+        }, 0, 1, TimeUnit.HOURS);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public TrustService trust() {
+        return trust;
+    }
+
+    public ApplicationService applications() {
+        return applications;
+    }
+
+    public VenueService venues() {
+        return venues;
+    }
+
+    public CheckinService checkins() {
+        return checkins;
+    }
+
+    public CitizenService citizens() {
+        return citizens;
+    }
+
+    public TraceService trace() {
+        return trace;
+    }
+
+    public PosterService posters() {
+        return posters;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        db.close();
+    }
+}

@@ -1,0 +1,283 @@
+package org.venuegate.hub;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.venuegate.core.json.Json;
+import org.venuegate.core.keys.KeyRole;
+import org.venuegate.hub.ApplicationService.Query;
+import org.venuegate.hub.ApplicationService.Sort;
+import org.venuegate.hub.ApplicationService.Status;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.api.ErrorBody;
+import org.venuegate.hub.api.Requests;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.store.Database;
+import org.venuegate.poster.ColourMode;
+import org.venuegate.poster.PaperSize;
+
+/**
+ * The hub's HTTP API under {@code /api/v1} (described in {@code docs/openapi.yaml}). Every route names the roles
+ * that may call it; one before-handler authenticates and checks them, one exception mapper writes every error.
+ */
+public final class HubServer implements AutoCloseable {
+    public static final String PREFIX = "/api/v1";
+    public static final long MAX_BODY_BYTES = 2_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+    private static final String PRINCIPAL = "principal";
+
+    private final Hub hub;
+    private final Javalin app;
+
+    public HubServer(Hub hub) {
+        this.hub = hub;
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.defaultContentType = "application/json";
+            cfg.useVirtualThreads = false;
+        });
+        app.beforeMatched(this::authenticate);
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            switch (e.getStatus()) {
+                case 404 -> error(ctx, 404, "NO_ROUTE", "no such endpoint: " + ctx.method() + " " + ctx.path());
+                case 405 -> error(ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path());
+                case 413 -> error(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+                default -> error(ctx, e.getStatus(), "HTTP_" + e.getStatus(), e.getMessage());
+            }
+        });
+        app.exception(Database.StoreException.class, (e, ctx) -> {
+            LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 503, "STORAGE_UNAVAILABLE", "the hub's database is unavailable; nothing was written, retry later");
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "INTERNAL", "unexpected error; it has been logged");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "NO_ROUTE", "no such endpoint: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        app.error(405, ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path()));
+        routes();
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ErrorBody(code, message));
+    }
+
+    private void authenticate(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty() || roles.contains(Role.ANYONE)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+            throw new ApiException(401, "UNAUTHENTICATED", "send 'Authorization: Bearer <token>' (log in or pair first)");
+        }
+        Principal p = hub.auth().authenticate(header.substring(7).trim())
+                .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "the token is unknown, expired or revoked; log in again"));
+        if (!roles.contains(p.role())) {
+            throw ApiException.forbidden("role " + p.role() + " may not call " + ctx.method() + " " + ctx.endpointHandlerPath());
+        }
+        ctx.attribute(PRINCIPAL, p);
+    }
+
+    private static Principal who(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    /** Login request. */
+    record LoginRequest(String username, String password) {
+    }
+
+    /** Admin creates a user. */
+    record UserRequest(String username, String password, Role role, Integer district, Long subjectId) {
+    }
+
+    /** Revocation with its reason. */
+    record RevokeRequest(String reason) {
+    }
+
+    /** Admin asks for a pairing code. */
+    record PairingCodeRequest(Long venueId) {
+    }
+
+    /** Kiosk pairs. */
+    record PairRequest(String pairingCode, String label) {
+    }
+
+    /** Phone unveils. */
+    record UnveilRequest(String venueCode) {
+    }
+
+    /** Admin links a dependant. */
+    record DependantRequest(Long subjectId) {
+    }
+
+    /** Admin rotates a key. */
+    record RotateRequest(KeyRole role, Integer overlapDays) {
+    }
+
+    private void routes() {
+        String p = PREFIX;
+        app.get(p + "/health", ctx -> ctx.json(Map.of("status", "ok", "time", hub.clock().instant().toString())), Role.ANYONE);
+
+        app.post(p + "/auth/login", ctx -> {
+            LoginRequest r = Requests.body(ctx, LoginRequest.class);
+            ctx.json(hub.auth().login(r.username(), r.password()));
+        }, Role.ANYONE);
+        app.post(p + "/auth/logout", ctx -> {
+            hub.auth().logout(ctx.header("Authorization").substring(7).trim());
+            ctx.status(204);
+        }, Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.TRACER);
+        app.post(p + "/users", ctx -> {
+            UserRequest r = Requests.body(ctx, UserRequest.class);
+            long id = hub.auth().createUser(r.username(), r.password(), Requests.required(r.role(), "role"), r.district(), r.subjectId());
+            ctx.status(201).json(Map.of("id", id, "username", r.username().trim().toLowerCase(Locale.ROOT), "role", r.role()));
+        }, Role.ADMIN);
+
+        app.get(p + "/categories", ctx -> ctx.json(hub.venues().categories()),
+                Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.TRACER);
+        app.post(p + "/categories", ctx -> ctx.status(201).json(hub.venues().addCategory(who(ctx),
+                Requests.body(ctx, VenueService.Category.class))), Role.ADMIN);
+
+        app.post(p + "/applications", ctx -> ctx.status(201).json(hub.applications().submit(who(ctx),
+                Requests.body(ctx, ApplicationService.Submission.class))), Role.CITIZEN);
+        app.get(p + "/applications", ctx -> ctx.json(hub.applications().list(who(ctx), new Query(
+                Requests.queryEnum(ctx, "status", Status.class), Requests.optionalText(ctx.queryParam("q"), "q", 60),
+                Requests.optionalText(ctx.queryParam("creditCode"), "creditCode", 18),
+                Optional.ofNullable(Requests.queryLong(ctx, "district")).map(Long::intValue).orElse(null),
+                Requests.optionalText(ctx.queryParam("category"), "category", 16),
+                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true),
+                Requests.queryEnum(ctx, "sort", Sort.class), Requests.queryInt(ctx, "page", 0, 0, 1_000_000),
+                Requests.queryInt(ctx, "size", 50, 1, 200)))), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/applications/counts", ctx -> ctx.json(hub.applications().counts(who(ctx))),
+                Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/applications/{id}", ctx -> ctx.json(hub.applications().get(who(ctx), Requests.pathLong(ctx, "id"))),
+                Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.post(p + "/applications/{id}/decision", ctx -> ctx.json(hub.applications().decide(who(ctx),
+                Requests.pathLong(ctx, "id"), Requests.body(ctx, ApplicationService.Decision.class))), Role.REVIEWER, Role.ADMIN);
+
+        app.get(p + "/venues", ctx -> ctx.json(hub.venues().byCreditCode(who(ctx), ctx.queryParam("creditCode"))),
+                Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/venues/{id}", ctx -> ctx.json(hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"))),
+                Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE, Role.TRACER);
+        app.get(p + "/venues/{id}/code", ctx -> {
+            VenueService.Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
+            ctx.json(Map.of("venueId", v.id(), "text", v.codeText(), "revoked", v.revoked()));
+        }, Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE);
+        app.get(p + "/venues/{id}/poster.png", ctx -> poster(ctx, false), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/venues/{id}/poster.pdf", ctx -> poster(ctx, true), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.post(p + "/venues/{id}/revoke", ctx -> ctx.json(hub.venues().revoke(who(ctx), Requests.pathLong(ctx, "id"),
+                Requests.body(ctx, RevokeRequest.class).reason())), Role.ADMIN);
+
+        app.get(p + "/trust-list", ctx -> {
+            TrustService.Published tl = hub.trust().current();
+            ctx.header("ETag", tl.etag());
+            ctx.header("Cache-Control", "no-cache");
+            if (tl.etag().equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.contentType("application/json").result(tl.document());
+        }, Role.ANYONE);
+        app.post(p + "/keys/rotate", ctx -> {
+            RotateRequest r = Requests.body(ctx, RotateRequest.class);
+            KeyRole role = Requests.required(r.role(), "role");
+            if (role == KeyRole.ROOT) {
+                throw ApiException.invalidField("role", "the root key is pinned by every kiosk and cannot be rotated here");
+            }
+            int days = r.overlapDays() == null ? 7 : r.overlapDays();
+            if (days < 0 || days > 90) {
+                throw ApiException.invalidField("overlapDays", "0 to 90");
+            }
+            var k = hub.trust().rotate(role, Duration.ofDays(days), who(ctx).actor());
+            ctx.status(201).json(Map.of("keyId", k.keyId(), "role", k.role(), "notBefore", k.notBefore(), "notAfter", k.notAfter()));
+        }, Role.ADMIN);
+        app.post(p + "/keys/{kid}/revoke", ctx -> {
+            hub.trust().revokeKey(ctx.pathParam("kid"), who(ctx).actor());
+            ctx.status(204);
+        }, Role.ADMIN);
+
+        app.post(p + "/pairing-codes", ctx -> ctx.status(201).json(hub.venues().createPairingCode(who(ctx),
+                Requests.required(Requests.body(ctx, PairingCodeRequest.class).venueId(), "venueId"))), Role.ADMIN);
+        app.post(p + "/devices/pair", ctx -> {
+            PairRequest r = Requests.body(ctx, PairRequest.class);
+            ctx.status(201).json(hub.venues().pair(r.pairingCode(), r.label()));
+        }, Role.ANYONE);
+        app.get(p + "/devices", ctx -> ctx.json(hub.venues().devices(Requests.queryLong(ctx, "venueId"))), Role.ADMIN);
+        app.post(p + "/devices/{id}/revoke", ctx -> {
+            hub.venues().revokeDevice(who(ctx), Requests.pathLong(ctx, "id"));
+            ctx.status(204);
+        }, Role.ADMIN);
+        app.get(p + "/device/venue", ctx -> ctx.json(hub.venues().venue(who(ctx), who(ctx).venueId())), Role.DEVICE);
+        app.post(p + "/checkins", ctx -> ctx.json(hub.checkins().ingest(who(ctx), Requests.body(ctx, CheckinService.Batch.class))),
+                Role.DEVICE);
+
+        app.post(p + "/citizens", ctx -> ctx.status(201).json(hub.citizens().register(who(ctx),
+                Requests.body(ctx, CitizenService.CitizenInput.class))), Role.ADMIN);
+        app.get(p + "/citizens/me", ctx -> ctx.json(hub.citizens().me(who(ctx))), Role.CITIZEN);
+        app.get(p + "/citizens/{subject}", ctx -> ctx.json(hub.citizens().get(who(ctx), Requests.pathLong(ctx, "subject"))),
+                Role.CITIZEN, Role.ADMIN);
+        app.post(p + "/citizens/{subject}/unveil", ctx -> ctx.json(hub.citizens().unveil(who(ctx),
+                Requests.pathLong(ctx, "subject"), Requests.body(ctx, UnveilRequest.class).venueCode())), Role.CITIZEN);
+        app.put(p + "/citizens/{subject}/colour", ctx -> ctx.json(hub.citizens().setColour(who(ctx),
+                Requests.pathLong(ctx, "subject"), Requests.body(ctx, CitizenService.ColourChange.class))), Role.ADMIN);
+        app.post(p + "/citizens/{subject}/dependants", ctx -> {
+            hub.citizens().addDependant(who(ctx), Requests.pathLong(ctx, "subject"),
+                    Requests.required(Requests.body(ctx, DependantRequest.class).subjectId(), "subjectId"));
+            ctx.status(204);
+        }, Role.ADMIN);
+
+        app.get(p + "/trace/venues/{id}", ctx -> ctx.json(hub.trace().atVenue(who(ctx), Requests.pathLong(ctx, "id"),
+                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))), Role.TRACER);
+        app.get(p + "/trace/subjects/{subject}", ctx -> ctx.json(hub.trace().ofSubject(who(ctx), ctx.pathParam("subject"),
+                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))), Role.TRACER);
+
+        app.get(p + "/audit", ctx -> ctx.json(hub.db().read(c -> AuditLog.page(c,
+                Requests.optionalText(ctx.queryParam("action"), "action", 32),
+                Requests.queryInt(ctx, "page", 0, 0, 1_000_000) * Requests.queryInt(ctx, "size", 100, 1, 500),
+                Requests.queryInt(ctx, "size", 100, 1, 500)))), Role.ADMIN);
+    }
+
+    private void poster(Context ctx, boolean pdf) {
+        VenueService.Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
+        if (v.revoked()) {
+            throw ApiException.conflict("VENUE_REVOKED", "venue " + v.id() + " is revoked; its poster is no longer offered");
+        }
+        PaperSize size = Optional.ofNullable(Requests.queryEnum(ctx, "paper", PaperSize.class)).orElse(PaperSize.A4);
+        ColourMode mode = Optional.ofNullable(Requests.queryEnum(ctx, "mode", ColourMode.class)).orElse(ColourMode.COLOUR);
+        byte[] bytes = pdf ? hub.posters().pdf(v, size, mode) : hub.posters().png(v, size, mode);
+        ctx.contentType(pdf ? "application/pdf" : "image/png")
+                .header("Content-Disposition", "attachment; filename=\"venue-" + v.number() + (pdf ? ".pdf" : ".png") + "\"")
+                .result(bytes);
+    }
+
+    public HubServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

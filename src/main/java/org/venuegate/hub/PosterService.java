@@ -1,0 +1,78 @@
+package org.venuegate.hub;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import javax.imageio.ImageIO;
+import org.venuegate.core.verify.CodeVerifier;
+import org.venuegate.core.verify.VerificationPolicy;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.poster.ColourMode;
+import org.venuegate.poster.PaperSize;
+import org.venuegate.poster.PosterContent;
+import org.venuegate.poster.PosterRenderer;
+import org.venuegate.poster.PosterSelfTest;
+
+/**
+ * Serves the same poster the review workstation prints. A poster is only handed out after its own rendered image
+ * was read back and its signature verified against the current trust list.
+ */
+public final class PosterService {
+    static final int PNG_DPI = 150;
+
+    private final TrustService trust;
+    private final Clock clock;
+    private volatile PosterRenderer renderer;
+
+    public PosterService(TrustService trust, Clock clock) {
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    private PosterRenderer renderer() {
+        // Created on first use: the font lookup fails on machines without a CJK font, which must not stop the hub.
+        PosterRenderer r = renderer;
+        if (r == null) {
+            try {
+                r = new PosterRenderer();
+            } catch (IllegalStateException e) {
+                throw new ApiException(503, "POSTER_FONT_MISSING", e.getMessage());
+            }
+            renderer = r;
+        }
+        return r;
+    }
+
+    static PosterContent content(VenueService.Venue v) {
+        return new PosterContent(v.codeText(), v.name(), v.unitName(), v.district(), v.number(), v.mobile());
+    }
+
+    private BufferedImage checked(VenueService.Venue v, PaperSize size, ColourMode mode) {
+        BufferedImage img = renderer().renderImage(content(v), size, mode, PNG_DPI);
+        CodeVerifier verifier = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT);
+        PosterSelfTest.Verified check = PosterSelfTest.check(img, v.codeText(), verifier, clock.instant());
+        if (!check.passed()) {
+            throw new ApiException(500, "POSTER_SELF_TEST_FAILED", "the rendered poster did not read back as a valid venue code ("
+                    + check.scan().status() + check.verification().map(r -> ", " + r).orElse("") + "); it is not offered");
+        }
+        return img;
+    }
+
+    public byte[] png(VenueService.Venue v, PaperSize size, ColourMode mode) {
+        BufferedImage img = checked(v, size, mode);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public byte[] pdf(VenueService.Venue v, PaperSize size, ColourMode mode) {
+        checked(v, size, mode);
+        return renderer().renderPdf(content(v), size, mode);
+    }
+}

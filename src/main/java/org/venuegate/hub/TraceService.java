@@ -1,0 +1,81 @@
+package org.venuegate.hub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/** The only way back from a venue to people: trace queries for the tracer role, each one in the audit log. */
+public final class TraceService {
+    public static final int MAX_ROWS = 10_000;
+    public static final Duration MAX_WINDOW = Duration.ofDays(31);
+
+    /** Who was at a venue: pseudonymous subjects only. */
+    public record VenueVisit(String subject, Instant decidedAt, String outcome, String reason, String colour,
+                             boolean manual, boolean proxy, long deviceId) {
+    }
+
+    /** Where a subject was. */
+    public record SubjectVisit(long venueId, String venueName, String venueNumber, Instant decidedAt, String outcome) {
+    }
+
+    /** A trace answer; {@code truncated} when more rows matched than are returned. */
+    public record Result<T>(List<T> visits, boolean truncated) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public TraceService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    private static void window(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "from and to are required");
+        }
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "from must be before to");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "a trace window may span at most " + MAX_WINDOW.toDays() + " days");
+        }
+    }
+
+    public Result<VenueVisit> atVenue(Principal tracer, long venueId, Instant from, Instant to) {
+        window(from, to);
+        return db.tx(c -> {
+            List<VenueVisit> rows = Sql.list(c, "SELECT subject, decided_at, outcome, reason, colour, manual, proxy, device_id"
+                            + " FROM checkins WHERE venue_id = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, id LIMIT ?",
+                    rs -> new VenueVisit(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)),
+                    venueId, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
+            AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
+                    from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
+            return new Result<>(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
+        });
+    }
+
+    public Result<SubjectVisit> ofSubject(Principal tracer, String subject, Instant from, Instant to) {
+        window(from, to);
+        if (subject == null || subject.isBlank() || subject.length() > 64) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "subject must be 1-64 characters");
+        }
+        return db.tx(c -> {
+            List<SubjectVisit> rows = Sql.list(c, "SELECT k.venue_id, v.name, v.number, k.decided_at, k.outcome FROM checkins k"
+                            + " LEFT JOIN venues v ON v.id = k.venue_id WHERE k.subject = ? AND k.decided_at >= ? AND k.decided_at < ?"
+                            + " ORDER BY k.decided_at, k.id LIMIT ?",
+                    rs -> new SubjectVisit(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                            rs.getString(5)),
+                    subject, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
+            AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
+                    from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
+            return new Result<>(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
+        });
+    }
+}

@@ -1,0 +1,144 @@
+package org.venuegate.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.venuegate.core.keys.KeyEntry;
+import org.venuegate.core.keys.KeyRing;
+import org.venuegate.core.keys.KeyRole;
+import org.venuegate.core.trust.SignedTrustList;
+import org.venuegate.core.trust.TrustList;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.DbKeyStore;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * The hub's keys and the signed trust list kiosks fetch. A new list is signed whenever keys or revocations change,
+ * and at least every {@link #REFRESH} so a kiosk's trusted time anchor never grows old while it is online.
+ */
+public final class TrustService {
+    public static final Duration REFRESH = Duration.ofHours(1);
+
+    /** A signed trust list as stored. */
+    public record Published(long sequence, String document, Instant createdAt, TrustList list) {
+        public String etag() {
+            return "\"tl-" + sequence + "\"";
+        }
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final DbKeyStore store;
+    private volatile Published cached;
+
+    public TrustService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.store = new DbKeyStore(db, clock);
+        try {
+            KeyRing.openOrCreate(store, clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reloaded on each use: another hub node may have rotated a key. */
+    public KeyRing ring() {
+        try {
+            return KeyRing.open(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public KeyEntry root() {
+        return ring().root().orElseThrow();
+    }
+
+    /** The newest list, signing a fresh one when there is none or it is older than {@link #REFRESH}. */
+    public Published current() {
+        Published p = cached;
+        Instant now = clock.instant();
+        if (p != null && p.createdAt().plus(REFRESH).isAfter(now)) {
+            Optional<Long> latest = db.read(c -> Sql.one(c, "SELECT MAX(sequence) FROM trust_lists", rs -> rs.getLong(1)));
+            if (latest.isPresent() && latest.get() == p.sequence()) {
+                return p;
+            }
+        }
+        Optional<Published> stored = db.read(TrustService::latest);
+        if (stored.isPresent() && stored.get().createdAt().plus(REFRESH).isAfter(now)) {
+            cached = stored.get();
+            return cached;
+        }
+        return publish();
+    }
+
+    /** Signs and stores a new list with the next sequence number. */
+    public Published publish() {
+        KeyRing ring = ring();
+        Published p = db.tx(c -> {
+            long seq = Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) FROM trust_lists") + 1;
+            List<Long> revokedVenues = Sql.list(c, "SELECT id FROM venues WHERE revoked_at IS NOT NULL ORDER BY id", rs -> rs.getLong(1));
+            Instant now = clock.instant();
+            TrustList list = ring.trustList(seq, now, revokedVenues);
+            String doc = ring.signTrustList(list);
+            Sql.update(c, "INSERT INTO trust_lists(sequence, document, created_at) VALUES (?, ?, ?)", seq, doc, now.toEpochMilli());
+            return new Published(seq, doc, now, list);
+        });
+        cached = p;
+        return p;
+    }
+
+    private static Optional<Published> latest(Connection c) throws SQLException {
+        return Sql.one(c, "SELECT sequence, document, created_at FROM trust_lists ORDER BY sequence DESC LIMIT 1",
+                rs -> new Published(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), null));
+    }
+
+    /** The verified content of the current list (the hub checks codes the same way a kiosk does). */
+    public TrustList currentList() {
+        Published p = current();
+        if (p.list() != null) {
+            return p.list();
+        }
+        SignedTrustList.Opened o = SignedTrustList.open(p.document(), root().decodedPublic());
+        if (!o.ok()) {
+            throw new IllegalStateException("stored trust list " + p.sequence() + " does not verify: " + o.problem());
+        }
+        cached = new Published(p.sequence(), p.document(), p.createdAt(), o.list());
+        return o.list();
+    }
+
+    public KeyEntry rotate(KeyRole role, Duration overlap, String actor) {
+        try {
+            KeyEntry k = ring().rotate(role, clock.instant(), overlap);
+            db.tx(c -> {
+                AuditLog.record(c, clock.instant(), actor, "KEY_ROTATE", k.keyId(), role + " key rotated, overlap " + overlap);
+                return null;
+            });
+            publish();
+            return k;
+        } catch (IOException e) {
+            throw ApiException.badRequest("KEY_ROTATION_REFUSED", e.getMessage());
+        }
+    }
+
+    public void revokeKey(String keyId, String actor) {
+        try {
+            ring().revokeKey(keyId);
+        } catch (IOException e) {
+            throw new ApiException(404, "NOT_FOUND", e.getMessage());
+        }
+        db.tx(c -> {
+            AuditLog.record(c, clock.instant(), actor, "KEY_REVOKE", keyId, null);
+            return null;
+        });
+        publish();
+    }
+}

@@ -1,0 +1,140 @@
+package org.venuegate.hub.auth;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * Users, logins and bearer tokens. Sessions and failed-login counts live in the database, so any hub node can
+ * check any token and the rate limit holds across nodes.
+ */
+public final class AuthService {
+    /** Five wrong passwords in fifteen minutes lock the username for the rest of the window. */
+    public static final int MAX_FAILURES = 5;
+    public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+    /** What a successful login returns. */
+    public record Login(String token, Instant expiresAt, Role role, String username, Integer district, Long subjectId) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final Passwords passwords;
+    private final Duration tokenTtl;
+    /** Checked against for unknown usernames, at the same cost as a real hash. */
+    private final String dummyHash;
+
+    public AuthService(Database db, Clock clock, Passwords passwords, Duration tokenTtl) {
+        this.db = db;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.tokenTtl = tokenTtl;
+        this.dummyHash = passwords.hash("not-a-real-password");
+    }
+
+    public long createUser(String username, String password, Role role, Integer district, Long subjectId) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw ApiException.invalidField("username", "3-64 characters of a-z, 0-9, '.', '_' or '-'");
+        }
+        if (password == null || password.length() < 8 || password.length() > 200) {
+            throw ApiException.invalidField("password", "8 to 200 characters");
+        }
+        if (role == Role.ANYONE || role == Role.DEVICE) {
+            throw ApiException.invalidField("role", "must be CITIZEN, REVIEWER, ADMIN or TRACER");
+        }
+        if (role == Role.CITIZEN && subjectId == null) {
+            throw ApiException.invalidField("subjectId", "a citizen account needs its subject");
+        }
+        String hash = passwords.hash(password);
+        return db.tx(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM users WHERE username = ?", name) > 0) {
+                throw ApiException.conflict("USERNAME_TAKEN", "username '" + name + "' is already taken");
+            }
+            return Sql.insertId(c, "INSERT INTO users(username, role, district, subject_id, password_hash, active, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", name, role, district, subjectId, hash, true, clock.millis());
+        });
+    }
+
+    public boolean anyUserWithRole(Role role) {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users WHERE role = ?", role) > 0);
+    }
+
+    public Login login(String username, String password) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        long since = now.minus(FAILURE_WINDOW).toEpochMilli();
+        record UserRow(long id, Role role, Integer district, Long subjectId, String hash, boolean active) {
+        }
+        Optional<UserRow> user = db.read(c -> {
+            long failures = Sql.count(c, "SELECT COUNT(*) FROM login_failures WHERE username = ? AND at > ?", name, since);
+            if (failures >= MAX_FAILURES) {
+                throw new ApiException(429, "TOO_MANY_ATTEMPTS",
+                        "too many failed logins for '" + name + "'; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
+            }
+            return Sql.one(c, "SELECT id, role, district, subject_id, password_hash, active FROM users WHERE username = ?",
+                    rs -> new UserRow(rs.getLong("id"), Role.valueOf(rs.getString("role")),
+                            (Integer) (rs.getObject("district") == null ? null : rs.getInt("district")),
+                            Sql.longOrNull(rs, "subject_id"), rs.getString("password_hash"), rs.getBoolean("active")), name);
+        });
+        // Hash even for unknown users so response time does not reveal which usernames exist.
+        String given = password == null ? "" : password;
+        boolean ok;
+        if (user.isPresent()) {
+            ok = passwords.matches(given, user.get().hash());
+        } else {
+            passwords.matches(given, dummyHash);
+            ok = false;
+        }
+        if (!ok || !user.get().active()) {
+            db.tx(c -> Sql.update(c, "INSERT INTO login_failures(username, at) VALUES (?, ?)", name, now.toEpochMilli()));
+            throw new ApiException(401, "BAD_CREDENTIALS", "wrong username or password");
+        }
+        String token = Tokens.newToken();
+        Instant expires = now.plus(tokenTtl);
+        UserRow u = user.get();
+        db.tx(c -> {
+            Sql.update(c, "DELETE FROM login_failures WHERE username = ?", name);
+            Sql.update(c, "DELETE FROM sessions WHERE expires_at < ?", now.toEpochMilli());
+            return Sql.update(c, "INSERT INTO sessions(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                    Tokens.hash(token), u.id(), expires.toEpochMilli());
+        });
+        return new Login(token, expires, u.role(), name, u.district(), u.subjectId());
+    }
+
+    public void logout(String token) {
+        db.tx(c -> Sql.update(c, "DELETE FROM sessions WHERE token_hash = ?", Tokens.hash(token)));
+    }
+
+    /** The principal for a bearer token: a user session or a kiosk device token. */
+    public Optional<Principal> authenticate(String token) {
+        String hash = Tokens.hash(token);
+        long now = clock.millis();
+        return db.read(c -> {
+            Optional<Principal> user = Sql.one(c, "SELECT u.id, u.username, u.role, u.district, u.subject_id FROM sessions s"
+                            + " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = ?",
+                    rs -> new Principal(Role.valueOf(rs.getString("role")), rs.getLong("id"), rs.getString("username"),
+                            (Integer) (rs.getObject("district") == null ? null : rs.getInt("district")),
+                            Sql.longOrNull(rs, "subject_id"), null), hash, now, true);
+            if (user.isPresent()) {
+                return user;
+            }
+            return device(c, hash);
+        });
+    }
+
+    private static Optional<Principal> device(Connection c, String hash) throws SQLException {
+        return Sql.one(c, "SELECT id, venue_id FROM devices WHERE token_hash = ? AND revoked_at IS NULL",
+                rs -> new Principal(Role.DEVICE, rs.getLong("id"), "device:" + rs.getLong("id"), null, null,
+                        rs.getLong("venue_id")), hash);
+    }
+}
