@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.venuegate.core.code.CodeFormat;
 import org.venuegate.core.code.VenueCode;
+import org.venuegate.core.keys.KeyRing;
 import org.venuegate.core.place.Districts;
 import org.venuegate.core.validate.CreditCodeValidator;
 import org.venuegate.core.validate.IdNumberValidator;
@@ -368,6 +369,8 @@ public final class ApplicationService {
             throw ApiException.invalidField("reason", "a failed application always carries a reason");
         }
         Instant now = clock.instant();
+        // Loaded outside the transaction: on SQLite a second connection inside it would wait for our own write lock.
+        KeyRing ring = verdict == Verdict.PASS ? trust.ring() : null;
         db.tx(c -> {
             Application a = load(c, id).orElseThrow(() -> ApiException.notFound("application " + id));
             requireVisible(who, c, a);
@@ -376,13 +379,18 @@ public final class ApplicationService {
                         ? "application " + id + " changed since you opened it (version " + a.version() + ", you saw " + version + ")"
                         : "application " + id + " was already " + a.status() + " by " + a.decidedBy() + " at " + a.decidedAt());
             }
-            Long venueId = verdict == Verdict.PASS ? issueVenue(c, a, now) : null;
+            // Claim the application first: a concurrent reviewer blocks on this row and then finds it decided.
             int updated = Sql.update(c, "UPDATE applications SET status = ?, version = version + 1, decided_by = ?, decided_at = ?,"
-                            + " fail_reason = ?, venue_id = ? WHERE id = ? AND version = ? AND status = ?",
+                            + " fail_reason = ? WHERE id = ? AND version = ? AND status = ?",
                     verdict == Verdict.PASS ? Status.PASSED : Status.FAILED, who.id(), now.toEpochMilli(),
-                    verdict == Verdict.FAIL ? reason : null, venueId, id, version, Status.UNDER_REVIEW);
+                    verdict == Verdict.FAIL ? reason : null, id, version, Status.UNDER_REVIEW);
             if (updated != 1) {
                 throw ApiException.conflict("DECISION_CONFLICT", "application " + id + " was decided by someone else just now");
+            }
+            Long venueId = null;
+            if (verdict == Verdict.PASS) {
+                venueId = issueVenue(c, ring, a, now);
+                Sql.update(c, "UPDATE applications SET venue_id = ? WHERE id = ?", venueId, id);
             }
             String action = verdict == Verdict.PASS ? "PASSED" : "FAILED";
             event(c, id, now, who.actor(), action, verdict == Verdict.PASS ? "venue " + venueId : reason);
@@ -393,12 +401,12 @@ public final class ApplicationService {
         return get(who, id);
     }
 
-    private long issueVenue(Connection c, Application a, Instant now) throws SQLException {
+    private static long issueVenue(Connection c, KeyRing ring, Application a, Instant now) throws SQLException {
         // Venue ids are random below 2^53 so they survive JavaScript clients and reveal nothing about volumes.
         long venueId = (RANDOM.nextLong() >>> 11) | 1L;
         String number = String.format(Locale.ROOT, "%04d-%06d", a.district() % 10000, a.id());
         Instant issued = Instant.ofEpochSecond(now.getEpochSecond());
-        String code = trust.ring().issueVenue(new VenueCode(venueId, number, a.placeName(), a.district(), a.category(),
+        String code = ring.issueVenue(new VenueCode(venueId, number, a.placeName(), a.district(), a.category(),
                 a.mobile(), issued), issued);
         Sql.update(c, "INSERT INTO venues(id, number, application_id, name, unit_name, credit_code, category, district,"
                         + " address, mobile, code_text, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

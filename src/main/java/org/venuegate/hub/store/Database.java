@@ -107,9 +107,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Read-only work on one connection (still one snapshot on PostgreSQL). */
+    /**
+     * Read-only work in autocommit mode. On SQLite an explicit transaction would take the write lock (IMMEDIATE
+     * mode), so reads would queue behind writes and could never run inside a writer's own call chain.
+     */
     public <T> T read(SqlWork<T> work) {
-        return tx(work);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,662 @@
+package org.venuegate.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.json.Json;
+import org.venuegate.core.trust.SignedTrustList;
+import org.venuegate.core.verify.CodeVerifier;
+import org.venuegate.core.verify.Reason;
+import org.venuegate.core.verify.ReplayGuard;
+import org.venuegate.core.verify.VerificationPolicy;
+import org.venuegate.core.verify.VerificationResult;
+
+/**
+ * The hub's HTTP API driven for real over HTTP: every endpoint, allowed and refused roles, conflicts, idempotent
+ * ingestion and bad input. Subclasses run it on SQLite and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HubApiContract {
+    static final MediaType JSON = MediaType.get("application/json");
+    static final String CREDIT = "91350100M000100Y43";
+    static final String CREDIT_2 = "91110000802100433B";
+    static final String ID_NUMBER = "11010519491231002X";
+    static final int HEPING = 120101;
+
+    Path dir;
+    Hub hub;
+    HubServer server;
+    final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    String base;
+    String admin;
+    String reviewer;
+    String reviewer2;
+    String otherReviewer;
+    String tracer;
+    String citizen;
+    String citizen2;
+    long citizenSubject;
+    long citizen2Subject;
+
+    /** The database under test. */
+    abstract HubConfig config(Path dataDir) throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        dir = Files.createTempDirectory("hub-api");
+        hub = new Hub(config(dir).withPasswordIterations(1000), Clock.systemUTC());
+        String adminPassword = hub.bootstrapAdmin().orElseThrow();
+        server = new HubServer(hub).start(0);
+        base = "http://localhost:" + server.port() + HubServer.PREFIX;
+        admin = login("admin", adminPassword);
+        reviewer = user("rev-hp", "REVIEWER", HEPING, null);
+        reviewer2 = user("rev-hp2", "REVIEWER", HEPING, null);
+        otherReviewer = user("rev-hd", "REVIEWER", 120102, null);
+        tracer = user("tracer", "TRACER", null, null);
+        citizenSubject = registerCitizen("张*明", "GREEN", true).get("subjectId").asLong();
+        citizen2Subject = registerCitizen("李*", "GREEN", false).get("subjectId").asLong();
+        citizen = user("citizen1", "CITIZEN", null, citizenSubject);
+        citizen2 = user("citizen2", "CITIZEN", null, citizen2Subject);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        hub.close();
+    }
+
+    record Resp(int status, JsonNode json, String text, okhttp3.Headers headers, byte[] bytes) {
+        String error() {
+            return json == null || json.get("error") == null ? null : json.get("error").asText();
+        }
+    }
+
+    Resp call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    Resp call(String method, String path, String token, Object body, Map<String, String> headers) {
+        RequestBody rb = null;
+        if (body != null) {
+            try {
+                rb = RequestBody.create(body instanceof String s ? s : Json.mapper().writeValueAsString(body), JSON);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (!method.equals("GET") && !method.equals("DELETE")) {
+            rb = RequestBody.create(new byte[0], JSON);
+        }
+        Request.Builder b = new Request.Builder().url(base + path).method(method, rb);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        try (Response r = http.newCall(b.build()).execute()) {
+            byte[] bytes = r.body().bytes();
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode json = null;
+            String type = r.header("Content-Type", "");
+            if (type.startsWith("application/json") && !text.isEmpty()) {
+                json = Json.mapper().readTree(text);
+            }
+            return new Resp(r.code(), json, text, r.headers(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String login(String user, String password) {
+        Resp r = call("POST", "/auth/login", null, Map.of("username", user, "password", password));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("token").asText();
+    }
+
+    String user(String name, String role, Integer district, Long subject) {
+        ObjectNode body = Json.mapper().createObjectNode().put("username", name).put("password", "secret-" + name).put("role", role);
+        if (district != null) {
+            body.put("district", district);
+        }
+        if (subject != null) {
+            body.put("subjectId", subject);
+        }
+        Resp r = call("POST", "/users", admin, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return login(name, "secret-" + name);
+    }
+
+    JsonNode registerCitizen(String maskedName, String colour, boolean independent) {
+        ObjectNode body = Json.mapper().createObjectNode().put("maskedName", maskedName).put("colour", colour)
+                .put("vaccinated", true).put("independent", independent)
+                .put("lastNegativeTest", Instant.now().minus(Duration.ofHours(20)).toString());
+        if (!colour.equals("GREEN")) {
+            body.put("colourReason", "近期与确诊病例有时空交集").put("colourFollowUp", "请尽快进行核酸检测并向社区报备");
+        }
+        Resp r = call("POST", "/citizens", admin, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    static ObjectNode application(String name) {
+        return Json.mapper().createObjectNode().put("placeName", name).put("unitName", "天津测试商贸有限公司")
+                .put("creditCode", CREDIT).put("category", "MALL").put("district", HEPING)
+                .put("address", "和平区滨江道" + name.length() + "号 " + name).put("mobile", false)
+                .put("responsibleName", "王五").put("responsibleIdNumber", ID_NUMBER)
+                .put("responsiblePhone", "13800138000").put("submitterRole", "ORGANISER");
+    }
+
+    JsonNode submit(String name) {
+        Resp r = call("POST", "/applications", citizen, application(name));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode pass(long appId) {
+        Resp r = call("POST", "/applications/" + appId + "/decision", reviewer, Map.of("decision", "PASS", "version", 1));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    long passedVenue(String name) {
+        return pass(submit(name).get("id").asLong()).get("application").get("venueId").asLong();
+    }
+
+    SignedTrustList.Opened trustList() {
+        Resp r = call("GET", "/trust-list", null, null);
+        assertThat(r.status()).isEqualTo(200);
+        return SignedTrustList.open(r.text(), hub.trust().root().decodedPublic());
+    }
+
+    long count(String sql, Object... params) {
+        return hub.db().read(c -> org.venuegate.hub.store.Sql.count(c, sql, params));
+    }
+
+    // ---------------------------------------------------------------- auth and roles
+
+    @Test
+    void authenticationAndRoles() {
+        assertThat(call("GET", "/categories", null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/categories", "not-a-token", null).error()).isEqualTo("UNAUTHENTICATED");
+        assertThat(call("GET", "/audit", reviewer, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/audit", citizen, null).error()).isEqualTo("FORBIDDEN");
+        assertThat(call("POST", "/users", reviewer, Map.of("username", "x", "password", "y")).status()).isEqualTo(403);
+        assertThat(call("GET", "/trace/venues/1?from=2026-01-01&to=2026-01-02", reviewer, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/applications", reviewer, application("审核员不能申请")).status()).isEqualTo(403);
+        assertThat(call("GET", "/no/such/route", admin, null).error()).isEqualTo("NO_ROUTE");
+        assertThat(call("GET", "/health", null, null).json().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void wrongPasswordsAreRateLimitedAndLogoutEndsTheSession() {
+        user("locked", "TRACER", null, null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("POST", "/auth/login", null, Map.of("username", "locked", "password", "wrong")).error())
+                    .isEqualTo("BAD_CREDENTIALS");
+        }
+        Resp limited = call("POST", "/auth/login", null, Map.of("username", "locked", "password", "secret-locked"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.error()).isEqualTo("TOO_MANY_ATTEMPTS");
+
+        String token = user("leaving", "TRACER", null, null);
+        assertThat(call("POST", "/auth/logout", token, null).status()).isEqualTo(204);
+        assertThat(call("GET", "/categories", token, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void usersAreUnique() {
+        Resp dup = call("POST", "/users", admin, Map.of("username", "rev-hp", "password", "12345678", "role", "REVIEWER"));
+        assertThat(dup.status()).isEqualTo(409);
+        assertThat(call("POST", "/users", admin, Map.of("username", "x y", "password", "12345678", "role", "REVIEWER")).status())
+                .isEqualTo(400);
+        assertThat(call("POST", "/users", admin, Map.of("username", "kiosk", "password", "12345678", "role", "DEVICE")).status())
+                .isEqualTo(400);
+    }
+
+    // ---------------------------------------------------------------- applications
+
+    @Test
+    void organiserSubmitsAndAgentIsRefused() {
+        JsonNode a = submit("滨江道百货大楼");
+        assertThat(a.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(a.get("responsibleIdNumberMasked").asText()).doesNotContain("19491231").startsWith("110");
+        ObjectNode agent = application("代办的场所").put("submitterRole", "AGENT");
+        Resp r = call("POST", "/applications", citizen, agent);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.error()).isEqualTo("AGENT_NOT_ALLOWED");
+        assertThat(r.json().get("message").asText()).contains("organiser");
+    }
+
+    @Test
+    void mobilePlaceIsNamedByItsPlate() {
+        ObjectNode taxi = application("ignored").put("mobile", true).put("plateOrShip", "津B·D12345").put("category", "TAXI");
+        taxi.remove("placeName");
+        Resp r = call("POST", "/applications", citizen, taxi);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("placeName").asText()).isEqualTo("津BD12345");
+        ObjectNode wrongName = application("出租车").put("mobile", true).put("plateOrShip", "津BD12345");
+        assertThat(call("POST", "/applications", citizen, wrongName).error()).isEqualTo("INVALID_FIELD");
+        ObjectNode badPlate = application("x").put("mobile", true).put("plateOrShip", "ABC");
+        badPlate.remove("placeName");
+        assertThat(call("POST", "/applications", citizen, badPlate).json().get("message").asText()).contains("plateOrShip");
+    }
+
+    @Test
+    void badInputGetsASpecificErrorAndWritesNothing() {
+        long before = count("SELECT COUNT(*) FROM applications");
+        assertThat(call("POST", "/applications", citizen, "{\"placeName\": ").error()).isEqualTo("MALFORMED_JSON");
+        assertThat(call("POST", "/applications", citizen, "").error()).isEqualTo("MISSING_BODY");
+        assertThat(call("POST", "/applications", citizen, application("x").put("colour", "green")).error()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(call("POST", "/applications", citizen, application("x").put("district", "heping")).error())
+                .isIn("INVALID_TYPE", "INVALID_VALUE");
+        assertThat(call("POST", "/applications", citizen, application("x").put("submitterRole", "FRIEND")).error()).isEqualTo("INVALID_VALUE");
+        assertThat(call("POST", "/applications", citizen, application("x").put("creditCode", "91350100M000100Y44")).json()
+                .get("message").asText()).startsWith("creditCode");
+        assertThat(call("POST", "/applications", citizen, application("x").put("responsibleIdNumber", "110105194912310021")).json()
+                .get("message").asText()).startsWith("responsibleIdNumber");
+        assertThat(call("POST", "/applications", citizen, application("x").put("category", "NOPE")).json()
+                .get("message").asText()).contains("FAQ site-code 6");
+        assertThat(call("POST", "/applications", citizen, application("x").put("district", 999999)).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("POST", "/applications", citizen, application("x").put("responsiblePhone", "12345")).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("POST", "/applications", citizen, application("名".repeat(31))).error()).isEqualTo("INVALID_FIELD");
+        ObjectNode missing = application("x");
+        missing.remove("address");
+        assertThat(call("POST", "/applications", citizen, missing).json().get("message").asText()).isEqualTo("address: is required");
+        assertThat(call("POST", "/applications", citizen, application("x").put("replacesId", 99999999)).error()).isEqualTo("INVALID_FIELD");
+        Resp huge = call("POST", "/applications", citizen, "{\"placeName\":\"" + "x".repeat(2_100_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.error()).isEqualTo("BODY_TOO_LARGE");
+        assertThat(call("GET", "/applications?status=MAYBE", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/applications?size=100000", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/applications/abc", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(count("SELECT COUNT(*) FROM applications")).isEqualTo(before);
+    }
+
+    @Test
+    void junkBodiesOnEveryWriteRouteGetA4xxNeverA500() {
+        String[][] routes = {
+            {"POST", "/auth/login", null}, {"POST", "/users", "admin"}, {"POST", "/categories", "admin"},
+            {"POST", "/applications", "citizen"}, {"POST", "/applications/1/decision", "reviewer"},
+            {"POST", "/venues/1/revoke", "admin"}, {"POST", "/keys/rotate", "admin"}, {"POST", "/pairing-codes", "admin"},
+            {"POST", "/devices/pair", null}, {"POST", "/citizens", "admin"}, {"POST", "/citizens/1/unveil", "citizen"},
+            {"PUT", "/citizens/1/colour", "admin"}, {"POST", "/citizens/1/dependants", "admin"},
+        };
+        String[] junk = {"[]", "1", "null", "\"x\"", "{}", "{\"a\":1}", "{\"", "\u0000", "{\"username\":[1,2]}", "{\"venueId\":\"x\"}"};
+        Map<String, String> tokens = Map.of("admin", admin, "citizen", citizen, "reviewer", reviewer);
+        for (String[] route : routes) {
+            for (String body : junk) {
+                Resp r = call(route[0], route[1], route[2] == null ? null : tokens.get(route[2]), body);
+                assertThat(r.status()).as(route[0] + " " + route[1] + " with " + body + ": " + r.text()).isBetween(400, 499);
+                assertThat(r.error()).as(route[1]).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void submittedApplicationsCannotBeModifiedOrDeleted() {
+        long id = submit("不可修改的场所").get("id").asLong();
+        assertThat(call("PUT", "/applications/" + id, citizen, application("改名")).status()).isIn(404, 405);
+        assertThat(call("DELETE", "/applications/" + id, admin, null).status()).isIn(404, 405);
+        assertThat(call("GET", "/applications/" + id, citizen, null).json().get("application").get("placeName").asText())
+                .isEqualTo("不可修改的场所");
+    }
+
+    @Test
+    void listPagesSortsSearchesAndScopes() {
+        String tag = "检索" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 5; i++) {
+            submit(tag + "店" + i);
+        }
+        JsonNode page = call("GET", "/applications?status=UNDER_REVIEW&q=" + tag + "&size=2&page=1&sort=NAME", reviewer, null).json();
+        assertThat(page.get("total").asLong()).isEqualTo(5);
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("items").get(0).get("placeName").asText()).isEqualTo(tag + "店2");
+        assertThat(call("GET", "/applications?q=" + tag, otherReviewer, null).json().get("total").asLong()).isZero();
+        assertThat(call("GET", "/applications?q=" + tag, citizen2, null).json().get("total").asLong()).isZero();
+        assertThat(call("GET", "/applications?q=" + tag + "&creditCode=" + CREDIT + "&district=" + HEPING + "&category=MALL&from=2020-01-01&to=2099-01-01",
+                admin, null).json().get("total").asLong()).isEqualTo(5);
+        assertThat(call("GET", "/applications?q=" + tag + "&to=2020-01-01", admin, null).json().get("total").asLong()).isZero();
+        JsonNode counts = call("GET", "/applications/counts", reviewer, null).json();
+        assertThat(counts.get("UNDER_REVIEW").asLong()).isGreaterThanOrEqualTo(5);
+        long id = page.get("items").get(0).get("id").asLong();
+        assertThat(call("GET", "/applications/" + id, otherReviewer, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/applications/" + id, citizen2, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void passIssuesAVerifiableVenueCodeAndFailNeedsAReason() {
+        long id = submit("通过的场所").get("id").asLong();
+        Resp noReason = call("POST", "/applications/" + id + "/decision", reviewer, Map.of("decision", "FAIL", "version", 1));
+        assertThat(noReason.json().get("message").asText()).contains("reason");
+        JsonNode passed = pass(id);
+        long venueId = passed.get("application").get("venueId").asLong();
+        assertThat(passed.get("history")).extracting(h -> h.get("action").asText()).containsExactly("SUBMITTED", "PASSED");
+        Resp code = call("GET", "/venues/" + venueId + "/code", reviewer, null);
+        VerificationResult r = new CodeVerifier(trustList().list(), VerificationPolicy.DEFAULT)
+                .verifyVenue(code.json().get("text").asText(), Instant.now());
+        assertThat(r.reason()).isEqualTo(Reason.VALID);
+        assertThat(r.venue().venueId()).isEqualTo(venueId);
+        assertThat(r.venue().name()).isEqualTo("通过的场所");
+
+        long failId = submit("不通过的场所").get("id").asLong();
+        Resp failed = call("POST", "/applications/" + failId + "/decision", reviewer,
+                Map.of("decision", "FAIL", "reason", "统一社会信用代码与单位名称不符", "version", 1));
+        assertThat(failed.json().get("application").get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.json().get("application").get("failReason").asText()).contains("不符");
+        assertThat(call("POST", "/applications/" + failId + "/decision", otherReviewer,
+                Map.of("decision", "PASS", "version", 2)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void twoReviewersDecidingGetOneSuccessAndOneConflict() throws Exception {
+        long id = submit("两人同时审核").get("id").asLong();
+        Resp first = call("POST", "/applications/" + id + "/decision", reviewer, Map.of("decision", "PASS", "version", 1));
+        Resp second = call("POST", "/applications/" + id + "/decision", reviewer2,
+                Map.of("decision", "FAIL", "reason", "重复", "version", 1));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.error()).isEqualTo("DECISION_CONFLICT");
+        assertThat(second.json().get("message").asText()).contains("rev-hp");
+
+        long raced = submit("并发审核").get("id").asLong();
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String token = i % 2 == 0 ? reviewer : reviewer2;
+            results.add(pool.submit(() -> {
+                go.await();
+                return call("POST", "/applications/" + raced + "/decision", token, Map.of("decision", "PASS", "version", 1)).status();
+            }));
+        }
+        go.countDown();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger conflict = new AtomicInteger();
+        for (Future<Integer> f : results) {
+            int s = f.get();
+            (s == 200 ? ok : s == 409 ? conflict : new AtomicInteger()).incrementAndGet();
+        }
+        pool.shutdown();
+        assertThat(ok.get()).isEqualTo(1);
+        assertThat(conflict.get()).isEqualTo(n - 1);
+        assertThat(count("SELECT COUNT(*) FROM venues WHERE application_id = ?", raced)).isEqualTo(1);
+    }
+
+    @Test
+    void reApplicationShowsWhatItReplacesAndDuplicatesAreFlagged() {
+        JsonNode old = submit("重复的场所");
+        ObjectNode again = application("重复的场所");
+        again.put("replacesId", old.get("id").asLong());
+        Resp r = call("POST", "/applications", citizen, again);
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode detail = call("GET", "/applications/" + r.json().get("id").asLong(), reviewer, null).json();
+        assertThat(detail.get("replaces").get("id").asLong()).isEqualTo(old.get("id").asLong());
+        JsonNode third = submit("重复的场所");
+        JsonNode d3 = call("GET", "/applications/" + third.get("id").asLong(), reviewer, null).json();
+        assertThat(d3.get("possibleDuplicates").size()).isGreaterThanOrEqualTo(1);
+        assertThat(d3.get("checks")).anySatisfy(c -> {
+            assertThat(c.get("name").asText()).isEqualTo("DUPLICATE");
+            assertThat(c.get("passed").asBoolean()).isFalse();
+        });
+        ObjectNode foreign = application("别人的");
+        foreign.put("replacesId", old.get("id").asLong());
+        assertThat(call("POST", "/applications", citizen2, foreign).error()).isEqualTo("INVALID_FIELD");
+    }
+
+    // ---------------------------------------------------------------- venues, posters, trust list, keys
+
+    @Test
+    void venuePostersAndRevocation() {
+        long venueId = passedVenue("海报场所");
+        Resp v = call("GET", "/venues/" + venueId, citizen, null);
+        assertThat(v.json().get("name").asText()).isEqualTo("海报场所");
+        assertThat(call("GET", "/venues/" + venueId, citizen2, null).status()).isEqualTo(404);
+        Resp png = call("GET", "/venues/" + venueId + "/poster.png?mode=mono", reviewer, null);
+        assertThat(png.status()).as(png.text()).isEqualTo(200);
+        assertThat(png.headers().get("Content-Type")).startsWith("image/png");
+        assertThat(png.bytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Resp pdf = call("GET", "/venues/" + venueId + "/poster.pdf?paper=A3", citizen, null);
+        assertThat(pdf.bytes()).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(call("GET", "/venues/" + venueId + "/poster.png?paper=B5", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/venues?creditCode=" + CREDIT, reviewer, null).json()).isNotEmpty();
+
+        assertThat(call("POST", "/venues/" + venueId + "/revoke", reviewer, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(call("POST", "/venues/" + venueId + "/revoke", admin, Map.of()).error()).isEqualTo("INVALID_FIELD");
+        Resp revoked = call("POST", "/venues/" + venueId + "/revoke", admin, Map.of("reason", "场所已停业"));
+        assertThat(revoked.json().get("revokedAt").isNull()).isFalse();
+        assertThat(trustList().list().venueRevoked(venueId)).isTrue();
+        assertThat(call("POST", "/venues/" + venueId + "/revoke", admin, Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(call("GET", "/venues/" + venueId + "/poster.png", reviewer, null).error()).isEqualTo("VENUE_REVOKED");
+        assertThat(call("GET", "/venues/424242", reviewer, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void trustListHasAnETagAndRotationAddsAKey() {
+        Resp first = call("GET", "/trust-list", null, null);
+        String etag = first.headers().get("ETag");
+        assertThat(etag).startsWith("\"tl-");
+        assertThat(call("GET", "/trust-list", null, null, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+        assertThat(trustList().ok()).isTrue();
+
+        assertThat(call("POST", "/keys/rotate", reviewer, Map.of("role", "HEALTH")).status()).isEqualTo(403);
+        assertThat(call("POST", "/keys/rotate", admin, Map.of("role", "ROOT")).error()).isEqualTo("INVALID_FIELD");
+        Resp rotated = call("POST", "/keys/rotate", admin, Map.of("role", "HEALTH", "overlapDays", 3));
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(201);
+        String kid = rotated.json().get("keyId").asText();
+        Resp after = call("GET", "/trust-list", null, null, Map.of("If-None-Match", etag));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(trustList().list().key(kid)).isPresent();
+        assertThat(call("POST", "/keys/ffffffff/revoke", admin, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void categoriesListAndAdminAdds() {
+        assertThat(call("GET", "/categories", citizen, null).json()).anySatisfy(c -> assertThat(c.get("code").asText()).isEqualTo("MALL"));
+        Map<String, String> cat = Map.of("code", "ESPORTS", "nameZh", "电竞馆", "nameEn", "E-sports hall");
+        assertThat(call("POST", "/categories", reviewer, cat).status()).isEqualTo(403);
+        assertThat(call("POST", "/categories", admin, cat).status()).isEqualTo(201);
+        assertThat(call("POST", "/categories", admin, cat).error()).isEqualTo("CATEGORY_EXISTS");
+        assertThat(call("POST", "/categories", admin, Map.of("code", "a b", "nameZh", "x", "nameEn", "y")).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("GET", "/audit?action=CATEGORY_ADD", admin, null).json()).anySatisfy(e ->
+                assertThat(e.get("target").asText()).isEqualTo("category:ESPORTS"));
+    }
+
+    // ---------------------------------------------------------------- devices and check-ins
+
+    String pairDevice(long venueId) {
+        Resp code = call("POST", "/pairing-codes", admin, Map.of("venueId", venueId));
+        assertThat(code.status()).as(code.text()).isEqualTo(201);
+        Resp paired = call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText().toLowerCase(), "label", "东门"));
+        assertThat(paired.status()).as(paired.text()).isEqualTo(201);
+        assertThat(paired.json().get("rootKeyId").asText()).isEqualTo(Ed25519.keyId(hub.trust().root().decodedPublic()));
+        assertThat(SignedTrustList.open(paired.json().get("trustList").asText(),
+                Ed25519.decodePublic(paired.json().get("rootPublicKey").asText())).ok()).isTrue();
+        assertThat(call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText())).error())
+                .isEqualTo("PAIRING_CODE_INVALID");
+        return paired.json().get("token").asText();
+    }
+
+    static Map<String, Object> checkin(String id, long seq, long venueId, String chain) {
+        return Map.of("id", id, "seq", seq, "chain", chain, "venueId", venueId, "subject", "S12345", "manual", false,
+                "outcome", "PASS", "colour", "GREEN", "proxy", false, "decidedAt", Instant.now().minusSeconds(60).toString());
+    }
+
+    static String chain(int i) {
+        return String.format("%064x", i + 1);
+    }
+
+    @Test
+    void devicesPairOnceAndSeeOnlyTheirVenue() {
+        long venueId = passedVenue("配对场所");
+        String device = pairDevice(venueId);
+        assertThat(call("GET", "/device/venue", device, null).json().get("id").asLong()).isEqualTo(venueId);
+        assertThat(call("GET", "/venues/" + venueId + "/code", device, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/applications", device, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/citizens/me", device, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/pairing-codes", reviewer, Map.of("venueId", venueId)).status()).isEqualTo(403);
+        assertThat(call("POST", "/pairing-codes", admin, Map.of("venueId", 1)).status()).isEqualTo(404);
+        long deviceId = call("GET", "/devices?venueId=" + venueId, admin, null).json().get(0).get("id").asLong();
+        assertThat(call("POST", "/devices/" + deviceId + "/revoke", admin, null).status()).isEqualTo(204);
+        assertThat(call("GET", "/device/venue", device, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void checkinsAreStoredExactlyOnce() {
+        long venueId = passedVenue("签到场所");
+        String device = pairDevice(venueId);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            batch.add(checkin(id, i, venueId, chain(i)));
+        }
+        Resp first = call("POST", "/checkins", device, Map.of("checkins", batch.subList(0, 6)));
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.json().get("accepted")).hasSize(6);
+        Resp repeated = call("POST", "/checkins", device, Map.of("checkins", batch.subList(0, 6)));
+        assertThat(repeated.json().get("accepted")).isEmpty();
+        assertThat(repeated.json().get("duplicates")).hasSize(6);
+        Resp overlapping = call("POST", "/checkins", device, Map.of("checkins", batch.subList(3, 10)));
+        assertThat(overlapping.json().get("accepted")).hasSize(4);
+        assertThat(overlapping.json().get("duplicates")).hasSize(3);
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(10);
+
+        List<Map<String, Object>> mixed = List.of(
+                checkin(UUID.randomUUID().toString(), 10, venueId, chain(10)),
+                checkin(ids.get(0), 0, venueId, chain(99)),
+                checkin("not-a-uuid", 11, venueId, chain(11)),
+                checkin(UUID.randomUUID().toString(), 12, venueId + 1, chain(12)));
+        Resp partial = call("POST", "/checkins", device, Map.of("checkins", mixed));
+        assertThat(partial.status()).isEqualTo(200);
+        assertThat(partial.json().get("accepted")).hasSize(1);
+        List<String> errors = new ArrayList<>();
+        partial.json().get("rejected").forEach(x -> errors.add(x.get("error").asText()));
+        assertThat(errors).containsExactlyInAnyOrder("ID_CONFLICT", "INVALID_FIELD", "WRONG_VENUE");
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(11);
+
+        assertThat(call("POST", "/checkins", device, Map.of("rows", List.of())).error()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(call("POST", "/checkins", reviewer, Map.of("checkins", List.of())).status()).isEqualTo(403);
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < CheckinService.MAX_BATCH + 1; i++) {
+            tooMany.add(Map.of("id", "x"));
+        }
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", tooMany)).error()).isEqualTo("INVALID_FIELD");
+    }
+
+    // ---------------------------------------------------------------- citizens, unveil, trace, audit, retention
+
+    @Test
+    void citizenSeesOwnCodeAndDependantsAndUnveils() {
+        long child = registerCitizen("张*", "GREEN", false).get("subjectId").asLong();
+        long adult = registerCitizen("赵*强", "GREEN", true).get("subjectId").asLong();
+        assertThat(call("POST", "/citizens/" + citizenSubject + "/dependants", admin, Map.of("subjectId", child)).status()).isEqualTo(204);
+        assertThat(call("POST", "/citizens/" + citizen2Subject + "/dependants", admin, Map.of("subjectId", child)).status())
+                .as("both parents may hold the same child (FAQ 19)").isEqualTo(204);
+        assertThat(call("POST", "/citizens/" + citizenSubject + "/dependants", admin, Map.of("subjectId", adult)).error())
+                .isEqualTo("DEPENDANT_INDEPENDENT");
+        JsonNode me = call("GET", "/citizens/me", citizen, null).json();
+        assertThat(me.get("self").get("subjectId").asLong()).isEqualTo(citizenSubject);
+        assertThat(me.get("dependants")).extracting(d -> d.get("subjectId").asLong()).contains(child);
+
+        long venueId = passedVenue("亮码场所");
+        String venueCode = call("GET", "/venues/" + venueId + "/code", reviewer, null).json().get("text").asText();
+        Resp own = call("POST", "/citizens/" + citizenSubject + "/unveil", citizen, Map.of("venueCode", venueCode));
+        assertThat(own.status()).as(own.text()).isEqualTo(200);
+        assertThat(own.json().get("venueName").asText()).isEqualTo("亮码场所");
+        VerificationResult r = new CodeVerifier(trustList().list(), VerificationPolicy.DEFAULT)
+                .verifyHealth(own.json().get("code").asText(), venueId, Instant.now(), ReplayGuard.NONE);
+        assertThat(r.reason()).isEqualTo(Reason.VALID);
+        assertThat(r.health().proxy()).isFalse();
+        assertThat(r.health().maskedName()).isEqualTo("张*明");
+
+        Resp forChild = call("POST", "/citizens/" + child + "/unveil", citizen, Map.of("venueCode", venueCode));
+        assertThat(forChild.json().get("proxy").asBoolean()).isTrue();
+        assertThat(call("POST", "/citizens/" + adult + "/unveil", citizen, Map.of("venueCode", venueCode)).status()).isEqualTo(404);
+
+        Resp invalid = call("POST", "/citizens/" + citizenSubject + "/unveil", citizen, Map.of("venueCode", "https://pay.example/123"));
+        assertThat(invalid.error()).isEqualTo("INVALID_VENUE_CODE");
+        assertThat(invalid.json().get("message").asText()).startsWith("Not a valid venue code, please scan the QR code posted in key places");
+        Resp healthAsVenue = call("POST", "/citizens/" + citizenSubject + "/unveil", citizen, Map.of("venueCode", own.json().get("code").asText()));
+        assertThat(healthAsVenue.error()).isEqualTo("INVALID_VENUE_CODE");
+    }
+
+    @Test
+    void adminChangesColourWithReasonAndItIsAudited() {
+        long s = registerCitizen("孙*", "GREEN", true).get("subjectId").asLong();
+        assertThat(call("PUT", "/citizens/" + s + "/colour", admin, Map.of("colour", "RED")).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("PUT", "/citizens/" + s + "/colour", reviewer, Map.of("colour", "GREEN")).status()).isEqualTo(403);
+        Resp red = call("PUT", "/citizens/" + s + "/colour", admin,
+                Map.of("colour", "RED", "reason", "密切接触者", "followUp", "请居家隔离并联系社区"));
+        assertThat(red.json().get("colour").asText()).isEqualTo("RED");
+        assertThat(call("GET", "/citizens/" + s, admin, null).json().get("colourFollowUp").asText()).contains("隔离");
+        assertThat(call("GET", "/audit?action=COLOUR_CHANGE", admin, null).json()).anySatisfy(e ->
+                assertThat(e.get("target").asText()).isEqualTo("subject:" + s));
+        assertThat(call("PUT", "/citizens/" + s + "/colour", admin, Map.of("colour", "PURPLE")).error()).isEqualTo("INVALID_VALUE");
+    }
+
+    @Test
+    void tracerFindsEachCheckinOnceAndEveryQueryIsAudited() {
+        long venueId = passedVenue("追溯场所");
+        String device = pairDevice(venueId);
+        String id = UUID.randomUUID().toString();
+        call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
+        call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
+        String window = "?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        Resp atVenue = call("GET", "/trace/venues/" + venueId + window, tracer, null);
+        assertThat(atVenue.json().get("visits")).hasSize(1);
+        assertThat(atVenue.json().get("visits").get(0).get("subject").asText()).isEqualTo("S12345");
+        Resp ofSubject = call("GET", "/trace/subjects/S12345" + window, tracer, null);
+        assertThat(ofSubject.json().get("visits")).anySatisfy(v -> assertThat(v.get("venueName").asText()).isEqualTo("追溯场所"));
+        assertThat(call("GET", "/trace/venues/" + venueId + window, admin, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/trace/venues/" + venueId + "?from=2026-01-01", tracer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/trace/venues/" + venueId + "?from=2026-01-01&to=2026-06-01", tracer, null).json().get("message").asText())
+                .contains("31 days");
+        JsonNode audit = call("GET", "/audit?size=500", admin, null).json();
+        assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("TRACE_VENUE"));
+        assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("TRACE_SUBJECT"));
+        assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("DECISION_PASS"));
+        assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("PAIRING_CODE"));
+    }
+
+    @Test
+    void retentionPurgesOldCheckinsAndLogsTheCount() {
+        long venueId = passedVenue("保留期场所");
+        String device = pairDevice(venueId);
+        Map<String, Object> old = new java.util.HashMap<>(checkin(UUID.randomUUID().toString(), 0, venueId, chain(0)));
+        old.put("decidedAt", Instant.now().minus(Duration.ofDays(30)).toString());
+        Map<String, Object> fresh = checkin(UUID.randomUUID().toString(), 1, venueId, chain(1));
+        call("POST", "/checkins", device, Map.of("checkins", List.of(old, fresh)));
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(2);
+        int purged = hub.checkins().purge(Duration.ofDays(28));
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(1);
+        assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
+    }
+}
