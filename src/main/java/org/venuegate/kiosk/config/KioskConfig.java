@@ -1,0 +1,49 @@
+package org.venuegate.kiosk.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.venuegate.core.decide.EntryPolicy;
+import org.venuegate.core.verify.VerificationPolicy;
+
+/**
+ * {@code kiosk-config/kiosk.json}: everything a venue sets for its kiosk. The example beside it documents each field.
+ * Secrets (device token, pinned root key) live in {@code device.json}, written when the kiosk pairs.
+ */
+public record KioskConfig(String hubUrl, String language, Policy entryPolicy, Camera camera, Voice voice,
+                          Integer promptSeconds, Integer maxAdmissionAgeSeconds, Integer clockToleranceSeconds,
+                          Integer trustListMaxAgeHours, Integer retentionDays, String adminPin) {
+
+    /** The venue's entry rule (PRODUCT: hospitals and care homes may require the badge or a recent test). */
+    public record Policy(Boolean requireBadge, Integer negativeTestWithinHours) {
+    }
+
+    /** Which camera, at which resolution; {@code source} "webcam", "replay:FOLDER" or "scanner". */
+    public record Camera(String source, String name, Integer width, Integer height) {
+    }
+
+    /** Spoken prompts. */
+    public record Voice(Boolean enabled, String language) {
+    }
+
+    public static KioskConfig defaults() {
+        return new KioskConfig("http://localhost:8470", "zh-CN", new Policy(false, null),
+                new Camera("webcam", null, 640, 480), new Voice(true, "zh-CN"), 4, 300, 120, 72, 28, null);
+    }
+
+    public EntryPolicy policy() {
+        return new EntryPolicy(Boolean.TRUE.equals(entryPolicy.requireBadge()),
+                Optional.ofNullable(entryPolicy.negativeTestWithinHours()).map(h -> Duration.ofHours(h)));
+    }
+
+    public VerificationPolicy verificationPolicy() {
+        return new VerificationPolicy(Duration.ofSeconds(maxAdmissionAgeSeconds), Duration.ofSeconds(clockToleranceSeconds));
+    }
+
+    public Duration promptDuration() {
+        return Duration.ofSeconds(promptSeconds);
+    }
+
+    public Duration trustListMaxAge() {
+        return Duration.ofHours(trustListMaxAgeHours);
+    }
+}

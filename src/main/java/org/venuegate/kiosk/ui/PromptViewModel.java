@@ -1,0 +1,104 @@
+package org.venuegate.kiosk.ui;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.venuegate.core.code.HealthCode;
+import org.venuegate.core.decide.Decision;
+import org.venuegate.kiosk.KioskEngine;
+import org.venuegate.ui.Lang;
+import org.venuegate.ui.UiExecutor;
+
+/**
+ * The full-screen prompt: pass or stop with the reason and what to do, the masked name, badge, proxy mark, venue and
+ * admission time. Returns to scanning by itself after the configured time, or at once when the next code arrives.
+ * Never shows a name or ID in full: only the masked name the code carries, and only from an authentic code.
+ */
+public final class PromptViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ReadOnlyObjectWrapper<PromptState> state = new ReadOnlyObjectWrapper<>(PromptState.IDLE);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper instruction = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper person = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper marks = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper admission = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper venueLine;
+
+    private final Lang lang;
+    private final UiExecutor executor;
+    private final Duration showFor;
+    private final Voice voice;
+    private final ZoneId zone;
+    private UiExecutor.Cancellable pendingReset;
+
+    public PromptViewModel(Lang lang, UiExecutor executor, Duration showFor, Voice voice, String venueName, ZoneId zone) {
+        this.lang = lang;
+        this.executor = executor;
+        this.showFor = showFor;
+        this.voice = voice;
+        this.zone = zone;
+        this.venueLine = new ReadOnlyStringWrapper(lang.get("kiosk.venue", venueName));
+        idle();
+    }
+
+    /** Called on the UI thread with each decision. */
+    public void show(KioskEngine.Outcome outcome) {
+        if (pendingReset != null) {
+            pendingReset.cancel();
+        }
+        Decision d = outcome.decision();
+        state.set(d.pass() ? PromptState.PASS : PromptState.STOP);
+        headline.set(lang.text(d.headline()));
+        instruction.set(lang.text(d.instruction()));
+        HealthCode code = d.healthCode().orElse(null);
+        person.set(code == null ? "" : code.maskedName());
+        marks.set(code == null ? "" : (code.badge() ? lang.get("kiosk.badge") : lang.get("kiosk.noBadge"))
+                + (code.proxy() ? " · " + lang.get("kiosk.proxy") : ""));
+        admission.set(code == null ? "" : lang.get("kiosk.admitted", TIME.format(code.admittedAt().atZone(zone))));
+        voice.announce(d);
+        pendingReset = executor.schedule(showFor, this::idle);
+    }
+
+    public void idle() {
+        pendingReset = null;
+        state.set(PromptState.IDLE);
+        headline.set(lang.get("kiosk.idle.headline"));
+        instruction.set(lang.get("kiosk.idle.instruction"));
+        person.set("");
+        marks.set("");
+        admission.set("");
+    }
+
+    public ReadOnlyObjectProperty<PromptState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty instructionProperty() {
+        return instruction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty personProperty() {
+        return person.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty marksProperty() {
+        return marks.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty admissionProperty() {
+        return admission.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty venueLineProperty() {
+        return venueLine.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,62 @@
+package org.venuegate.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.venuegate.core.TestIssuer;
+import org.venuegate.core.decide.Decision;
+import org.venuegate.core.decide.EntryPolicy;
+import org.venuegate.kiosk.KioskFixture;
+import org.venuegate.ui.InlineUiExecutor;
+import org.venuegate.ui.Lang;
+
+class PromptViewModelTest {
+    private final InlineUiExecutor executor = new InlineUiExecutor();
+    private final List<Decision> spoken = new ArrayList<>();
+    private final KioskFixture kiosk = new KioskFixture(EntryPolicy.DEFAULT);
+
+    private PromptViewModel vm(Locale locale) {
+        return new PromptViewModel(new Lang(locale), executor, Duration.ofSeconds(4), spoken::add, "滨江道百货大楼", ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void passShowsMaskedNameBadgeAdmissionAndSpeaksThenReturnsToIdle() {
+        PromptViewModel vm = vm(Locale.SIMPLIFIED_CHINESE);
+        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.IDLE);
+        vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));
+        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.PASS);
+        assertThat(vm.headlineProperty().get()).isEqualTo("通行");
+        assertThat(vm.personProperty().get()).isEqualTo("张*明");
+        assertThat(vm.marksProperty().get()).isEqualTo("津盾");
+        assertThat(vm.admissionProperty().get()).isEqualTo("入场时间 10:00:00");
+        assertThat(vm.venueLineProperty().get()).contains("滨江道百货大楼");
+        assertThat(spoken).hasSize(1);
+        executor.runScheduled();
+        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.IDLE);
+        assertThat(vm.personProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theNextCodeReplacesThePromptAtOnceAndCancelsTheOldTimer() {
+        PromptViewModel vm = vm(Locale.ENGLISH);
+        vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));
+        vm.show(kiosk.engine.onCode("https://example.com", 0));
+        assertThat(executor.pendingScheduled()).isEqualTo(1);
+        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.STOP);
+        assertThat(vm.headlineProperty().get()).isEqualTo("NOT A HEALTH CODE - STOP");
+        assertThat(vm.personProperty().get()).as("nothing from an unverified text is shown").isEmpty();
+    }
+
+    @Test
+    void otherVenueStopShowsWhatToDo() {
+        PromptViewModel vm = vm(Locale.ENGLISH);
+        vm.show(kiosk.engine.onCode(kiosk.issuer.health(TestIssuer.greenAt(TestIssuer.VENUE + 1, TestIssuer.T0, 3)), 0));
+        assertThat(vm.headlineProperty().get()).isEqualTo("SCANNED AT ANOTHER VENUE - STOP");
+        assertThat(vm.instructionProperty().get()).contains("Scan the venue code posted here");
+    }
+}
