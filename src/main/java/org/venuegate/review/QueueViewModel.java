@@ -1,0 +1,281 @@
+package org.venuegate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.venuegate.core.place.Districts;
+import org.venuegate.ui.Lang;
+import org.venuegate.ui.UiExecutor;
+
+/**
+ * The reviewer's queue: tabs by status with live counts, one page of applications at a time (never the whole
+ * queue), the selected application's details, checks and history, and pass / fail with a reason. A decision another
+ * reviewer made first shows a conflict and reloads; a hub that is down shows a banner and loses nothing typed.
+ */
+public final class QueueViewModel {
+    public static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One table row. */
+    public record Row(long id, String placeName, String unitName, String creditCode, String district, String category,
+                      String submittedAt, boolean mobile) {
+    }
+
+    /** One automatic check, marked pass or fail. */
+    public record CheckRow(String name, boolean passed, String message) {
+    }
+
+    private final ReviewHubClient hub;
+    private final UiExecutor executor;
+    private final Lang lang;
+    private final ZoneId zone;
+
+    private final ObjectProperty<String> status = new SimpleObjectProperty<>("UNDER_REVIEW");
+    private final ReadOnlyObjectWrapper<Map<String, Long>> counts = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<JsonNode> detail = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> commonReasons;
+    private boolean bannerIsError;
+
+    public QueueViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, ZoneId zone) {
+        this.hub = hub;
+        this.executor = executor;
+        this.lang = lang;
+        this.zone = zone;
+        this.commonReasons = FXCollections.observableArrayList(lang.get("review.reason.creditCode"),
+                lang.get("review.reason.duplicate"), lang.get("review.reason.agent"), lang.get("review.reason.mobileName"),
+                lang.get("review.reason.address"), lang.get("review.reason.category"));
+    }
+
+    /** Reloads counts and the current page. */
+    public void refresh() {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("status", status.get());
+        q.put("q", search.get());
+        q.put("page", Integer.toString(page.get()));
+        q.put("size", Integer.toString(PAGE_SIZE));
+        q.put("sort", "UNDER_REVIEW".equals(status.get()) ? "SUBMITTED_AT" : "DECIDED_AT_DESC");
+        busy.set(true);
+        executor.run(() -> new JsonNode[] {hub.counts(), hub.list(q)}, r -> {
+            busy.set(false);
+            if (bannerIsError) {
+                // The hub answers again: the connection warning is over; a decision's confirmation stays.
+                banner.set("");
+                bannerIsError = false;
+            }
+            Map<String, Long> c = new LinkedHashMap<>();
+            r[0].fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asLong()));
+            counts.set(c);
+            total.set(r[1].get("total").asLong());
+            List<Row> list = new ArrayList<>();
+            r[1].get("items").forEach(n -> list.add(row(n)));
+            rows.setAll(list);
+        }, this::failed);
+    }
+
+    private Row row(JsonNode n) {
+        boolean en = lang.locale().getLanguage().equals("en");
+        return new Row(n.get("id").asLong(), n.get("placeName").asText(), n.get("unitName").asText(),
+                n.get("creditCode").asText(), Districts.name(n.get("district").asInt(), en).orElse(n.get("district").asText()),
+                n.get("category").asText(), TIME.format(Instant.parse(n.get("submittedAt").asText()).atZone(zone)),
+                n.get("mobile").asBoolean());
+    }
+
+    public void showStatus(String s) {
+        status.set(s);
+        page.set(0);
+        detail.set(null);
+        refresh();
+    }
+
+    public void nextPage() {
+        if ((long) (page.get() + 1) * PAGE_SIZE < total.get()) {
+            page.set(page.get() + 1);
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            refresh();
+        }
+    }
+
+    public void select(long id) {
+        busy.set(true);
+        executor.run(() -> hub.get(id), d -> {
+            busy.set(false);
+            detail.set(d);
+            List<CheckRow> cs = new ArrayList<>();
+            d.get("checks").forEach(c -> cs.add(new CheckRow(c.get("name").asText(), c.get("passed").asBoolean(),
+                    c.get("message").asText())));
+            checks.setAll(cs);
+            List<String> h = new ArrayList<>();
+            d.get("history").forEach(e -> h.add(TIME.format(Instant.parse(e.get("at").asText()).atZone(zone)) + "  "
+                    + e.get("actor").asText() + "  " + e.get("action").asText()
+                    + (e.get("detail").isNull() ? "" : "  " + e.get("detail").asText())));
+            history.setAll(h);
+        }, this::failed);
+    }
+
+    /** Selects the row after the current one (keyboard: next). */
+    public void selectNext() {
+        JsonNode d = detail.get();
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (d != null && rows.get(i).id() == d.get("application").get("id").asLong()) {
+                index = i;
+            }
+        }
+        if (index + 1 < rows.size()) {
+            select(rows.get(index + 1).id());
+        }
+    }
+
+    public void pass() {
+        decide("PASS", null);
+    }
+
+    public void fail() {
+        String why = reason.get() == null ? "" : reason.get().trim();
+        if (why.isEmpty()) {
+            banner.set(lang.get("review.reasonRequired"));
+            return;
+        }
+        decide("FAIL", why);
+    }
+
+    private void decide(String verdict, String why) {
+        JsonNode d = detail.get();
+        if (d == null) {
+            return;
+        }
+        JsonNode app = d.get("application");
+        long id = app.get("id").asLong();
+        int version = app.get("version").asInt();
+        busy.set(true);
+        executor.run(() -> hub.decide(id, verdict, why, version), done -> {
+            busy.set(false);
+            reason.set("");
+            banner.set(lang.get("PASS".equals(verdict) ? "review.passed" : "review.failed", app.get("placeName").asText()));
+            refreshAndAdvance(id);
+        }, e -> {
+            busy.set(false);
+            if (e instanceof ReviewHubClient.HubException h && h.conflict()) {
+                banner.set(lang.get("review.conflict", h.getMessage()));
+                refresh();
+                select(id);
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    private void refreshAndAdvance(long decidedId) {
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == decidedId) {
+                index = i;
+            }
+        }
+        Long nextId = index >= 0 && index + 1 < rows.size() ? rows.get(index + 1).id() : null;
+        detail.set(null);
+        refresh();
+        if (nextId != null) {
+            select(nextId);
+        }
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        bannerIsError = true;
+        if (e instanceof ReviewHubClient.HubException h) {
+            banner.set(h.sessionExpired() ? lang.get("review.sessionExpired")
+                    : h.unreachable() ? lang.get("review.unreachable", h.getMessage()) : h.getMessage());
+        } else {
+            banner.set(lang.get("review.unexpected", String.valueOf(e.getMessage())));
+        }
+    }
+
+    public ObjectProperty<String> statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<Map<String, Long>> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyObjectProperty<JsonNode> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ObservableList<CheckRow> checks() {
+        return checks;
+    }
+
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ObservableList<String> commonReasons() {
+        return commonReasons;
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,49 @@
+package org.venuegate.hub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.venuegate.core.code.Colour;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+
+/** A real hub on a temporary SQLite database, listening on a free port, with a few users, for client tests. */
+public final class TestHub implements AutoCloseable {
+    public final Hub hub;
+    public final HubServer server;
+    public final String url;
+    public final Principal admin;
+    public final Principal citizen;
+    public final long citizenSubject;
+
+    public TestHub() throws Exception {
+        Path dir = Files.createTempDirectory("test-hub");
+        hub = new Hub(HubConfig.embedded(dir).withPasswordIterations(1000), Clock.systemUTC());
+        hub.bootstrapAdmin();
+        server = new HubServer(hub).start(0);
+        url = "http://localhost:" + server.port();
+        long adminId = hub.auth().createUser("root-admin", "password-1", Role.ADMIN, null, null);
+        admin = new Principal(Role.ADMIN, adminId, "root-admin", null, null, null);
+        citizenSubject = hub.citizens().register(admin, new CitizenService.CitizenInput(null, "张*明", Colour.GREEN, null, null,
+                true, null, true)).subjectId();
+        long citizenId = hub.auth().createUser("citizen", "password-1", Role.CITIZEN, null, citizenSubject);
+        citizen = new Principal(Role.CITIZEN, citizenId, "citizen", null, citizenSubject, null);
+    }
+
+    /** Creates a user that logs in with password "password-1". */
+    public void user(String name, Role role, Integer district) {
+        hub.auth().createUser(name, "password-1", role, district, null);
+    }
+
+    public long submit(String placeName) {
+        return hub.applications().submit(citizen, new ApplicationService.Submission(placeName, "天津测试商贸有限公司",
+                "91350100M000100Y43", "MALL", 120101, "和平区滨江道1号 " + placeName, false, null, "王五",
+                "11010519491231002X", "13800138000", ApplicationService.SubmitterRole.ORGANISER, null)).id();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        hub.close();
+    }
+}

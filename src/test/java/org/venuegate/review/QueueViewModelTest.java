@@ -1,0 +1,103 @@
+package org.venuegate.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.venuegate.hub.TestHub;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.ui.InlineUiExecutor;
+import org.venuegate.ui.Lang;
+
+/** The reviewer's queue against a real hub over HTTP. */
+class QueueViewModelTest {
+    static TestHub hub;
+    static final OkHttpClient HTTP = new OkHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = new TestHub();
+        hub.user("rev-a", Role.REVIEWER, 120101);
+        hub.user("rev-b", Role.REVIEWER, 120101);
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    private QueueViewModel queue(String user) throws Exception {
+        ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
+        client.login(user, "password-1");
+        return new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void pagesCountsPassAndFailWithReason() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            hub.submit(String.format("队列场所%02d", i));
+        }
+        QueueViewModel vm = queue("rev-a");
+        vm.searchProperty().set("队列场所");
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(QueueViewModel.PAGE_SIZE);
+        assertThat(vm.totalProperty().get()).isEqualTo(60);
+        vm.nextPage();
+        assertThat(vm.rows()).hasSize(10);
+        vm.previousPage();
+        long firstId = vm.rows().get(0).id();
+        vm.select(firstId);
+        assertThat(vm.checks()).extracting(QueueViewModel.CheckRow::name).contains("CREDIT_CODE", "RESPONSIBLE_ID_NUMBER", "DUPLICATE");
+        assertThat(vm.history()).anySatisfy(h -> assertThat(h).contains("SUBMITTED"));
+        vm.pass();
+        assertThat(vm.bannerProperty().get()).startsWith("Passed:");
+        assertThat(vm.totalProperty().get()).isEqualTo(59);
+        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).as("advances to the next").isNotEqualTo(firstId);
+
+        vm.fail();
+        assertThat(vm.bannerProperty().get()).isEqualTo("A failed application needs a reason");
+        vm.reasonProperty().set(vm.commonReasons().get(0));
+        vm.fail();
+        assertThat(vm.bannerProperty().get()).startsWith("Failed:");
+        assertThat(vm.reasonProperty().get()).isEmpty();
+        Map<String, Long> counts = vm.countsProperty().get();
+        assertThat(counts.get("PASSED")).isGreaterThanOrEqualTo(1);
+        assertThat(counts.get("FAILED")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDecisionMadeElsewhereFirstShowsAConflictAndReloads() throws Exception {
+        long id = hub.submit("冲突场所");
+        QueueViewModel a = queue("rev-a");
+        QueueViewModel b = queue("rev-b");
+        a.select(id);
+        b.select(id);
+        a.pass();
+        b.reasonProperty().set("地址不完整");
+        b.fail();
+        assertThat(b.bannerProperty().get()).startsWith("Another reviewer decided first").contains("rev-a");
+        assertThat(b.detailProperty().get().get("application").get("status").asText()).isEqualTo("PASSED");
+    }
+
+    @Test
+    void hubDownKeepsTheTypedReasonAndSaysSo() throws Exception {
+        TestHub lonely = new TestHub();
+        lonely.user("rev-c", Role.REVIEWER, null);
+        long id = lonely.submit("断网场所");
+        ReviewHubClient client = new ReviewHubClient(HTTP, lonely.url);
+        client.login("rev-c", "password-1");
+        QueueViewModel vm = new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        vm.select(id);
+        lonely.close();
+        vm.reasonProperty().set("统一社会信用代码有误");
+        vm.fail();
+        assertThat(vm.bannerProperty().get()).startsWith("The hub cannot be reached");
+        assertThat(vm.reasonProperty().get()).isEqualTo("统一社会信用代码有误");
+        assertThat(vm.detailProperty().get()).as("work on screen stays").isNotNull();
+    }
+}
