@@ -1,0 +1,190 @@
+package org.venuegate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import org.venuegate.ui.Lang;
+
+/** The reviewer's screen: thin bindings to {@link QueueViewModel}, plus keyboard shortcuts for next, pass, fail. */
+public final class ReviewView {
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
+    @FXML
+    BorderPane root;
+    @FXML
+    ToggleButton underReview;
+    @FXML
+    ToggleButton passed;
+    @FXML
+    ToggleButton failed;
+    @FXML
+    TextField search;
+    @FXML
+    Label banner;
+    @FXML
+    TableView<QueueViewModel.Row> table;
+    @FXML
+    TableColumn<QueueViewModel.Row, String> nameCol;
+    @FXML
+    TableColumn<QueueViewModel.Row, String> creditCol;
+    @FXML
+    TableColumn<QueueViewModel.Row, String> districtCol;
+    @FXML
+    TableColumn<QueueViewModel.Row, String> categoryCol;
+    @FXML
+    TableColumn<QueueViewModel.Row, String> submittedCol;
+    @FXML
+    Button prevPage;
+    @FXML
+    Button nextPage;
+    @FXML
+    Label pageLabel;
+    @FXML
+    GridPane fields;
+    @FXML
+    ListView<QueueViewModel.CheckRow> checks;
+    @FXML
+    ListView<String> history;
+    @FXML
+    ComboBox<String> reason;
+    @FXML
+    Button passButton;
+    @FXML
+    Button failButton;
+    @FXML
+    Button nextButton;
+
+    private QueueViewModel vm;
+    private Lang lang;
+
+    public static Parent load(QueueViewModel vm, Lang lang) {
+        FXMLLoader loader = new FXMLLoader(ReviewView.class.getResource("ReviewView.fxml"), lang.bundle());
+        ReviewView view = new ReviewView();
+        view.vm = vm;
+        view.lang = lang;
+        loader.setController(view);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FXML
+    void initialize() {
+        vm.countsProperty().addListener((o, a, c) -> labelTabs());
+        labelTabs();
+        underReview.setOnAction(e -> vm.showStatus("UNDER_REVIEW"));
+        passed.setOnAction(e -> vm.showStatus("PASSED"));
+        failed.setOnAction(e -> vm.showStatus("FAILED"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.textProperty().addListener((o, a, t) -> banner.pseudoClassStateChanged(EMPTY, t.isEmpty()));
+        banner.pseudoClassStateChanged(EMPTY, true);
+
+        table.setItems(vm.rows());
+        nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().placeName()));
+        creditCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().creditCode()));
+        districtCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().district()));
+        categoryCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
+        submittedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().submittedAt()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                vm.select(row.id());
+            }
+        });
+        prevPage.setOnAction(e -> vm.previousPage());
+        nextPage.setOnAction(e -> vm.nextPage());
+        vm.totalProperty().addListener((o, a, t) -> pageLabel.setText(lang.get("review.page", vm.pageProperty().get() + 1, t)));
+        vm.pageProperty().addListener((o, a, p) -> pageLabel.setText(lang.get("review.page", p.intValue() + 1, vm.totalProperty().get())));
+
+        checks.setItems(vm.checks());
+        checks.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(QueueViewModel.CheckRow c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().removeAll("check-pass", "check-fail");
+                if (empty || c == null) {
+                    setText(null);
+                } else {
+                    setText((c.passed() ? "✔ " : "✘ ") + c.name() + " — " + c.message());
+                    getStyleClass().add(c.passed() ? "check-pass" : "check-fail");
+                }
+            }
+        });
+        history.setItems(vm.history());
+        reason.setItems(vm.commonReasons());
+        reason.getEditor().textProperty().bindBidirectional(vm.reasonProperty());
+        vm.detailProperty().addListener((o, a, d) -> showFields(d));
+        boolean[] decidable = {false};
+        vm.detailProperty().addListener((o, a, d) -> {
+            decidable[0] = d != null && "UNDER_REVIEW".equals(d.get("application").get("status").asText());
+            passButton.setDisable(!decidable[0]);
+            failButton.setDisable(!decidable[0]);
+        });
+        passButton.setDisable(true);
+        failButton.setDisable(true);
+        passButton.setOnAction(e -> vm.pass());
+        failButton.setOnAction(e -> vm.fail());
+        nextButton.setOnAction(e -> vm.selectNext());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), passButton::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), failButton::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), nextButton::fire);
+            }
+        });
+    }
+
+    private void labelTabs() {
+        var c = vm.countsProperty().get();
+        underReview.setText(lang.get("review.tab.UNDER_REVIEW", c.getOrDefault("UNDER_REVIEW", 0L)));
+        passed.setText(lang.get("review.tab.PASSED", c.getOrDefault("PASSED", 0L)));
+        failed.setText(lang.get("review.tab.FAILED", c.getOrDefault("FAILED", 0L)));
+    }
+
+    private void showFields(JsonNode d) {
+        fields.getChildren().clear();
+        if (d == null) {
+            return;
+        }
+        JsonNode a = d.get("application");
+        String[] names = {"placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
+            "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedBy", "failReason", "replacesId"};
+        int row = 0;
+        for (String n : names) {
+            JsonNode v = a.get(n);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            Label key = new Label(lang.get("review.field." + n));
+            key.getStyleClass().add("field-label");
+            fields.addRow(row++, key, new Label(v.asText()));
+        }
+        JsonNode replaced = d.get("replaces");
+        if (replaced != null && !replaced.isNull()) {
+            fields.addRow(row, new Label(lang.get("review.field.replaces")), new Label("#" + replaced.get("id").asText() + " " + replaced.get("placeName").asText()
+                    + " / " + replaced.get("address").asText() + " (" + replaced.get("status").asText() + ")"));
+        }
+    }
+}
