@@ -32,11 +32,6 @@ abstract class PendingCommand implements Callable<Integer> {
     static final class Kiosk extends PendingCommand {
     }
 
-    @Command(name = "review", mixinStandardHelpOptions = true,
-            description = "The district reviewer's workstation: the venue-code application queue and posters.")
-    static final class Review extends PendingCommand {
-    }
-
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "A simulated citizen phone showing the veiled and unveiled health code.")
     static final class Phone extends PendingCommand {

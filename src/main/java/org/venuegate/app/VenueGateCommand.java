@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PendingCommand.Demo.class,
             PendingCommand.Kiosk.class,
-            PendingCommand.Review.class,
+            ReviewCommand.class,
             HubCommand.class,
             PendingCommand.Phone.class,
             KeysCommand.class,
