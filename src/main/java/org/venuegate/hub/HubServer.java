@@ -195,6 +195,10 @@ public final class HubServer implements AutoCloseable {
             }
             ctx.contentType("application/json").result(tl.document());
         }, Role.ANYONE);
+        app.get(p + "/trust-list/root", ctx -> {
+            var root = hub.trust().root();
+            ctx.json(Map.of("rootKeyId", root.keyId(), "publicKey", root.publicKey()));
+        }, Role.REVIEWER, Role.ADMIN);
         app.post(p + "/keys/rotate", ctx -> {
             RotateRequest r = Requests.body(ctx, RotateRequest.class);
             KeyRole role = Requests.required(r.role(), "role");

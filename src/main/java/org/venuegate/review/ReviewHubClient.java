@@ -119,6 +119,22 @@ public final class ReviewHubClient {
         return call("GET", "venues", Map.of("creditCode", creditCode), null);
     }
 
+    /** The signed trust list, checked against the hub's root key (the reviewer trusts the hub it logs into). */
+    public org.venuegate.core.trust.TrustList trustList() throws HubException {
+        JsonNode root = call("GET", "trust-list/root", Map.of(), null);
+        JsonNode doc = call("GET", "trust-list", Map.of(), null);
+        try {
+            var opened = org.venuegate.core.trust.SignedTrustList.open(Json.mapper().writeValueAsString(doc),
+                    org.venuegate.core.crypto.Ed25519.decodePublic(root.get("publicKey").asText()));
+            if (!opened.ok()) {
+                throw new HubException(502, "TRUST_LIST_INVALID", "the hub's trust list does not verify: " + opened.problem());
+            }
+            return opened.list();
+        } catch (IOException e) {
+            throw new HubException(502, "TRUST_LIST_INVALID", e.getMessage());
+        }
+    }
+
     JsonNode call(String method, String path, Map<String, String> query, Object body) throws HubException {
         HttpUrl resolved = base.resolve(path);
         if (resolved == null) {

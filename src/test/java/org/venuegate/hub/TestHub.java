@@ -36,8 +36,12 @@ public final class TestHub implements AutoCloseable {
     }
 
     public long submit(String placeName) {
+        return submit(placeName, "91350100M000100Y43");
+    }
+
+    public long submit(String placeName, String creditCode) {
         return hub.applications().submit(citizen, new ApplicationService.Submission(placeName, "天津测试商贸有限公司",
-                "91350100M000100Y43", "MALL", 120101, "和平区滨江道1号 " + placeName, false, null, "王五",
+                creditCode, "MALL", 120101, "和平区滨江道1号 " + placeName, false, null, "王五",
                 "11010519491231002X", "13800138000", ApplicationService.SubmitterRole.ORGANISER, null)).id();
     }
 

@@ -1,0 +1,119 @@
+package org.venuegate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.venuegate.core.trust.TrustList;
+import org.venuegate.core.verify.CodeVerifier;
+import org.venuegate.core.verify.VerificationPolicy;
+import org.venuegate.poster.ColourMode;
+import org.venuegate.poster.PaperSize;
+import org.venuegate.poster.PosterContent;
+import org.venuegate.poster.PosterRenderer;
+import org.venuegate.poster.PosterSelfTest;
+
+/**
+ * Renders venue-code posters with the same renderer the hub uses, and releases one only after its own image was
+ * read back and the signature verified (a poster that fails is never offered). Exports PDF and PNG, one venue or
+ * every venue of a credit code (chains), with progress and cancel.
+ */
+public final class PosterExporter {
+    static final int PNG_DPI = 200;
+
+    /** A poster that passed its self-test. */
+    public record Prepared(long venueId, String number, PosterContent content, BufferedImage image) {
+    }
+
+    /** Progress of a batch. */
+    public interface Progress {
+        void update(int done, int total, String current);
+    }
+
+    /** What a batch did. */
+    public record BatchResult(List<Path> written, List<String> refused, boolean cancelled) {
+    }
+
+    /** A poster that failed its self-test, or a venue that cannot have one. */
+    public static final class PosterRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public PosterRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final ReviewHubClient hub;
+    private final PosterRenderer renderer;
+    private final Clock clock;
+
+    public PosterExporter(ReviewHubClient hub, PosterRenderer renderer, Clock clock) {
+        this.hub = hub;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public Prepared prepare(long venueId, PaperSize size, ColourMode mode) throws ReviewHubClient.HubException, PosterRefused {
+        return prepare(hub.venue(venueId), hub.trustList(), size, mode);
+    }
+
+    private Prepared prepare(JsonNode v, TrustList trust, PaperSize size, ColourMode mode) throws PosterRefused {
+        if (!v.get("revokedAt").isNull()) {
+            throw new PosterRefused("venue " + v.get("number").asText() + " is revoked; its poster is not offered");
+        }
+        PosterContent content = new PosterContent(v.get("codeText").asText(), v.get("name").asText(), v.get("unitName").asText(),
+                v.get("district").asInt(), v.get("number").asText(), v.get("mobile").asBoolean());
+        BufferedImage image = renderer.renderImage(content, size, mode, PNG_DPI);
+        PosterSelfTest.Verified check = PosterSelfTest.check(image, content.codeText(),
+                new CodeVerifier(trust, VerificationPolicy.DEFAULT), clock.instant());
+        if (!check.passed()) {
+            throw new PosterRefused("poster of " + content.venueNumber() + " failed its self-test: " + check.scan().status()
+                    + check.verification().map(r -> " / " + r).orElse(""));
+        }
+        return new Prepared(v.get("id").asLong(), content.venueNumber(), content, image);
+    }
+
+    public Path exportPdf(Prepared p, PaperSize size, ColourMode mode, Path file) throws IOException {
+        Files.write(file, renderer.renderPdf(p.content(), size, mode));
+        return file;
+    }
+
+    public Path exportPng(Prepared p, Path file) throws IOException {
+        if (!ImageIO.write(p.image(), "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        return file;
+    }
+
+    /** Every venue of one legal entity as PDFs into {@code dir}; refused posters are listed, not written. */
+    public BatchResult exportAll(String creditCode, Path dir, PaperSize size, ColourMode mode, Progress progress,
+                                 BooleanSupplier cancelled) throws ReviewHubClient.HubException, IOException {
+        JsonNode venues = hub.venuesOf(creditCode);
+        TrustList trust = hub.trustList();
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int total = venues.size();
+        for (int i = 0; i < total; i++) {
+            if (cancelled.getAsBoolean()) {
+                return new BatchResult(written, refused, true);
+            }
+            JsonNode v = venues.get(i);
+            progress.update(i, total, v.get("name").asText());
+            try {
+                Prepared p = prepare(v, trust, size, mode);
+                written.add(exportPdf(p, size, mode, dir.resolve("venue-" + p.number() + ".pdf")));
+            } catch (PosterRefused e) {
+                refused.add(e.getMessage());
+            }
+        }
+        progress.update(total, total, "");
+        return new BatchResult(written, refused, false);
+    }
+}
