@@ -4,12 +4,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.venuegate.core.json.Json;
@@ -269,6 +272,20 @@ public final class HubServer implements AutoCloseable {
         ctx.contentType(pdf ? "application/pdf" : "image/png")
                 .header("Content-Disposition", "attachment; filename=\"venue-" + v.number() + (pdf ? ".pdf" : ".png") + "\"")
                 .result(bytes);
+    }
+
+    /** One registered endpoint: method, Javalin path (with {@code {param}}) and the roles allowed to call it. */
+    record RegisteredRoute(String method, String path, Set<Role> roles) {
+    }
+
+    /** What Javalin actually routes, read back from its router, so tests can hold docs/openapi.yaml to it. */
+    List<RegisteredRoute> registeredRoutes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> new RegisteredRoute(e.getMethod().name(), e.getPath(),
+                        e.getRoles().stream().map(Role.class::cast).collect(Collectors.toUnmodifiableSet())))
+                .toList();
     }
 
     public HubServer start(int port) {
