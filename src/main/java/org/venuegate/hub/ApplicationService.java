@@ -292,7 +292,10 @@ public final class ApplicationService {
                     rs -> new Event(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
             Application replaced = a.replacesId() == null ? null : load(c, a.replacesId()).orElse(null);
             List<Application> dups = duplicates(c, a);
-            return new Detail(a, history, checks(c, a, dups), replaced, dups);
+            // The check counts every duplicate; the list shows only what the caller may see anyway.
+            List<Application> visible = dups.stream().filter(x -> who.role() == Role.ADMIN
+                    || (who.role() == Role.REVIEWER && (who.district() == null || who.district() == x.district()))).toList();
+            return new Detail(a, history, checks(c, a, dups), replaced, visible);
         });
     }
 

@@ -35,7 +35,8 @@ import org.venuegate.poster.PaperSize;
  */
 public final class HubServer implements AutoCloseable {
     public static final String PREFIX = "/api/v1";
-    public static final long MAX_BODY_BYTES = 2_000_000L;
+    /** Room for the largest legal check-in batch (5,000 items at their maximum field sizes is about 2 MB). */
+    public static final long MAX_BODY_BYTES = 4_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
     private static final String PRINCIPAL = "principal";
 
@@ -50,6 +51,7 @@ public final class HubServer implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = false;
+            cfg.http.prefer405over404 = true;
         });
         app.beforeMatched(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
@@ -178,7 +180,7 @@ public final class HubServer implements AutoCloseable {
         app.get(p + "/venues", ctx -> ctx.json(hub.venues().byCreditCode(who(ctx), ctx.queryParam("creditCode"))),
                 Role.REVIEWER, Role.ADMIN);
         app.get(p + "/venues/{id}", ctx -> ctx.json(hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"))),
-                Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE, Role.TRACER);
+                Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE);
         app.get(p + "/venues/{id}/code", ctx -> {
             VenueService.Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
             ctx.json(Map.of("venueId", v.id(), "text", v.codeText(), "revoked", v.revoked()));

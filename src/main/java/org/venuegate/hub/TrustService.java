@@ -130,6 +130,10 @@ public final class TrustService {
     }
 
     public void revokeKey(String keyId, String actor) {
+        if (root().keyId().equals(keyId)) {
+            throw ApiException.badRequest("ROOT_KEY", "the root key is pinned by every kiosk and cannot be revoked here;"
+                    + " set up a new key ring and re-pair the kiosks");
+        }
         try {
             ring().revokeKey(keyId);
         } catch (IOException e) {

@@ -175,6 +175,9 @@ public final class VenueService {
                 throw new ApiException(401, "PAIRING_CODE_INVALID", "the pairing code is unknown, already used or expired;"
                         + " ask the administrator for a new one");
             }
+            if (load(c, venue.get()).map(Venue::revoked).orElse(true)) {
+                throw ApiException.conflict("VENUE_REVOKED", "the venue of this pairing code has been revoked; no kiosk can pair to it");
+            }
             long deviceId = Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
                     venue.get(), Tokens.hash(token), cleanLabel, now.toEpochMilli());
             Sql.update(c, "UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",

@@ -288,7 +288,7 @@ abstract class HubApiContract {
         missing.remove("address");
         assertThat(call("POST", "/applications", citizen, missing).json().get("message").asText()).isEqualTo("address: is required");
         assertThat(call("POST", "/applications", citizen, application("x").put("replacesId", 99999999)).error()).isEqualTo("INVALID_FIELD");
-        Resp huge = call("POST", "/applications", citizen, "{\"placeName\":\"" + "x".repeat(2_100_000) + "\"}");
+        Resp huge = call("POST", "/applications", citizen, "{\"placeName\":\"" + "x".repeat(4_100_000) + "\"}");
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.error()).isEqualTo("BODY_TOO_LARGE");
         assertThat(call("GET", "/applications?status=MAYBE", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");

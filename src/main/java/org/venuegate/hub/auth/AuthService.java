@@ -71,6 +71,10 @@ public final class AuthService {
 
     public Login login(String username, String password) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            // No such user can exist; answering here also keeps junk out of login_failures.
+            throw new ApiException(401, "BAD_CREDENTIALS", "wrong username or password");
+        }
         Instant now = clock.instant();
         long since = now.minus(FAILURE_WINDOW).toEpochMilli();
         record UserRow(long id, Role role, Integer district, Long subjectId, String hash, boolean active) {
