@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -152,7 +153,9 @@ public final class HubClient {
             }
             throw new HubUnavailableException(text, null);
         } catch (IOException e) {
-            throw new HubUnavailableException("hub at " + where + " is unreachable while " + what + ": "
+            // SocketTimeoutException says "timeout" or "Read timed out" depending on where it struck: name it ourselves
+            String kind = e instanceof InterruptedIOException ? " did not answer in time" : " is unreachable";
+            throw new HubUnavailableException("hub at " + where + kind + " while " + what + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         }
     }
