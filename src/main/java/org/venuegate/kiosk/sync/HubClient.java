@@ -1,0 +1,195 @@
+package org.venuegate.kiosk.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.venuegate.core.json.Json;
+import org.venuegate.kiosk.journal.Entry;
+import org.venuegate.kiosk.journal.Record;
+
+/**
+ * The kiosk's side of the hub API. Built around one shared {@link OkHttpClient} (its connection pool and threads are
+ * meant to be shared; the kiosk owns it and closes it at exit). Every failure becomes a {@link HubUnavailableException}
+ * (retry later) or a {@link HubRejectedException} (the hub said no, and why).
+ */
+public final class HubClient {
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String PREFIX = "api/v1";
+    // Lenient on unknown fields: a newer hub may add some, and the kiosk must keep syncing.
+    private static final ObjectReader READER = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final OkHttpClient http;
+    private final HttpUrl api;
+    private final String token;
+
+    /**
+     * @param baseUrl the hub's address, such as {@code http://hub.example:8080} (a trailing {@code /api/v1} is fine)
+     * @param token   the device token from pairing
+     */
+    public HubClient(OkHttpClient http, String baseUrl, String token) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.api = apiUrl(baseUrl);
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    static HttpUrl apiUrl(String baseUrl) {
+        HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
+        if (url == null) {
+            throw new IllegalArgumentException("hub address '" + baseUrl + "' is not an http:// or https:// URL");
+        }
+        String path = url.encodedPath().replaceAll("/+$", "");
+        if (path.endsWith("/" + PREFIX)) {
+            path = path.substring(0, path.length() - PREFIX.length() - 1);
+        }
+        return url.newBuilder().encodedPath(path + "/" + PREFIX + "/").build();
+    }
+
+    /** The hub's API root this client talks to, ending in {@code /api/v1/}. */
+    public HttpUrl apiUrl() {
+        return api;
+    }
+
+    /** Exchanges a one-time pairing code for a device token; needs no token. */
+    public static Pairing pair(OkHttpClient http, String baseUrl, String pairingCode, String label) throws HubException {
+        HttpUrl url = apiUrl(baseUrl).resolve("devices/pair");
+        Request req = new Request.Builder().url(url).post(body(new PairRequest(pairingCode, label))).build();
+        Raw raw = execute(http, req, "pairing");
+        return parse(raw, Pairing.class, "pairing");
+    }
+
+    /** Sends check-ins; the receipt says for each one whether the hub holds it now. */
+    public Receipt postCheckins(List<Record> records) throws HubException {
+        List<CheckinJson> items = records.stream().map(HubClient::checkin).toList();
+        Raw raw = execute(http, authorized("checkins").post(body(new Batch(items))).build(),
+                "sending " + records.size() + " check-ins");
+        ReceiptJson r = parse(raw, ReceiptJson.class, "sending check-ins");
+        if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {
+            throw new HubUnavailableException("the hub's receipt lacks accepted, duplicates or rejected: " + abbreviate(raw.body), null);
+        }
+        return new Receipt(r.receiptId(), r.deviceId() == null ? 0 : r.deviceId(), r.receivedAt(), r.accepted(),
+                r.duplicates(), r.rejected(), raw.body);
+    }
+
+    /** Fetches the trust list unless the hub's current one has this ETag (then 304, not modified). */
+    public TrustListFetch fetchTrustList(String ifNoneMatchEtag) throws HubException {
+        Request.Builder b = authorized("trust-list").get();
+        if (ifNoneMatchEtag != null && !ifNoneMatchEtag.isBlank()) {
+            b.header("If-None-Match", ifNoneMatchEtag);
+        }
+        Raw raw = execute(http, b.build(), "fetching the trust list");
+        if (raw.status == 304) {
+            return new TrustListFetch(false, null, raw.etag == null ? ifNoneMatchEtag : raw.etag);
+        }
+        if (raw.body.isBlank()) {
+            throw new HubUnavailableException("the hub sent an empty trust list", null);
+        }
+        return new TrustListFetch(true, raw.body, raw.etag);
+    }
+
+    /** This kiosk's venue (name, number, whether it was revoked). */
+    public HubVenue venue() throws HubException {
+        return parse(execute(http, authorized("device/venue").get().build(), "fetching the venue"), HubVenue.class,
+                "fetching the venue");
+    }
+
+    private Request.Builder authorized(String path) {
+        return new Request.Builder().url(api.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    static CheckinJson checkin(Record r) {
+        Entry e = r.entry();
+        return new CheckinJson(r.id(), r.seq(), r.chain(), e.venueId(), e.subject(), e.manual(), e.verdict().name(),
+                e.stopReason() == null ? null : e.stopReason().name(), e.colour() == null ? null : e.colour().name(),
+                e.proxy(), e.decidedAt());
+    }
+
+    private static RequestBody body(Object value) {
+        try {
+            return RequestBody.create(Json.mapper().writeValueAsBytes(value), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write request JSON", e);
+        }
+    }
+
+    /** A response read fully, so the connection is released before any parsing. */
+    private record Raw(int status, String body, String etag) {
+    }
+
+    private static Raw execute(OkHttpClient http, Request req, String what) throws HubException {
+        String where = req.url().host() + ":" + req.url().port();
+        try (Response r = http.newCall(req).execute()) {
+            String body = r.body().string();
+            int code = r.code();
+            if (code == 304 || (code >= 200 && code < 300)) {
+                return new Raw(code, body, r.header("ETag"));
+            }
+            String error = "HTTP_" + code;
+            String message = abbreviate(body);
+            try {
+                JsonNode node = READER.readTree(body);
+                if (node != null && node.hasNonNull("error")) {
+                    error = node.get("error").asText();
+                    message = node.path("message").asText("");
+                }
+            } catch (IOException notJson) {
+                // keep the raw text: a proxy's HTML error page still says something useful
+            }
+            String text = "hub at " + where + " answered " + code + " " + error + " while " + what
+                    + (message.isEmpty() ? "" : ": " + message);
+            if (code >= 400 && code < 500) {
+                throw new HubRejectedException(code, error, message, text);
+            }
+            throw new HubUnavailableException(text, null);
+        } catch (IOException e) {
+            // SocketTimeoutException says "timeout" or "Read timed out" depending on where it struck: name it ourselves
+            String kind = e instanceof InterruptedIOException ? " did not answer in time" : " is unreachable";
+            throw new HubUnavailableException("hub at " + where + kind + " while " + what + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+
+    private static <T> T parse(Raw raw, Class<T> type, String what) throws HubUnavailableException {
+        try {
+            T value = READER.forType(type).readValue(raw.body);
+            if (value == null) {
+                throw new HubUnavailableException("the hub sent an empty answer while " + what, null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new HubUnavailableException("the hub's answer while " + what + " is not the expected JSON ("
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + "): " + abbreviate(raw.body), e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String t = s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return t.length() <= 200 ? t : t.substring(0, 200) + "...";
+    }
+
+    record PairRequest(String pairingCode, String label) {
+    }
+
+    record Batch(List<CheckinJson> checkins) {
+    }
+
+    /** One check-in in the hub's wire format (CheckinService.Checkin). */
+    record CheckinJson(String id, long seq, String chain, long venueId, String subject, boolean manual, String outcome,
+                       String reason, String colour, boolean proxy, Instant decidedAt) {
+    }
+
+    record ReceiptJson(String receiptId, Long deviceId, Instant receivedAt, List<String> accepted, List<String> duplicates,
+                       List<Receipt.Rejection> rejected) {
+    }
+}
