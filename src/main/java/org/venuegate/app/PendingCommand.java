@@ -27,11 +27,6 @@ abstract class PendingCommand implements Callable<Integer> {
     static final class Demo extends PendingCommand {
     }
 
-    @Command(name = "kiosk", mixinStandardHelpOptions = true,
-            description = "The entrance terminal: reads unveiled health codes by camera, decides, speaks, records, syncs.")
-    static final class Kiosk extends PendingCommand {
-    }
-
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "A simulated citizen phone showing the veiled and unveiled health code.")
     static final class Phone extends PendingCommand {

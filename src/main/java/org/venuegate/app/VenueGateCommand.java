@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 "With no subcommand, runs the demo."},
         subcommands = {
             PendingCommand.Demo.class,
-            PendingCommand.Kiosk.class,
+            KioskCommand.class,
             ReviewCommand.class,
             HubCommand.class,
             PendingCommand.Phone.class,

@@ -1,0 +1,97 @@
+package org.venuegate.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.decide.Verdict;
+import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.journal.Entry;
+import org.venuegate.kiosk.journal.Journal;
+import org.venuegate.kiosk.sync.HubClient;
+import org.venuegate.kiosk.sync.HubException;
+import org.venuegate.kiosk.sync.SyncWorker;
+
+/**
+ * Everything the kiosk runs besides its screen: trusted clock, trust list, journal, sync worker and the engine,
+ * wired by constructor. The journal write happens inside {@link KioskEngine#onCode}, before the prompt shows.
+ */
+public final class KioskRuntime implements AutoCloseable {
+    public static final Duration TRUST_REFRESH = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(KioskRuntime.class);
+
+    public final KioskConfig config;
+    public final DeviceFile device;
+    public final TrustedClock clock;
+    public final TrustStore trust;
+    public final Journal journal;
+    public final HubClient hub;
+    public final SyncWorker sync;
+    public final KioskEngine engine;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-trust-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean lastRefreshOk;
+
+    public KioskRuntime(Path configDir, Path dataDir, KioskConfig config, OkHttpClient http) throws IOException {
+        this.config = config;
+        this.device = DeviceFile.load(configDir);
+        this.clock = new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofSeconds(config.clockToleranceSeconds()));
+        this.trust = new TrustStore(configDir, Ed25519.decodePublic(device.rootPublicKey()), clock);
+        java.nio.file.Files.createDirectories(dataDir);
+        this.journal = Journal.open(dataDir.resolve("journal.db"), Clock.systemUTC());
+        this.hub = new HubClient(http, device.hubUrl(), device.token());
+        this.sync = new SyncWorker(journal, hub, Clock.systemUTC(), SyncWorker.Sleeper.REAL, Math::random,
+                SyncWorker.Settings.DEFAULT.withRetention(Duration.ofDays(config.retentionDays())));
+        this.engine = new KioskEngine(trust::current, device.venueId(), config.policy(), config.verificationPolicy(), clock,
+                journal, (decision, venue, at, nonce, micros) -> {
+                    journal.append(new Entry(venue, decision.healthCode().map(Pseudonyms::of).orElse(null), false,
+                            decision.verdict(), decision.stopReason(),
+                            decision.healthCode().map(h -> h.colour()).orElse(null),
+                            decision.healthCode().map(h -> h.proxy()).orElse(false), nonce, at, micros));
+                    sync.wakeUp();
+                }, System::nanoTime);
+    }
+
+    public void start() {
+        sync.start();
+        refresher.scheduleWithFixedDelay(this::refreshTrust, 0, TRUST_REFRESH.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    void refreshTrust() {
+        try {
+            trust.refresh(hub);
+            lastRefreshOk = true;
+        } catch (HubException | IOException | RuntimeException e) {
+            lastRefreshOk = false;
+            LOG.warn("Trust list refresh failed: {}", e.getMessage());
+        }
+    }
+
+    public boolean lastRefreshOk() {
+        return lastRefreshOk;
+    }
+
+    /** A visitor registered by hand (FAQ 13), journaled like any decision. */
+    public void recordManual(String subject, Instant at) {
+        journal.append(new Entry(device.venueId(), subject, true, Verdict.PASS, null, null, false, null, at, 0));
+        sync.wakeUp();
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        sync.close();
+        journal.close();
+    }
+}

@@ -1,0 +1,77 @@
+package org.venuegate.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.venuegate.core.code.Colour;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.decide.StopReason;
+import org.venuegate.hub.ApplicationService;
+import org.venuegate.hub.CitizenService;
+import org.venuegate.hub.TestHub;
+import org.venuegate.hub.TraceService;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.sync.HubClient;
+import org.venuegate.kiosk.sync.Pairing;
+
+/** The kiosk's whole back end against a real hub: pair, scan an unveiled code, journal, sync, trace. */
+class KioskRuntimeHubTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pairScanJournalSyncAndTrace() throws Exception {
+        try (TestHub hub = new TestHub()) {
+            long app = hub.submit("端到端场所");
+            long venueId = hub.hub.applications().decide(hub.admin, app,
+                    new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+            String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
+            OkHttpClient http = new OkHttpClient();
+            Pairing p = HubClient.pair(http, hub.url, code, "东门");
+            Path configDir = dir.resolve("kiosk-config");
+            DeviceFile.from(hub.url, p).save(configDir);
+            new TrustStore(configDir, Ed25519.decodePublic(p.rootPublicKey()),
+                    new TrustedClock(java.time.Clock.systemUTC(), System::nanoTime, Duration.ofMinutes(2))).accept(p.trustList(), null, true);
+
+            KioskConfig defaults = KioskConfig.defaults();
+            try (KioskRuntime rt = new KioskRuntime(configDir, dir.resolve("data"), defaults, http)) {
+                assertThat(rt.trust.current()).isNotNull();
+                String venueCode = hub.hub.venues().venue(hub.admin, venueId).codeText();
+                String unveiled = hub.hub.citizens().unveil(hub.citizen, hub.citizenSubject, venueCode).code();
+                KioskEngine.Outcome pass = rt.engine.onCode(unveiled, System.nanoTime());
+                assertThat(pass.decision().pass()).isTrue();
+                assertThat(rt.engine.onCode(unveiled, System.nanoTime()).decision().stopReason()).isEqualTo(StopReason.REPLAYED);
+
+                long red = hub.hub.citizens().register(hub.admin, new CitizenService.CitizenInput(null, "王*", Colour.RED,
+                        "密接", "居家隔离", true, null, true)).subjectId();
+                long redUser = hub.hub.auth().createUser("red-citizen", "password-1", Role.CITIZEN, null, red);
+                Principal redCitizen = new Principal(Role.CITIZEN, redUser, "red-citizen", null, red, null);
+                String redCode = hub.hub.citizens().unveil(redCitizen, red, venueCode).code();
+                assertThat(rt.engine.onCode(redCode, System.nanoTime()).decision().stopReason()).isEqualTo(StopReason.RED_CODE);
+                rt.recordManual(Pseudonyms.ofIdNumber("11010519491231002X"), Instant.now());
+
+                assertThat(rt.journal.pendingCount()).isEqualTo(4);
+                assertThat(rt.sync.syncOnce()).isTrue();
+                assertThat(rt.journal.pendingCount()).isZero();
+                assertThat(rt.sync.syncOnce()).isTrue();
+                assertThat(hub.hub.checkins().count()).isEqualTo(4);
+
+                long tracerId = hub.hub.auth().createUser("tracer", "password-1", Role.TRACER, null, null);
+                Principal tracer = new Principal(Role.TRACER, tracerId, "tracer", null, null, null);
+                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer,
+                        Pseudonyms.of(org.venuegate.core.code.CodeFormat.parse(unveiled).code().health()),
+                        Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
+                assertThat(visits.visits()).hasSize(2);
+                assertThat(visits.visits()).allSatisfy(v -> assertThat(v.venueName()).isEqualTo("端到端场所"));
+                assertThat(rt.journal.verify().ok()).isTrue();
+            }
+        }
+    }
+}
