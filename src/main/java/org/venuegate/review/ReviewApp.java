@@ -10,6 +10,7 @@ import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.LoginView;
 import org.venuegate.ui.LoginViewModel;
+import org.venuegate.ui.UiExecutor;
 
 /** Composition root of the review workstation: one OkHttpClient, one executor, login then the queue. */
 public final class ReviewApp extends Application {
@@ -28,18 +29,32 @@ public final class ReviewApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Lang lang = Lang.of(language);
-        ReviewHubClient client = new ReviewHubClient(http, hubUrl);
+        open(stage, http, executor, hubUrl, language, null, null);
+    }
+
+    /**
+     * Opens the review workstation on a stage; with credentials it signs in at once (the demo does).
+     * Shared by this app and the demo, which runs every window in one JavaFX application.
+     */
+    public static void open(Stage stage, OkHttpClient http, UiExecutor executor, String hub, String lang, String user,
+                            String password) {
+        Lang l = Lang.of(lang);
+        ReviewHubClient client = new ReviewHubClient(http, hub);
         StackPane root = new StackPane();
-        QueueViewModel queue = new QueueViewModel(client, executor, lang, ZoneId.of("Asia/Shanghai"));
+        QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
         LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().setAll(ReviewView.load(queue, lang));
+            root.getChildren().setAll(ReviewView.load(queue, l));
             queue.refresh();
         });
-        root.getChildren().setAll(LoginView.load(login, lang, lang.get("review.title"), lang.get("login.hub", hubUrl)));
-        stage.setTitle(lang.get("review.title"));
+        root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
+        stage.setTitle(l.get("review.title"));
         stage.setScene(new Scene(root, 1280, 800));
         stage.show();
+        if (user != null) {
+            login.usernameProperty().set(user);
+            login.passwordProperty().set(password);
+            login.login();
+        }
     }
 
     @Override
