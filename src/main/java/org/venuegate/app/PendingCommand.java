@@ -22,11 +22,6 @@ abstract class PendingCommand implements Callable<Integer> {
         return NOT_AVAILABLE;
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Starts the hub on demo data and opens the phone, kiosk and review windows (the default).")
-    static final class Demo extends PendingCommand {
-    }
-
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "A simulated citizen phone showing the veiled and unveiled health code.")
     static final class Phone extends PendingCommand {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = {"VenueGate: the venue side of a city health-code system.",
                 "With no subcommand, runs the demo."},
         subcommands = {
-            PendingCommand.Demo.class,
+            DemoCommand.class,
             KioskCommand.class,
             ReviewCommand.class,
             HubCommand.class,

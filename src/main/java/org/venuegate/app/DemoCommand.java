@@ -1,0 +1,44 @@
+package org.venuegate.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import org.venuegate.demo.DemoApp;
+import org.venuegate.demo.DemoEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code venuegate demo} (the default): the whole flow on one machine. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts the hub on demo data and opens the phone, kiosk and review windows, signed in and paired.",
+                "A second run reuses the data folder; --reset starts clean."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "demo-data", paramLabel = "DIR", description = "Demo data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--reset", description = "Delete the demo data folder first.")
+    boolean reset;
+
+    @Option(names = "--port", defaultValue = "0", description = "Hub port (default: a free one).")
+    int port;
+
+    @Override
+    public Integer call() {
+        try {
+            DemoEnvironment env = DemoEnvironment.start(data, reset, port, new OkHttpClient());
+            spec.commandLine().getOut().println("Demo hub on " + env.hubUrl + "/api/v1 (data in " + data.toAbsolutePath()
+                    + "); users: reviewer-all, reviewer, tracer, citizen, citizen-yellow, citizen-red, demo-admin; password "
+                    + org.venuegate.demo.DemoSeeder.PASSWORD);
+            DemoApp.launch(env);
+            return 0;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("venuegate demo: " + e.getMessage());
+            return 1;
+        }
+    }
+}
