@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -21,10 +23,18 @@ public final class FrameCostBench {
     private FrameCostBench() {
     }
 
-    public record Figures(String frame, String content, int frames, double p50Ms, double p99Ms) {
+    /** @param path "live" (what the scan loop runs per frame) or "full" (every pass, as for a still image) */
+    /**
+     * @param cpuP50Ms the same figures in thread CPU time: on a shared, loaded machine wall time also counts the time
+     *                 the thread waited for a core, CPU time does not
+     */
+    public record Figures(String frame, String content, String path, int frames, double p50Ms, double p99Ms,
+                          double cpuP50Ms, double cpuP99Ms) {
         public String json() {
-            return String.format(Locale.ROOT, "{\"frame\":\"%s\",\"content\":\"%s\",\"frames\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f}",
-                    frame, content, frames, p50Ms, p99Ms);
+            return String.format(Locale.ROOT,
+                    "{\"frame\":\"%s\",\"content\":\"%s\",\"path\":\"%s\",\"frames\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
+                            + "\"cpu_p50_ms\":%.3f,\"cpu_p99_ms\":%.3f}",
+                    frame, content, path, frames, p50Ms, p99Ms, cpuP50Ms, cpuP99Ms);
         }
     }
 
@@ -34,14 +44,15 @@ public final class FrameCostBench {
     public static int run(PrintWriter out) {
         for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
             for (String content : new String[] {"code", "empty", "scene"}) {
-                out.println(measure(size[0], size[1], content, 300, 100).json());
+                out.println(measure(size[0], size[1], content, true, 300, 100).json());
             }
+            out.println(measure(size[0], size[1], "scene", false, 300, 100).json());
         }
         out.flush();
         return 0;
     }
 
-    public static Figures measure(int w, int h, String content, int frames, int warmup) {
+    public static Figures measure(int w, int h, String content, boolean live, int frames, int warmup) {
         Random rnd = new Random(11);
         Frame[] variants = new Frame[8];
         for (int i = 0; i < variants.length; i++) {
@@ -49,16 +60,31 @@ public final class FrameCostBench {
         }
         FrameDecoder decoder = KioskDecoders.full();
         for (int i = 0; i < warmup; i++) {
-            decoder.decode(variants[i % variants.length]);
+            decode(decoder, variants[i % variants.length], live);
         }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpu = mx.isCurrentThreadCpuTimeSupported();
         double[] ms = new double[frames];
+        double[] cpuMs = new double[frames];
         for (int i = 0; i < frames; i++) {
+            long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
-            decoder.decode(variants[i % variants.length]);
+            decode(decoder, variants[i % variants.length], live);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpuMs[i] = cpu ? (mx.getCurrentThreadCpuTime() - c0) / 1e6 : ms[i];
         }
         Arrays.sort(ms);
-        return new Figures(w + "x" + h, content, frames, DecodeBench.percentile(ms, 50), DecodeBench.percentile(ms, 99));
+        Arrays.sort(cpuMs);
+        return new Figures(w + "x" + h, content, live ? "live" : "full", frames, DecodeBench.percentile(ms, 50), DecodeBench.percentile(ms, 99),
+                DecodeBench.percentile(cpuMs, 50), DecodeBench.percentile(cpuMs, 99));
+    }
+
+    private static void decode(FrameDecoder d, Frame f, boolean live) {
+        if (live) {
+            d.decodeLive(f);
+        } else {
+            d.decode(f);
+        }
     }
 
     static Frame synthetic(int w, int h, String content, Random rnd) {

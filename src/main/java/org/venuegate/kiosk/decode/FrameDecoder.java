@@ -10,6 +10,7 @@ import com.google.zxing.Result;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,32 +86,64 @@ public final class FrameDecoder {
         return attempt(new HybridBinarizer(source(frame)), FAST, "hybrid");
     }
 
+    /**
+     * For live frames: the cheap pass, then only ONE of the harder passes, a different one on each frame. A code held
+     * up for half a second is seen by ~15 frames, so every pass gets its turns, while a frame with no code (most of
+     * them at a kiosk) never costs more than the cheap pass plus one hard pass.
+     */
+    public Optional<Decoded> decodeLive(Frame frame) {
+        if (isFlat(frame)) {
+            return Optional.empty();
+        }
+        Optional<Decoded> r = cheap(frame);
+        if (r.isPresent()) {
+            return r;
+        }
+        List<Pass> passes = hardPasses(frame);
+        if (passes.isEmpty()) {
+            return r;
+        }
+        Pass p = passes.get(Math.floorMod(rotation++, passes.size()));
+        return p.run(frame);
+    }
+
+    private int rotation;
+
+    @FunctionalInterface
+    private interface Pass {
+        Optional<Decoded> run(Frame frame);
+    }
+
     private Optional<Decoded> hard(Frame frame) {
-        LuminanceSource full = source(frame);
-        Optional<Decoded> r = Optional.empty();
+        for (Pass p : hardPasses(frame)) {
+            Optional<Decoded> r = p.run(frame);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Pass> hardPasses(Frame frame) {
+        List<Pass> passes = new ArrayList<>(7);
         if (frame.width() > DOWNSCALE_ABOVE_WIDTH) {
-            r = attempt(new HybridBinarizer(full), FAST, "hybrid-full");
+            passes.add(f -> attempt(new HybridBinarizer(source(f)), FAST, "hybrid-full"));
         }
-        if (r.isEmpty()) {
-            r = attempt(new GlobalHistogramBinarizer(full), FAST, "global");
-        }
-        if (r.isEmpty()) {
-            r = attempt(new HybridBinarizer(full.invert()), FAST, "hybrid-inverted");
-        }
-        if (r.isEmpty() && frame.height() >= 480) {
+        passes.add(f -> attempt(new GlobalHistogramBinarizer(source(f)), FAST, "global"));
+        passes.add(f -> attempt(new HybridBinarizer(source(f).invert()), FAST, "hybrid-inverted"));
+        if (frame.height() >= 480) {
             // TRY_HARDER only changes the finder's row step, which matters on tall frames
-            r = attempt(new HybridBinarizer(full), HARD, "hybrid-harder");
+            passes.add(f -> attempt(new HybridBinarizer(source(f)), HARD, "hybrid-harder"));
         }
-        if (r.isEmpty() && frame.width() <= 720) {
+        if (frame.width() <= 720) {
             // small or blurred modules: ZXing's binarizer needs ~3 px per module; a smooth 2x gives it that
-            int w = frame.width() * 2;
-            int h = frame.height() * 2;
-            r = attempt(new HybridBinarizer(new LumaSource(doubleSize(frame), w, h)), FAST, "hybrid-2x");
+            passes.add(f -> attempt(new HybridBinarizer(new LumaSource(doubleSize(f), f.width() * 2, f.height() * 2)),
+                    FAST, "hybrid-2x"));
         }
-        if (r.isEmpty() && lastResort != null) {
-            r = lastResort.apply(frame).map(t -> new Decoded(t, "last-resort"));
+        if (lastResort != null) {
+            passes.add(f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort")));
         }
-        return r;
+        return passes;
     }
 
     private Optional<Decoded> attempt(Binarizer binarizer, Map<DecodeHintType, Object> hints, String pass) {

@@ -47,9 +47,9 @@ public final class ScanLoop implements Consumer<Frame>, AutoCloseable {
         this.repeatWindowNanos = repeatWindow.toNanos();
     }
 
-    /** The kiosk's chain with a 3 s repeat window. */
+    /** The kiosk's live chain (cheap pass plus one rotating hard pass per frame) with a 3 s repeat window. */
     public ScanLoop(FrameDecoder decoder, Listener listener) {
-        this(f -> decoder.decode(f).map(Decoded::text), listener, Duration.ofSeconds(3));
+        this(f -> decoder.decodeLive(f).map(Decoded::text), listener, Duration.ofSeconds(3));
     }
 
     public synchronized void start() {
