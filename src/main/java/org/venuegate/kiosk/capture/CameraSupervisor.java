@@ -1,0 +1,144 @@
+package org.venuegate.kiosk.capture;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a frame source running on its own thread: opens it, pumps its frames to a sink (the scan loop), and when the
+ * source fails reports UNAVAILABLE with the reason, closes it and tries to open it again every {@code retryDelay}
+ * until it comes back, with no one having to press anything.
+ */
+public final class CameraSupervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraSupervisor.class);
+
+    /** Waits between retries; a test passes one that returns at once. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        /** Called on the supervisor's thread; a UI hops to its own thread itself. */
+        void onState(CameraState state);
+    }
+
+    private final FrameSource source;
+    private final Consumer<Frame> sink;
+    private final Listener listener;
+    private final Duration openTimeout;
+    private final Duration retryDelay;
+    private final Sleeper sleeper;
+    private volatile boolean running;
+    private volatile CameraState state = CameraState.stopped();
+    private Thread thread;
+
+    public CameraSupervisor(FrameSource source, Consumer<Frame> sink, Listener listener, Duration openTimeout,
+                            Duration retryDelay, Sleeper sleeper) {
+        this.source = Objects.requireNonNull(source);
+        this.sink = Objects.requireNonNull(sink);
+        this.listener = Objects.requireNonNull(listener);
+        this.openTimeout = openTimeout;
+        this.retryDelay = retryDelay;
+        this.sleeper = sleeper;
+    }
+
+    /** Production defaults: 5 s to open, retry every 3 s, real sleeping. */
+    public CameraSupervisor(FrameSource source, Consumer<Frame> sink, Listener listener) {
+        this(source, sink, listener, Duration.ofSeconds(5), Duration.ofSeconds(3), d -> Thread.sleep(d.toMillis()));
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "camera-supervisor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public CameraState state() {
+        return state;
+    }
+
+    private void report(CameraState s) {
+        state = s;
+        try {
+            listener.onState(s);
+        } catch (RuntimeException e) {
+            LOG.warn("camera state listener failed", e);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            report(CameraState.opening(source.describe()));
+            try {
+                source.open(openTimeout);
+                report(CameraState.running(source.describe()));
+                pump();
+            } catch (CameraUnavailableException e) {
+                source.close();
+                if (!running) {
+                    break;
+                }
+                LOG.warn("camera unavailable ({}): {}; retrying in {} ms", e.reason(), e.getMessage(), retryDelay.toMillis());
+                report(CameraState.unavailable(e));
+                try {
+                    sleeper.sleep(retryDelay);
+                } catch (InterruptedException ie) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                // a bug in a source must not end the kiosk's camera for good: report it and retry like any failure
+                source.close();
+                LOG.error("frame source failed unexpectedly", e);
+                report(CameraState.unavailable(new CameraUnavailableException(
+                        CameraUnavailableException.Reason.DRIVER_ERROR, String.valueOf(e), e)));
+                try {
+                    sleeper.sleep(retryDelay);
+                } catch (InterruptedException ie) {
+                    break;
+                }
+            }
+        }
+        source.close();
+        report(CameraState.stopped());
+    }
+
+    private void pump() throws CameraUnavailableException {
+        while (running) {
+            Frame f = source.grab();
+            if (f != null) {
+                sink.accept(f);
+            } else {
+                // a source with nothing new may return at once (a finished replay): do not spin a core on it
+                LockSupport.parkNanos(1_000_000L);
+            }
+        }
+    }
+
+    /** Stops pumping and closes the source; waits briefly for the thread, never for long. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
