@@ -2,7 +2,9 @@ package org.venuegate.kiosk.ui;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.KioskRuntime;
+import org.venuegate.kiosk.capture.FrameSource;
 import org.venuegate.ui.FxUiExecutor;
 
 /** The kiosk as its own application: one {@link KioskWindow}, full screen unless asked otherwise. */
@@ -19,16 +21,24 @@ public final class KioskApp extends Application {
 
     private final FxUiExecutor executor = new FxUiExecutor();
     private KioskWindow window;
+    private KioskCamera camera;
 
     @Override
     public void start(Stage stage) {
         window = KioskWindow.open(stage, runtime, executor, windowed);
         runtime.start();
+        FrameSource source = KioskCamera.fromConfig(runtime.config.camera());
+        if (source != null) {
+            camera = new KioskCamera(source, window::onDecoded, KioskCamera.states(window::cameraState)).start();
+        }
     }
 
     @Override
     public void stop() {
         executor.close();
+        if (camera != null) {
+            camera.close();
+        }
         if (window != null) {
             window.close();
         }
