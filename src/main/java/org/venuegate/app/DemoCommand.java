@@ -27,6 +27,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Hub port (default: a free one).")
     int port;
 
+    @Option(names = "--camera-noise", defaultValue = "0", description = "Virtual camera sensor noise (0 none, 8 a cheap webcam).")
+    double noise;
+
+    @Option(names = "--camera-glare", description = "Add a glare spot to the virtual camera's frames.")
+    boolean glare;
+
     @Override
     public Integer call() {
         try {
@@ -34,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Demo hub on " + env.hubUrl + "/api/v1 (data in " + data.toAbsolutePath()
                     + "); users: reviewer-all, reviewer, tracer, citizen, citizen-yellow, citizen-red, demo-admin; password "
                     + org.venuegate.demo.DemoSeeder.PASSWORD);
-            DemoApp.launch(env);
+            DemoApp.launch(env, noise, glare);
             return 0;
         } catch (Exception e) {
             spec.commandLine().getErr().println("venuegate demo: " + e.getMessage());

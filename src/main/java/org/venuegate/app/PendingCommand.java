@@ -22,11 +22,6 @@ abstract class PendingCommand implements Callable<Integer> {
         return NOT_AVAILABLE;
     }
 
-    @Command(name = "phone", mixinStandardHelpOptions = true,
-            description = "A simulated citizen phone showing the veiled and unveiled health code.")
-    static final class Phone extends PendingCommand {
-    }
-
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "Benchmarks that print figures (ingest, decode, pipeline, soak).")
     static final class Bench extends PendingCommand {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             KioskCommand.class,
             ReviewCommand.class,
             HubCommand.class,
-            PendingCommand.Phone.class,
+            PhoneCommand.class,
             KeysCommand.class,
             CodesCommand.class,
             PendingCommand.Bench.class,

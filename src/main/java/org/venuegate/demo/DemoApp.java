@@ -2,6 +2,7 @@ package org.venuegate.demo;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.ui.KioskWindow;
 import org.venuegate.review.ReviewApp;
 import org.venuegate.ui.FxUiExecutor;
@@ -11,13 +12,18 @@ public final class DemoApp extends Application {
     /** Set by the launcher before {@link Application#launch}. */
     static volatile DemoEnvironment env;
 
-    public static void launch(DemoEnvironment environment) {
+    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare) {
         env = environment;
+        noise = cameraNoise;
+        glare = cameraGlare;
         Application.launch(DemoApp.class);
     }
 
     private final FxUiExecutor executor = new FxUiExecutor();
     private KioskWindow kiosk;
+    private KioskCamera camera;
+    static volatile double noise;
+    static volatile boolean glare;
 
     @Override
     public void start(Stage reviewStage) {
@@ -30,15 +36,18 @@ public final class DemoApp extends Application {
         kiosk = KioskWindow.open(kioskStage, env.kiosk, executor, true);
         kioskStage.setWidth(960);
         kioskStage.setHeight(640);
-        kioskStage.setX(960);
+        kioskStage.setX(1360);
         kioskStage.setY(420);
         env.kiosk.start();
-        DemoWindows.openPhone(executor, env, kiosk);
+        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare);
     }
 
     @Override
     public void stop() {
         executor.close();
+        if (camera != null) {
+            camera.close();
+        }
         if (kiosk != null) {
             kiosk.close();
         }

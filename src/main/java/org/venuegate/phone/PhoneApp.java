@@ -62,6 +62,12 @@ public final class PhoneApp extends Application {
         }
 
         public static Phone open(Stage stage, OkHttpClient http, FxUiExecutor executor, String hubUrl, Lang lang, PhoneVoice voice) {
+            return open(stage, http, executor, hubUrl, lang, voice, null, null);
+        }
+
+        /** With credentials the phone signs in at once (the demo does). */
+        public static Phone open(Stage stage, OkHttpClient http, FxUiExecutor executor, String hubUrl, Lang lang, PhoneVoice voice,
+                                 String user, String password) {
             PhoneHubClient client = new PhoneHubClient(http, hubUrl);
             HealthCodeViewModel code = new HealthCodeViewModel(client, executor, lang, voice, Clock.systemUTC(), ZONE);
             ApplicationViewModel apps = new ApplicationViewModel(client, executor, lang, ZONE);
@@ -78,6 +84,11 @@ public final class PhoneApp extends Application {
             stage.setScene(scene);
             stage.setResizable(false);
             stage.show();
+            if (user != null) {
+                login.usernameProperty().set(user);
+                login.passwordProperty().set(password);
+                login.login();
+            }
             return new Phone(code, apps, scene);
         }
 

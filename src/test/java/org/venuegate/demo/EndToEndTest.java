@@ -1,0 +1,92 @@
+package org.venuegate.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.hub.TraceService;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.kiosk.KioskCamera;
+import org.venuegate.kiosk.ui.KioskWindow;
+import org.venuegate.phone.PhoneApp;
+import org.venuegate.phone.PhoneVoice;
+import org.venuegate.ui.FxUiExecutor;
+import org.venuegate.ui.Lang;
+
+/**
+ * The whole flow, headless: demo hub and data, the phone unveils its code for the demo venue, the kiosk reads the
+ * phone's rendered window through the virtual camera, decides, journals, syncs, and a tracer finds it once.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EndToEndTest {
+    private DemoEnvironment env;
+    private PhoneApp.Phone phone;
+    private KioskWindow kiosk;
+    private KioskCamera camera;
+    private Stage kioskStage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("e2e");
+        env = DemoEnvironment.start(dir, false, 0, new OkHttpClient());
+        FxUiExecutor executor = new FxUiExecutor();
+        phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of("zh-CN"), PhoneVoice.SILENT,
+                "citizen", DemoSeeder.PASSWORD);
+        kioskStage = new Stage();
+        kiosk = KioskWindow.open(kioskStage, env.kiosk, executor, true);
+        env.kiosk.start();
+        camera = new KioskCamera(new VirtualCamera(() -> phone.scene().getRoot(), java.time.Duration.ofMillis(150), 6, false),
+                kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        camera.close();
+        kiosk.close();
+        env.close();
+    }
+
+    @Test
+    void phoneUnveilsKioskPassesJournalSyncsAndTracerFindsItOnce(FxRobot robot) throws Exception {
+        long venueId = env.kiosk.device.venueId();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !phone.healthCode().persons().isEmpty());
+        robot.interact(() -> phone.healthCode().scanText(Long.toString(venueId)));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> phone.healthCode().unveiledCodeTextProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> env.kiosk.journal.size() >= 1);
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        var stats = env.kiosk.journal.stats(java.time.LocalDate.now(zone), zone);
+        assertThat(stats.passed()).as("the kiosk read the phone window and passed the code").isEqualTo(1);
+        assertThat(stats.stopped()).isZero();
+        snapshot(robot, kioskStage, "e2e-kiosk-pass.png");
+        snapshot(robot, (Stage) phone.scene().getWindow(), "phone-unveiled.png");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> env.kiosk.journal.pendingCount() == 0);
+        Principal tracer = new Principal(Role.TRACER, 0, "tracer", null, null, null);
+        TraceService.Result<TraceService.VenueVisit> visits = env.hub.trace().atVenue(tracer, venueId,
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
+        assertThat(visits.visits()).hasSize(1);
+        assertThat(visits.visits().get(0).outcome()).isEqualTo("PASS");
+    }
+
+    private static void snapshot(FxRobot robot, Stage stage, String name) throws Exception {
+        Path dir = Path.of("target", "screens");
+        Files.createDirectories(dir);
+        WritableImage[] holder = new WritableImage[1];
+        robot.interact(() -> holder[0] = stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(holder[0], null), "png", dir.resolve(name).toFile());
+    }
+}
