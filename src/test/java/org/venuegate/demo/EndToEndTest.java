@@ -82,6 +82,28 @@ class EndToEndTest {
         assertThat(visits.visits().get(0).outcome()).isEqualTo("PASS");
     }
 
+    @Test
+    void codeUnveiledForAnotherVenueStopsThenTheRightScanPasses(FxRobot robot) throws Exception {
+        long kioskVenue = env.kiosk.device.venueId();
+        Principal admin = new Principal(Role.ADMIN, 0, "admin", null, null, null);
+        long other = env.hub.venues().byCreditCode(admin, DemoSeeder.CREDIT).stream()
+                .filter(v -> v.id() != kioskVenue).findFirst().orElseThrow().id();
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !phone.healthCode().persons().isEmpty());
+        robot.interact(() -> phone.healthCode().scanText(Long.toString(other)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> env.kiosk.journal.stats(java.time.LocalDate.now(zone), zone)
+                .byStopReason().getOrDefault(org.venuegate.core.decide.StopReason.OTHER_VENUE, 0L) >= 1);
+        snapshot(robot, kioskStage, "e2e-kiosk-other-venue.png");
+
+        robot.interact(() -> phone.healthCode().close());
+        robot.interact(() -> phone.healthCode().scanText(Long.toString(kioskVenue)));
+        // Scanning this venue's code after being stopped lets the same person in, once however long it is held.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> env.kiosk.journal.stats(java.time.LocalDate.now(zone), zone).passed() >= 1);
+        var stats = env.kiosk.journal.stats(java.time.LocalDate.now(zone), zone);
+        assertThat(stats.passed()).isEqualTo(1);
+        assertThat(stats.stopped()).isEqualTo(1);
+    }
+
     private static void snapshot(FxRobot robot, Stage stage, String name) throws Exception {
         Path dir = Path.of("target", "screens");
         Files.createDirectories(dir);
