@@ -69,8 +69,10 @@ public final class DecodeBench {
     /** The kiosk's chain first, then the baseline. */
     public static List<Contender> contenders() {
         FrameDecoder kiosk = KioskDecoders.full();
+        FrameDecoder zxingChain = KioskDecoders.zxingOnly();
         return List.of(
                 new Contender("kiosk", img -> kiosk.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)),
+                new Contender("kiosk-zxing-only", img -> zxingChain.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)),
                 new Contender("zxing-raw", DecodeBench::rawZxing));
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The committed hard photos: the kiosk path must read a stated share, never misread, and beat raw ZXing. */
 class HardCorpusTest {
-    /** Share of the committed corpus the kiosk path must read (measured: see the report in the commit). */
-    static final double MIN_READ = 0.50;
+    /** Share of the committed corpus the kiosk path must read. */
+    static final double MIN_READ = 0.60; // 21 of 32 measured with BoofCV, 17 without, raw ZXing 10
 
     private static Path corpus() throws URISyntaxException {
         return Path.of(HardCorpusTest.class.getResource("/decode-corpus").toURI());
@@ -35,10 +35,10 @@ class HardCorpusTest {
         List<DecodeBench.Sample> samples = DecodeBench.load(corpus());
         List<DecodeBench.Contender> contenders = DecodeBench.contenders();
         DecodeBench.Result kiosk = DecodeBench.measure(contenders.get(0), samples);
-        DecodeBench.Result raw = DecodeBench.measure(contenders.get(1), samples);
+        DecodeBench.Result raw = DecodeBench.measure(contenders.get(contenders.size() - 1), samples);
         assertThat(kiosk.misread()).as("misreads, failed: %s", kiosk.failed()).isZero();
         assertThat((double) kiosk.correct() / kiosk.images()).as("kiosk %s", kiosk.json()).isGreaterThanOrEqualTo(MIN_READ);
-        assertThat(kiosk.correct()).as("kiosk %s vs raw %s", kiosk.json(), raw.json()).isGreaterThanOrEqualTo(raw.correct() + 5);
+        assertThat(kiosk.correct()).as("kiosk %s vs raw %s", kiosk.json(), raw.json()).isGreaterThanOrEqualTo(raw.correct() + 8);
     }
 
     @Test
@@ -46,7 +46,7 @@ class HardCorpusTest {
         StringWriter sw = new StringWriter();
         int rc = DecodeBench.run(corpus(), new PrintWriter(sw));
         assertThat(rc).isZero();
-        assertThat(sw.toString().lines().toList()).hasSize(2)
+        assertThat(sw.toString().lines().toList()).hasSize(3)
                 .allMatch(l -> l.startsWith("{\"decoder\":") && l.contains("\"misread\":") && l.contains("\"p99_ms\":"));
     }
 
