@@ -34,6 +34,13 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule kioskBackEndNeverUsesJavaFx = noClasses().that().resideInAnyPackage(
+                    "org.venuegate.kiosk.capture..", "org.venuegate.kiosk.decode..", "org.venuegate.kiosk.journal..",
+                    "org.venuegate.kiosk.sync..", "org.venuegate.kiosk.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the kiosk's data path runs off the FX thread and is tested without a screen");
+
+    @ArchTest
     static final ArchRule screensNeverTouchHubStorage = noClasses().that().resideInAnyPackage(
                     "org.venuegate.kiosk..", "org.venuegate.review..", "org.venuegate.phone..", "org.venuegate.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.venuegate.hub.store..")
