@@ -227,6 +227,50 @@ public final class QueueViewModel {
         }
     }
 
+    /**
+     * Exports the selected passed application's poster as PDF and PNG next to each other, after the self-test.
+     * A poster that fails the self-test is never written.
+     */
+    public void exportPoster(PosterExporter exporter, java.nio.file.Path pdfFile,
+                             org.venuegate.poster.PaperSize size, org.venuegate.poster.ColourMode mode) {
+        JsonNode d = detail.get();
+        if (d == null || d.get("application").get("venueId").isNull()) {
+            return;
+        }
+        long venueId = d.get("application").get("venueId").asLong();
+        busy.set(true);
+        executor.run(() -> {
+            PosterExporter.Prepared p = exporter.prepare(venueId, size, mode);
+            exporter.exportPdf(p, size, mode, pdfFile);
+            String name = pdfFile.getFileName().toString().replaceFirst("\\.pdf$", "");
+            exporter.exportPng(p, pdfFile.resolveSibling(name + ".png"));
+            return pdfFile;
+        }, file -> {
+            busy.set(false);
+            bannerIsError = false;
+            banner.set(lang.get("review.poster.saved", file));
+        }, e -> {
+            busy.set(false);
+            bannerIsError = true;
+            banner.set(e instanceof PosterExporter.PosterRefused ? e.getMessage() : lang.get("review.unexpected", e.getMessage()));
+        });
+    }
+
+    /** The printer check the print button makes before it offers printing (headless and printer-less PCs have none). */
+    public boolean explainIfNoPrinter(boolean printerAvailable) {
+        if (!printerAvailable) {
+            banner.set(lang.get("review.poster.noPrinter"));
+            bannerIsError = true;
+        }
+        return printerAvailable;
+    }
+
+    /** A problem found outside the ViewModel's own calls (e.g. while printing), shown in the banner. */
+    public void report(String message) {
+        bannerIsError = true;
+        banner.set(message);
+    }
+
     public ObjectProperty<String> statusProperty() {
         return status;
     }

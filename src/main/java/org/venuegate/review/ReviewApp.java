@@ -43,7 +43,7 @@ public final class ReviewApp extends Application {
         StackPane root = new StackPane();
         QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
         LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().setAll(ReviewView.load(queue, l));
+            root.getChildren().setAll(ReviewView.load(queue, l, posters(client)));
             queue.refresh();
         });
         root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
@@ -54,6 +54,16 @@ public final class ReviewApp extends Application {
             login.usernameProperty().set(user);
             login.passwordProperty().set(password);
             login.login();
+        }
+    }
+
+    /** Null when this PC has no CJK font: the queue still works, poster buttons then do nothing. */
+    private static PosterExporter posters(ReviewHubClient client) {
+        try {
+            return new PosterExporter(client, new org.venuegate.poster.PosterRenderer(), java.time.Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            org.slf4j.LoggerFactory.getLogger(ReviewApp.class).warn("Posters unavailable: {}", e.getMessage());
+            return null;
         }
     }
 

@@ -72,15 +72,27 @@ public final class ReviewView {
     Button failButton;
     @FXML
     Button nextButton;
+    @FXML
+    Button exportButton;
+    @FXML
+    Button printButton;
 
     private QueueViewModel vm;
     private Lang lang;
 
+    private PosterExporter posters;
+
     public static Parent load(QueueViewModel vm, Lang lang) {
+        return load(vm, lang, null);
+    }
+
+    /** @param posters renders and self-tests posters for export and printing (null: those buttons do nothing) */
+    public static Parent load(QueueViewModel vm, Lang lang, PosterExporter posters) {
         FXMLLoader loader = new FXMLLoader(ReviewView.class.getResource("ReviewView.fxml"), lang.bundle());
         ReviewView view = new ReviewView();
         view.vm = vm;
         view.lang = lang;
+        view.posters = posters;
         loader.setController(view);
         try {
             return loader.load();
@@ -147,6 +159,27 @@ public final class ReviewView {
         passButton.setOnAction(e -> vm.pass());
         failButton.setOnAction(e -> vm.fail());
         nextButton.setOnAction(e -> vm.selectNext());
+        exportButton.setDisable(true);
+        printButton.setDisable(true);
+        vm.detailProperty().addListener((o, a, d) -> {
+            boolean passedApp = d != null && !d.get("application").get("venueId").isNull();
+            exportButton.setDisable(!passedApp);
+            printButton.setDisable(!passedApp);
+        });
+        exportButton.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            chooser.setInitialFileName("venue-" + vm.detailProperty().get().get("application").get("id").asText() + ".pdf");
+            java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
+            if (f != null && posters != null) {
+                vm.exportPoster(posters, f.toPath(), org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR);
+            }
+        });
+        printButton.setOnAction(e -> {
+            if (vm.explainIfNoPrinter(javafx.print.Printer.getDefaultPrinter() != null) && posters != null) {
+                PosterPrinting.print(root.getScene().getWindow(), vm, posters);
+            }
+        });
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), passButton::fire);

@@ -85,6 +85,24 @@ class QueueViewModelTest {
     }
 
     @Test
+    void exportsASelfTestedPosterAndExplainsAMissingPrinter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        long id = hub.submit("海报导出场所");
+        QueueViewModel vm = queue("rev-a");
+        vm.select(id);
+        vm.pass();
+        vm.select(id);
+        ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
+        client.login("rev-a", "password-1");
+        PosterExporter exporter = new PosterExporter(client, new org.venuegate.poster.PosterRenderer(), java.time.Clock.systemUTC());
+        vm.exportPoster(exporter, dir.resolve("poster.pdf"), org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.MONO);
+        assertThat(vm.bannerProperty().get()).startsWith("Poster passed its self-test");
+        assertThat(dir.resolve("poster.pdf")).exists();
+        assertThat(dir.resolve("poster.png")).exists();
+        assertThat(vm.explainIfNoPrinter(false)).isFalse();
+        assertThat(vm.bannerProperty().get()).contains("No printer").contains("PDF");
+    }
+
+    @Test
     void hubDownKeepsTheTypedReasonAndSaysSo() throws Exception {
         TestHub lonely = new TestHub();
         lonely.user("rev-c", Role.REVIEWER, null);
