@@ -266,6 +266,31 @@ public final class ApplicationService {
         }
     }
 
+    /** The reviewers' dashboard: what waits, who decided how much today, and how long applications wait. */
+    public record Dashboard(long waiting, Map<String, Long> decisionsToday, Double medianHoursToDecision) {
+    }
+
+    public Dashboard dashboard(Principal who) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        scope(who, where, params);
+        long dayStart = java.time.LocalDate.now(Requests.ZONE).atStartOfDay(Requests.ZONE).toInstant().toEpochMilli();
+        return db.read(c -> {
+            long waiting = Sql.count(c, "SELECT COUNT(*) FROM applications a" + where + " AND a.status = 'UNDER_REVIEW'", params.toArray());
+            Map<String, Long> today = new java.util.TreeMap<>();
+            List<Object> p2 = new ArrayList<>(params);
+            p2.add(dayStart);
+            for (Object[] row : Sql.list(c, "SELECT u.username, COUNT(*) FROM applications a JOIN users u ON u.id = a.decided_by"
+                    + where + " AND a.decided_at >= ? GROUP BY u.username", rs -> new Object[] {rs.getString(1), rs.getLong(2)}, p2.toArray())) {
+                today.put((String) row[0], (Long) row[1]);
+            }
+            List<Long> waits = Sql.list(c, "SELECT a.decided_at - a.submitted_at FROM applications a" + where
+                    + " AND a.decided_at IS NOT NULL ORDER BY 1", rs -> rs.getLong(1), params.toArray());
+            Double median = waits.isEmpty() ? null : waits.get((waits.size() - 1) / 2) / 3_600_000.0;
+            return new Dashboard(waiting, today, median);
+        });
+    }
+
     public Map<Status, Long> counts(Principal who) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");

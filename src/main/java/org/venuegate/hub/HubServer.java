@@ -172,6 +172,7 @@ public final class HubServer implements AutoCloseable {
                 Requests.queryInt(ctx, "size", 50, 1, 200)))), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
         app.get(p + "/applications/counts", ctx -> ctx.json(hub.applications().counts(who(ctx))),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/applications/dashboard", ctx -> ctx.json(hub.applications().dashboard(who(ctx))), Role.REVIEWER, Role.ADMIN);
         app.get(p + "/applications/{id}", ctx -> ctx.json(hub.applications().get(who(ctx), Requests.pathLong(ctx, "id"))),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
         app.post(p + "/applications/{id}/decision", ctx -> ctx.json(hub.applications().decide(who(ctx),

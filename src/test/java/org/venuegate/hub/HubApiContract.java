@@ -373,6 +373,22 @@ abstract class HubApiContract {
     }
 
     @Test
+    void dashboardCountsWaitingAndTodaysDecisionsPerReviewer() {
+        long before = call("GET", "/applications/dashboard", reviewer, null).json().get("waiting").asLong();
+        long a = submit("看板场所一").get("id").asLong();
+        submit("看板场所二");
+        JsonNode mid = call("GET", "/applications/dashboard", reviewer, null).json();
+        assertThat(mid.get("waiting").asLong()).isEqualTo(before + 2);
+        long passedBefore = mid.get("decisionsToday").path("rev-hp2").asLong(0);
+        call("POST", "/applications/" + a + "/decision", reviewer2, Map.of("decision", "PASS", "version", 1));
+        JsonNode after = call("GET", "/applications/dashboard", reviewer, null).json();
+        assertThat(after.get("waiting").asLong()).isEqualTo(before + 1);
+        assertThat(after.get("decisionsToday").get("rev-hp2").asLong()).isEqualTo(passedBefore + 1);
+        assertThat(after.get("medianHoursToDecision").isNumber()).isTrue();
+        assertThat(call("GET", "/applications/dashboard", citizen, null).status()).isEqualTo(403);
+    }
+
+    @Test
     void twoReviewersDecidingGetOneSuccessAndOneConflict() throws Exception {
         long id = submit("两人同时审核").get("id").asLong();
         Resp first = call("POST", "/applications/" + id + "/decision", reviewer, Map.of("decision", "PASS", "version", 1));
