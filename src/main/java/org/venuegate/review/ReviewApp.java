@@ -43,7 +43,7 @@ public final class ReviewApp extends Application {
         StackPane root = new StackPane();
         QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
         LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().setAll(ReviewView.load(queue, l, posters(client)));
+            root.getChildren().setAll(ReviewView.load(queue, l, posters(client), new AdminViewModel(client, executor, l)));
             queue.refresh();
         });
         root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));

@@ -99,6 +99,10 @@ public final class ReviewHubClient {
         return call("POST", "applications/" + id + "/decision", Map.of(), body);
     }
 
+    public JsonNode dashboard() throws HubException {
+        return call("GET", "applications/dashboard", Map.of(), null);
+    }
+
     public JsonNode categories() throws HubException {
         return call("GET", "categories", Map.of(), null);
     }

@@ -73,6 +73,8 @@ public final class ReviewView {
     @FXML
     Button nextButton;
     @FXML
+    Button adminButton;
+    @FXML
     Button exportButton;
     @FXML
     Button printButton;
@@ -81,18 +83,20 @@ public final class ReviewView {
     private Lang lang;
 
     private PosterExporter posters;
+    private AdminViewModel admin;
 
     public static Parent load(QueueViewModel vm, Lang lang) {
-        return load(vm, lang, null);
+        return load(vm, lang, null, null);
     }
 
     /** @param posters renders and self-tests posters for export and printing (null: those buttons do nothing) */
-    public static Parent load(QueueViewModel vm, Lang lang, PosterExporter posters) {
+    public static Parent load(QueueViewModel vm, Lang lang, PosterExporter posters, AdminViewModel admin) {
         FXMLLoader loader = new FXMLLoader(ReviewView.class.getResource("ReviewView.fxml"), lang.bundle());
         ReviewView view = new ReviewView();
         view.vm = vm;
         view.lang = lang;
         view.posters = posters;
+        view.admin = admin;
         loader.setController(view);
         try {
             return loader.load();
@@ -159,6 +163,8 @@ public final class ReviewView {
         passButton.setOnAction(e -> vm.pass());
         failButton.setOnAction(e -> vm.fail());
         nextButton.setOnAction(e -> vm.selectNext());
+        adminButton.setDisable(admin == null);
+        adminButton.setOnAction(e -> AdminView.show(root.getScene().getWindow(), admin, lang));
         exportButton.setDisable(true);
         printButton.setDisable(true);
         vm.detailProperty().addListener((o, a, d) -> {
