@@ -1,14 +1,11 @@
 package org.venuegate.phone;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -26,6 +23,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
 /** Venue-code application and its progress: thin bindings to {@link ApplicationViewModel}. */
@@ -87,16 +85,10 @@ public final class ApplicationView {
     private Lang lang;
 
     public static Parent load(ApplicationViewModel vm, Lang lang) {
-        FXMLLoader loader = new FXMLLoader(ApplicationView.class.getResource("ApplicationView.fxml"), lang.bundle());
         ApplicationView view = new ApplicationView();
         view.vm = vm;
         view.lang = lang;
-        loader.setController(view);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load(view, lang);
     }
 
     @FXML

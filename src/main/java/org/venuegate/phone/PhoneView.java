@@ -1,12 +1,9 @@
 package org.venuegate.phone;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -19,6 +16,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
 /** The phone's page: thin bindings to {@link HealthCodeViewModel}; the site-code tab hosts {@link ApplicationView}. */
@@ -98,17 +96,11 @@ public final class PhoneView {
 
     /** @param applications the site-code tab's ViewModel, or null to leave that tab out */
     public static Parent load(HealthCodeViewModel vm, ApplicationViewModel applications, Lang lang) {
-        FXMLLoader loader = new FXMLLoader(PhoneView.class.getResource("PhoneView.fxml"), lang.bundle());
         PhoneView view = new PhoneView();
         view.vm = vm;
         view.applications = applications;
         view.lang = lang;
-        loader.setController(view);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load(view, lang);
     }
 
     @FXML

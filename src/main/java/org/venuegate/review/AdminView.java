@@ -1,9 +1,6 @@
 package org.venuegate.review;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -12,6 +9,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
 /** The dashboard and admin tools window; thin bindings to {@link AdminViewModel}. */
@@ -40,16 +38,9 @@ public final class AdminView {
     private AdminViewModel vm;
 
     public static void show(Window owner, AdminViewModel vm, Lang lang) {
-        FXMLLoader loader = new FXMLLoader(AdminView.class.getResource("AdminView.fxml"), lang.bundle());
         AdminView view = new AdminView();
         view.vm = vm;
-        loader.setController(view);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = Fxml.load(view, lang);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(lang.get("review.admin.title"));

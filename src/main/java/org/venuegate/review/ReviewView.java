@@ -1,12 +1,9 @@
 package org.venuegate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,6 +19,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
 /** The reviewer's screen: thin bindings to {@link QueueViewModel}, plus keyboard shortcuts for next, pass, fail. */
@@ -91,18 +89,12 @@ public final class ReviewView {
 
     /** @param posters renders and self-tests posters for export and printing (null: those buttons do nothing) */
     public static Parent load(QueueViewModel vm, Lang lang, PosterExporter posters, AdminViewModel admin) {
-        FXMLLoader loader = new FXMLLoader(ReviewView.class.getResource("ReviewView.fxml"), lang.bundle());
         ReviewView view = new ReviewView();
         view.vm = vm;
         view.lang = lang;
         view.posters = posters;
         view.admin = admin;
-        loader.setController(view);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load(view, lang);
     }
 
     @FXML

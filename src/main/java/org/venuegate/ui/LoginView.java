@@ -1,9 +1,6 @@
 package org.venuegate.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,17 +27,11 @@ public final class LoginView {
     private String hubText;
 
     public static Parent load(LoginViewModel vm, Lang lang, String title, String hub) {
-        FXMLLoader loader = new FXMLLoader(LoginView.class.getResource("LoginView.fxml"), lang.bundle());
         LoginView view = new LoginView();
         view.vm = vm;
         view.titleText = title;
         view.hubText = hub;
-        loader.setController(view);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load(view, lang);
     }
 
     @FXML

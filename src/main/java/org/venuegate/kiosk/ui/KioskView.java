@@ -1,15 +1,13 @@
 package org.venuegate.kiosk.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.SVGPath;
+import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
 /** The kiosk screen. Thin: it binds to the ViewModels and picks the symbol for the state; no logic, no I/O. */
@@ -60,16 +58,10 @@ public final class KioskView {
     private StatusViewModel statusVm;
 
     public static Parent load(PromptViewModel prompt, StatusViewModel status, Lang lang) {
-        FXMLLoader loader = new FXMLLoader(KioskView.class.getResource("KioskView.fxml"), lang.bundle());
         KioskView view = new KioskView();
         view.promptVm = prompt;
         view.statusVm = status;
-        loader.setController(view);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load(view, lang);
     }
 
     @FXML
