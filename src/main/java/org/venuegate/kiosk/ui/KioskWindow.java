@@ -66,6 +66,9 @@ public final class KioskWindow implements AutoCloseable {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 askPinThenClose(stage, lang, rt.config.adminPin());
+            } else if (e.getCode() == KeyCode.F2) {
+                e.consume();
+                w.showToday(stage, lang);
             }
         });
         stage.setTitle(lang.get("kiosk.title"));
@@ -91,6 +94,26 @@ public final class KioskWindow implements AutoCloseable {
     /** Camera state from the capture loop, on any thread. */
     public void cameraState(String state, String reason) {
         executor.onUi(() -> status.updateCamera(state, reason));
+    }
+
+    /** F2: today's figures, behind the admin PIN when one is set. */
+    private void showToday(Stage stage, Lang lang) {
+        if (rt.config.adminPin() != null) {
+            TextInputDialog pin = new TextInputDialog();
+            pin.initOwner(stage);
+            pin.setHeaderText(lang.get("kiosk.pin.prompt"));
+            if (pin.showAndWait().filter(rt.config.adminPin()::equals).isEmpty()) {
+                return;
+            }
+        }
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        executor.run(() -> rt.journal.stats(TodayViewModel.today(zone), zone), stats -> {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+            a.initOwner(stage);
+            a.setHeaderText(lang.get("kiosk.today.title"));
+            a.setContentText(String.join("\n", new TodayViewModel(lang).lines(stats)));
+            a.show();
+        }, err -> status.updateCamera("UNAVAILABLE", err.getMessage()));
     }
 
     private void refreshTrustAndClock() {
