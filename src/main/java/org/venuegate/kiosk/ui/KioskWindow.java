@@ -69,6 +69,10 @@ public final class KioskWindow implements AutoCloseable {
             } else if (e.getCode() == KeyCode.F2) {
                 e.consume();
                 w.showToday(stage, lang);
+            } else if (e.getCode() == KeyCode.F3) {
+                e.consume();
+                ManualRegistrationDialog.show(stage, new ManualRegistrationViewModel(lang, rt::recordManual,
+                        () -> rt.clock.now()), lang);
             }
         });
         stage.setTitle(lang.get("kiosk.title"));
