@@ -18,7 +18,8 @@ abstract class PendingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("venuegate " + spec.name() + ": not yet available in this build.");
+        // The qualified name, so a nested mode reads "venuegate bench decode", not just "decode".
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": not yet available in this build.");
         return NOT_AVAILABLE;
     }
 
@@ -40,10 +41,5 @@ abstract class PendingCommand implements Callable<Integer> {
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "A simulated citizen phone showing the veiled and unveiled health code.")
     static final class Phone extends PendingCommand {
-    }
-
-    @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Benchmarks that print figures (ingest, decode, pipeline, soak).")
-    static final class Bench extends PendingCommand {
     }
 }
