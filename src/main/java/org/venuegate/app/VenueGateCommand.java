@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             PhoneCommand.class,
             KeysCommand.class,
             CodesCommand.class,
-            PendingCommand.Bench.class,
+            BenchCommand.class,
         })
 public final class VenueGateCommand implements Callable<Integer> {
     /** Exit status for an unexpected failure (sysexits EX_SOFTWARE). */

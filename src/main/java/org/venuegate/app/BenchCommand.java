@@ -1,0 +1,244 @@
+package org.venuegate.app;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.venuegate.hub.CheckinService;
+import org.venuegate.hub.Hub;
+import org.venuegate.hub.HubConfig;
+import org.venuegate.hub.auth.Passwords;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code venuegate bench}: measurements that print figures for a human and one JSON line for scripts. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures: ingest (available), decode, pipeline, soak (not yet available).",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline or soak");
+    }
+
+    /** Which database the ingest bench writes to. */
+    enum Db { EMBEDDED, POSTGRES }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Check-in ingestion: one paired kiosk sends --rows synthetic check-ins in batches of --batch through"
+                    + " the hub's real ingestion code, then sends them all again (which must add nothing).",
+                    "--db embedded: a fresh SQLite hub database (WAL, synchronous=FULL) in a temporary folder or --data.",
+                    "--db postgres: a throwaway PostgreSQL server (fsync and synchronous_commit on, as in production),"
+                            + " or --jdbc to use an existing one; the bench adds a venue, a device and the check-ins"
+                            + " there, so point it at a scratch database.",
+                    "Exit status 0 when every row was stored exactly once, 1 when not, 2 on a usage error."})
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--db", defaultValue = "embedded", paramLabel = "embedded|postgres",
+                description = "Database kind (default: ${DEFAULT-VALUE}).")
+        Db db;
+
+        @Option(names = "--rows", defaultValue = "100000", paramLabel = "N", description = "Check-ins to send (default: ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--batch", defaultValue = "1000", paramLabel = "B",
+                description = "Check-ins per batch, 1.." + CheckinService.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--jdbc", paramLabel = "URL", description = "An existing PostgreSQL (jdbc:postgresql://...) instead of a throwaway one.")
+        String jdbcUrl;
+
+        @Option(names = "--db-user", description = "PostgreSQL user for --jdbc.")
+        String dbUser;
+
+        @Option(names = "--db-password-env", defaultValue = "VENUEGATE_DB_PASSWORD",
+                description = "Environment variable holding the password for --jdbc (default: ${DEFAULT-VALUE}).")
+        String dbPasswordEnv;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Folder for the database files (SQLite hub.db or the throwaway PostgreSQL data), kept after"
+                        + " the run; must not hold a database yet. Default: a temporary folder, deleted afterwards.")
+        Path data;
+
+        @Override
+        public Integer call() throws IOException {
+            validate();
+            PrintWriter out = spec.commandLine().getOut();
+            boolean tempData = data == null;
+            Path dir = tempData ? Files.createTempDirectory("venuegate-bench-") : data;
+            EmbeddedPostgres pg = null;
+            try {
+                HubConfig config;
+                String where;
+                Hub hub;
+                try {
+                    if (db == Db.EMBEDDED) {
+                        config = HubConfig.embedded(dir);
+                        where = "SQLite " + dir.resolve("hub.db") + " (WAL, synchronous=FULL)";
+                    } else if (jdbcUrl != null) {
+                        config = postgresConfig(jdbcUrl, dbUser, System.getenv(dbPasswordEnv));
+                        where = "PostgreSQL " + jdbcUrl;
+                    } else {
+                        pg = startThrowawayPostgres(dir.resolve("pg"), !tempData);
+                        config = postgresConfig(pg.getJdbcUrl("postgres", "postgres"), null, null);
+                        where = "throwaway PostgreSQL " + serverVersion(pg) + " on port " + pg.getPort()
+                                + " (fsync and synchronous_commit on)";
+                    }
+                    hub = new Hub(config, Clock.systemUTC());
+                } catch (IOException | RuntimeException e) {
+                    spec.commandLine().getErr().println("venuegate bench ingest: cannot open the database: " + e.getMessage());
+                    return 1;
+                }
+                out.printf(Locale.ROOT, "bench ingest: %s, %,d rows in batches of %,d%n", where, rows, batch);
+                IngestBench.Result result;
+                try (hub) {
+                    result = IngestBench.run(hub, db.name().toLowerCase(Locale.ROOT), rows, batch, out);
+                }
+                if (!result.consistent()) {
+                    out.println("NOT CONSISTENT: expected every row accepted once, then only duplicates, and nothing rejected");
+                }
+                out.println(result.json());
+                return result.consistent() ? 0 : 1;
+            } finally {
+                if (pg != null) {
+                    pg.close();
+                }
+                if (tempData) {
+                    deleteTree(dir);
+                }
+            }
+        }
+
+        private void validate() {
+            CommandLine cl = spec.commandLine();
+            if (rows < 1) {
+                throw new CommandLine.ParameterException(cl, "--rows must be at least 1");
+            }
+            if (batch < 1 || batch > CheckinService.MAX_BATCH) {
+                throw new CommandLine.ParameterException(cl, "--batch must be 1.." + CheckinService.MAX_BATCH
+                        + " (the hub's largest accepted batch)");
+            }
+            if (jdbcUrl != null && db != Db.POSTGRES) {
+                throw new CommandLine.ParameterException(cl, "--jdbc needs --db postgres");
+            }
+            if (jdbcUrl != null && data != null) {
+                throw new CommandLine.ParameterException(cl, "--data and --jdbc exclude each other");
+            }
+            if (data != null && (Files.exists(data.resolve("hub.db")) || Files.exists(data.resolve("pg")))) {
+                throw new CommandLine.ParameterException(cl, "--data " + data + " already holds a bench database; give an empty folder");
+            }
+        }
+    }
+
+    static HubConfig postgresConfig(String jdbcUrl, String user, String password) {
+        return new HubConfig(null, jdbcUrl, user, password, HubConfig.DEFAULT_RETENTION, HubConfig.DEFAULT_TOKEN_TTL,
+                Passwords.DEFAULT_ITERATIONS);
+    }
+
+    /**
+     * Starts a private PostgreSQL server. The library's defaults (fsync and synchronous_commit off) suit tests, but a
+     * bench should pay for durability like production does, so both are switched back on.
+     */
+    static EmbeddedPostgres startThrowawayPostgres(Path dataDir, boolean keep) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(!keep)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+    }
+
+    private static String serverVersion(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW server_version")) {
+            return rs.next() ? rs.getString(1) : "?";
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = {"Reads every image in DIR that has a sibling .txt with the expected text through the kiosk's decode",
+                    "path and through raw ZXing; prints one JSON line per decoder: images, decoded, correct, misread, p50_ms, p99_ms.",
+                    "Exit 0 when the kiosk path misread nothing, 1 on a misread, 2 when DIR holds no labelled image."})
+    static final class Decode implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            return org.venuegate.kiosk.decode.DecodeBench.run(dir, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = {"Synthetic camera frames through live decode, verify, decide and the durable journal; prints per-frame",
+                    "p50/p99, the no-code frame cost, the journal write and code-appears-to-prompt latency as one JSON line."})
+    static final class Pipeline implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", defaultValue = "640x480", description = "640x480 or 1280x720 (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--frames", defaultValue = "1000", description = "Frames with a code (default: ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Override
+        public Integer call() throws IOException {
+            String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+            if (wh.length != 2 || !wh[0].matches("\\d{3,4}") || !wh[1].matches("\\d{3,4}") || frames < 10) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--size must look like 640x480 and --frames be at least 10");
+            }
+            return org.venuegate.kiosk.bench.PipelineBench.run(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), frames,
+                    spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "Many scans through verify, decide and the durable journal, printing heap and RSS as it goes (exit 1 if RSS passed 300 MB).")
+    static final class Soak implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scans", defaultValue = "100000", description = "How many scans (default: ${DEFAULT-VALUE}).")
+        int scans;
+
+        @Override
+        public Integer call() throws IOException {
+            return org.venuegate.kiosk.bench.SoakBench.run(scans, spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.venuegate.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.venuegate.core.json.Json;
+import org.venuegate.hub.ApplicationService;
+import org.venuegate.hub.CheckinService;
+import org.venuegate.hub.CheckinService.Checkin;
+import org.venuegate.hub.CheckinService.Receipt;
+import org.venuegate.hub.Hub;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.auth.Tokens;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * The logic of {@code venuegate bench ingest}: one paired kiosk sends N synthetic check-ins in batches through the
+ * real {@link CheckinService#ingest}, then sends them all again. The first pass measures ingestion; the second proves
+ * idempotency (it must add nothing) and measures the all-duplicates path a retrying kiosk causes.
+ */
+final class IngestBench {
+    private IngestBench() {
+    }
+
+    /** What one run measured. {@code rowsInTable} counts the bench device's rows, so a shared database does not skew it. */
+    record Result(String db, int rows, int batch, double firstPassSeconds, long firstPassAdded, double secondPassSeconds,
+                  long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable) {
+        double firstPassRowsPerS() {
+            return rows / firstPassSeconds;
+        }
+
+        double secondPassRowsPerS() {
+            return rows / secondPassSeconds;
+        }
+
+        /** Every row stored exactly once and nothing refused: the run is only a valid measurement then. */
+        boolean consistent() {
+            return firstPassAdded == rows && secondPassAdded == 0 && secondPassDuplicates == rows && rejected == 0
+                    && rowsInTable == rows;
+        }
+
+        /** One line; an ObjectNode keeps the fields in this order (the shared mapper sorts map keys). */
+        String json() {
+            ObjectNode o = Json.mapper().createObjectNode()
+                    .put("db", db)
+                    .put("rows", rows)
+                    .put("batch", batch)
+                    .put("first_pass_rows_per_s", Math.round(firstPassRowsPerS()))
+                    .put("first_pass_seconds", Math.round(firstPassSeconds * 1000) / 1000.0)
+                    .put("first_pass_added", firstPassAdded)
+                    .put("second_pass_rows_per_s", Math.round(secondPassRowsPerS()))
+                    .put("second_pass_seconds", Math.round(secondPassSeconds * 1000) / 1000.0)
+                    .put("second_pass_added", secondPassAdded)
+                    .put("rejected", rejected)
+                    .put("rows_in_table", rowsInTable);
+            return o.toString();
+        }
+    }
+
+    /**
+     * Runs both passes on an open, migrated hub. Human-readable progress goes to {@code out}; the caller prints the
+     * JSON line.
+     */
+    static Result run(Hub hub, String dbName, int rows, int batch, PrintWriter out) {
+        // Other work on the machine skews every figure below; the load average lets a reader judge the run.
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.2f before the run%n",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Principal device = pairBenchDevice(hub);
+        long t0 = System.nanoTime();
+        List<Checkin> checkins = generate(rows, device.venueId(), Instant.now());
+        out.printf(Locale.ROOT, "setup: venue %d, device %d; %,d check-ins generated in %.2f s (not timed)%n",
+                device.venueId(), device.id(), rows, seconds(System.nanoTime() - t0));
+
+        CheckinService service = hub.checkins();
+        Pass first = pass(service, device, checkins, batch);
+        report(out, "first pass: ", rows, first);
+        Pass second = pass(service, device, checkins, batch);
+        report(out, "second pass:", rows, second);
+        long inTable = hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
+        out.printf(Locale.ROOT, "rows in table for this device: %,d%n", inTable);
+        return new Result(dbName, rows, batch, first.seconds, first.accepted, second.seconds, second.accepted,
+                second.duplicates, first.rejected + second.rejected, inTable);
+    }
+
+    /** One pass over all rows; {@code batchMillis} are the sorted durations of its ingest calls. */
+    private record Pass(double seconds, long accepted, long duplicates, long rejected, double[] batchMillis) {
+        double percentile(double p) {
+            return batchMillis[Math.min(batchMillis.length - 1, (int) Math.floor(p * batchMillis.length))];
+        }
+    }
+
+    private static void report(PrintWriter out, String label, int rows, Pass p) {
+        out.printf(Locale.ROOT, "%s %,d rows in %.3f s = %,.0f rows/s (accepted %,d, duplicates %,d, rejected %,d);"
+                        + " per batch p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                label, rows, p.seconds, rows / p.seconds, p.accepted, p.duplicates, p.rejected,
+                p.percentile(0.50), p.percentile(0.99), p.batchMillis[p.batchMillis.length - 1]);
+    }
+
+    private static Pass pass(CheckinService service, Principal device, List<Checkin> checkins, int batch) {
+        long accepted = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        double[] batchMillis = new double[(checkins.size() + batch - 1) / batch];
+        long start = System.nanoTime();
+        for (int from = 0, b = 0; from < checkins.size(); from += batch, b++) {
+            long t = System.nanoTime();
+            Receipt r = service.ingest(device, new CheckinService.Batch(
+                    checkins.subList(from, Math.min(checkins.size(), from + batch))));
+            batchMillis[b] = (System.nanoTime() - t) / 1e6;
+            accepted += r.accepted().size();
+            duplicates += r.duplicates().size();
+            rejected += r.rejected().size();
+        }
+        double seconds = seconds(System.nanoTime() - start);
+        Arrays.sort(batchMillis);
+        return new Pass(seconds, accepted, duplicates, rejected, batchMillis);
+    }
+
+    /**
+     * Creates the venue and device rows directly (the bench measures ingestion, not the review workflow), then
+     * authenticates the device's token the way the HTTP API does, so the principal is the one a kiosk would get.
+     */
+    static Principal pairBenchDevice(Hub hub) {
+        String token = Tokens.newToken();
+        long now = System.currentTimeMillis();
+        hub.db().tx(c -> {
+            long userId = Sql.insertId(c, "INSERT INTO users(username, role, password_hash, active, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", "bench-" + token.substring(0, 12), Role.CITIZEN, "!", false, now);
+            long appId = Sql.insertId(c, "INSERT INTO applications(status, version, place_name, place_name_norm, unit_name,"
+                            + " credit_code, category, district, address, address_norm, mobile, responsible_name,"
+                            + " responsible_id_number, responsible_phone, submitted_by, submitted_at, decided_at)"
+                            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ApplicationService.Status.PASSED, "Bench venue", "bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
+                    "Bench road 1", "bench road 1", false, "Bench", "000000000000000000", "00000000000", userId, now, now);
+            long venueId = nextVenueId(c);
+            Sql.update(c, "INSERT INTO venues(id, number, application_id, name, unit_name, credit_code, category, district,"
+                            + " address, mobile, code_text, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    venueId, "BENCH-" + venueId, appId, "Bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
+                    "Bench road 1", false, "bench", now);
+            Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+                    venueId, Tokens.hash(token), "bench", now);
+            return null;
+        });
+        return hub.auth().authenticate(token).orElseThrow(() -> new IllegalStateException("bench device did not authenticate"));
+    }
+
+    private static long nextVenueId(Connection c) throws SQLException {
+        return Math.max(900_000, Sql.count(c, "SELECT COALESCE(MAX(id), 0) FROM venues")) + 1;
+    }
+
+    /**
+     * Check-ins shaped like a kiosk's: random lower-case UUIDs, a SHA-256 hash chain, pseudonymous subjects, mostly
+     * PASS, decided over the last hours. Generated up front so the timing covers ingestion only.
+     */
+    static List<Checkin> generate(int rows, long venueId, Instant now) {
+        SplittableRandom random = new SplittableRandom();
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        HexFormat hex = HexFormat.of();
+        Long venue = venueId;
+        long start = now.toEpochMilli() - rows * 50L;
+        String chain = "0".repeat(64);
+        List<Checkin> out = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            String id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                    random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+            sha.update(chain.getBytes(StandardCharsets.US_ASCII));
+            chain = hex.formatHex(sha.digest(id.getBytes(StandardCharsets.US_ASCII)));
+            boolean stop = random.nextInt(20) == 0;
+            out.add(new Checkin(id, (long) i, chain, venue, "S:" + random.nextInt(1_000_000), random.nextInt(50) == 0,
+                    stop ? "STOP" : "PASS", stop ? "COLOUR_RED" : null, stop ? "RED" : "GREEN", random.nextInt(30) == 0,
+                    Instant.ofEpochMilli(start + i * 50L)));
+        }
+        return out;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,250 @@
+package org.venuegate.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.venuegate.hub.CheckinService.Batch;
+import org.venuegate.hub.CheckinService.Checkin;
+import org.venuegate.hub.CheckinService.Receipt;
+import org.venuegate.hub.CheckinService.Rejection;
+import org.venuegate.hub.auth.Principal;
+import org.venuegate.hub.auth.Role;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * Per-item verdicts of check-in ingestion on both databases: PostgreSQL and SQLite take different insert paths, so
+ * every verdict, every stored value and the all-or-nothing write are checked on each.
+ */
+class CheckinServiceTest {
+    private static final long VENUE = 42;
+    private static final Principal KIOSK = new Principal(Role.DEVICE, 7, "device:7", null, null, VENUE);
+    private static final Principal OTHER_KIOSK = new Principal(Role.DEVICE, 8, "device:8", null, null, VENUE);
+    private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
+
+    @TempDir
+    static Path dir;
+    static EmbeddedPostgres pg;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        pg.close();
+    }
+
+    /** A fresh, migrated database of the given kind. */
+    static Database open(Database.Dialect dialect) throws Exception {
+        if (dialect == Database.Dialect.SQLITE) {
+            return Database.sqlite(dir.resolve(UUID.randomUUID() + "/hub.db")).migrate();
+        }
+        String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return Database.postgres(pg.getJdbcUrl("postgres", name), null, null).migrate();
+    }
+
+    static Checkin checkin(String id, long seq, String chain) {
+        return new Checkin(id, seq, chain, VENUE, "S:" + seq, false, "PASS", null, "GREEN", false, NOW.minusSeconds(60 - seq));
+    }
+
+    static String chain(long n) {
+        return String.format("%064x", n);
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    static long count(Database db) {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void mixedBatchGetsOneVerdictPerItem(Database.Dialect dialect) throws Exception {
+        try (Database db = open(dialect)) {
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            String stored = id();
+            String storedByOther = id();
+            assertThat(service.ingest(KIOSK, new Batch(List.of(checkin(stored, 0, chain(0))))).accepted()).containsExactly(stored);
+            assertThat(service.ingest(OTHER_KIOSK, new Batch(List.of(checkin(storedByOther, 0, chain(9)))))
+                    .accepted()).containsExactly(storedByOther);
+
+            String fresh1 = id();
+            String fresh2 = id();
+            String twice = id();
+            List<Checkin> batch = new ArrayList<>(List.of(
+                    checkin(fresh1, 1, chain(1)),                        // 0 new
+                    checkin(stored, 0, chain(0)),                        // 1 duplicate: same id, same chain, same kiosk
+                    checkin(stored.substring(0, 35) + "x", 2, chain(2)), // 2 invalid id
+                    checkin(twice, 3, chain(3)),                         // 3 new
+                    checkin(storedByOther, 0, chain(9)),                 // 4 conflict: same id and chain, other kiosk
+                    checkin(twice, 4, chain(4)),                         // 5 the same id again in this batch
+                    checkin(fresh2, 5, chain(0xabcdef).toUpperCase()),   // 6 invalid chain
+                    checkin(stored, 0, chain(1))));                      // 7 would be a conflict, but repeats index 1's id
+            batch.add(null);                                                // 8 missing item
+            String otherChain = id();
+            service.ingest(KIOSK, new Batch(List.of(checkin(otherChain, 6, chain(6)))));
+            batch.add(checkin(otherChain, 6, chain(66)));                   // 9 conflict: same id, different chain
+            batch.add(new Checkin(fresh2, 7L, chain(7), VENUE + 1, null, null, "STOP", "RED_CODE", null, null, NOW)); // 10 wrong venue
+
+            Receipt r = service.ingest(KIOSK, new Batch(batch));
+
+            assertThat(r.accepted()).containsExactly(fresh1, twice);
+            assertThat(r.duplicates()).containsExactly(stored);
+            assertThat(r.rejected()).extracting(Rejection::index, Rejection::error).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(2, "INVALID_FIELD"),
+                    org.assertj.core.groups.Tuple.tuple(4, "ID_CONFLICT"),
+                    org.assertj.core.groups.Tuple.tuple(5, "DUPLICATE_IN_BATCH"),
+                    org.assertj.core.groups.Tuple.tuple(6, "INVALID_FIELD"),
+                    org.assertj.core.groups.Tuple.tuple(7, "DUPLICATE_IN_BATCH"),
+                    org.assertj.core.groups.Tuple.tuple(8, "MISSING_ITEM"),
+                    org.assertj.core.groups.Tuple.tuple(9, "ID_CONFLICT"),
+                    org.assertj.core.groups.Tuple.tuple(10, "WRONG_VENUE"));
+            assertThat(r.rejected()).filteredOn(x -> x.index() == 4).extracting(Rejection::id).containsExactly(storedByOther);
+            assertThat(r.deviceId()).isEqualTo(KIOSK.id());
+            assertThat(count(db)).isEqualTo(5);
+            // The conflicting items left the stored rows as they were.
+            String kept = db.read(c -> Sql.one(c, "SELECT chain FROM checkins WHERE id = ?", rs -> rs.getString(1), otherChain))
+                    .orElseThrow();
+            assertThat(kept).isEqualTo(chain(6));
+
+            Receipt again = service.ingest(KIOSK, new Batch(batch));
+            assertThat(again.accepted()).isEmpty();
+            assertThat(again.duplicates()).containsExactlyInAnyOrder(fresh1, stored, twice);
+            assertThat(count(db)).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void storesEveryFieldAsSent(Database.Dialect dialect) throws Exception {
+        try (Database db = open(dialect)) {
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            String full = id();
+            String sparse = id();
+            Instant decided = Instant.parse("2025-03-01T07:59:58.123Z");
+            service.ingest(KIOSK, new Batch(List.of(
+                    new Checkin(full, 12L, chain(12), VENUE, "S:ab-9_Z", true, "STOP", "RED_CODE", "RED", true, decided),
+                    new Checkin(sparse, 13L, chain(13), VENUE, null, null, "PASS", null, null, null, decided))));
+            List<String> rows = db.read(c -> Sql.list(c, "SELECT id, device_id, venue_id, seq, chain, subject, manual, outcome,"
+                    + " reason, colour, proxy, decided_at, received_at FROM checkins ORDER BY seq", rs -> String.join("|",
+                    rs.getString(1), Long.toString(rs.getLong(2)), Long.toString(rs.getLong(3)), Long.toString(rs.getLong(4)),
+                    rs.getString(5), String.valueOf(rs.getString(6)), Boolean.toString(rs.getBoolean(7)), rs.getString(8),
+                    String.valueOf(rs.getString(9)), String.valueOf(rs.getString(10)), Boolean.toString(rs.getBoolean(11)),
+                    Long.toString(rs.getLong(12)), Long.toString(rs.getLong(13)))));
+            long d = decided.toEpochMilli();
+            long now = NOW.toEpochMilli();
+            assertThat(rows).containsExactly(
+                    full + "|7|42|12|" + chain(12) + "|S:ab-9_Z|true|STOP|RED_CODE|RED|true|" + d + "|" + now,
+                    sparse + "|7|42|13|" + chain(13) + "|null|false|PASS|null|null|false|" + d + "|" + now);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void aFailingBatchWritesNothing(Database.Dialect dialect) throws Exception {
+        try (Database db = open(dialect)) {
+            // A trigger that refuses one row in the middle of the batch stands in for any failure while writing.
+            db.tx(c -> {
+                try (var st = c.createStatement()) {
+                    if (dialect == Database.Dialect.SQLITE) {
+                        st.execute("CREATE TRIGGER refuse BEFORE INSERT ON checkins WHEN NEW.seq = 700"
+                                + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+                    } else {
+                        st.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                                + " $$ BEGIN IF NEW.seq = 700 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$");
+                        st.execute("CREATE TRIGGER refuse BEFORE INSERT ON checkins FOR EACH ROW EXECUTE FUNCTION refuse()");
+                    }
+                }
+                return null;
+            });
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            List<Checkin> batch = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                batch.add(checkin(id(), i, chain(i)));
+            }
+            assertThatThrownBy(() -> service.ingest(KIOSK, new Batch(batch))).isInstanceOf(Database.StoreException.class);
+            assertThat(count(db)).isZero();
+        }
+    }
+
+    /**
+     * The field checks are hand-written loops for speed; they must accept exactly what the regular expressions of the
+     * documented formats accept. Random near-misses of each format go through ingestion and are compared.
+     */
+    @Test
+    void fieldChecksMatchTheDocumentedFormats() throws Exception {
+        Pattern uuid = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        Pattern hex64 = Pattern.compile("[0-9a-f]{64}");
+        Pattern subject = Pattern.compile("[0-9A-Za-z:_-]{1,64}");
+        Pattern reason = Pattern.compile("[A-Z_]{1,32}");
+        Random random = new Random(20250301);
+        try (Database db = open(Database.Dialect.SQLITE)) {
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            for (int round = 0; round < 4; round++) {
+                List<Checkin> batch = new ArrayList<>();
+                List<Boolean> expectValid = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    String id = round == 0 ? mutate(id(), random) : id();
+                    String ch = round == 1 ? mutate(chain(i), random) : chain(i);
+                    String subj = round == 2 ? mutate("S:" + i + "_x-Y", random) : "S:" + i;
+                    String rsn = round == 3 ? mutate("RED_CODE", random) : null;
+                    batch.add(new Checkin(id, (long) i, ch, VENUE, subj, false, "STOP", rsn, "RED", false, NOW));
+                    expectValid.add(uuid.matcher(id).matches() && hex64.matcher(ch).matches()
+                            && subject.matcher(subj).matches() && (rsn == null || reason.matcher(rsn).matches()));
+                }
+                Receipt r = service.ingest(KIOSK, new Batch(batch));
+                boolean[] invalid = new boolean[batch.size()];
+                r.rejected().stream().filter(x -> x.error().equals("INVALID_FIELD")).forEach(x -> invalid[x.index()] = true);
+                for (int i = 0; i < batch.size(); i++) {
+                    assertThat(!invalid[i]).as("round %d item %s", round, batch.get(i)).isEqualTo(expectValid.get(i));
+                }
+                assertThat(expectValid).contains(true, false);
+            }
+        }
+    }
+
+    /** Changes a valid value slightly, or not at all: a character swapped, added or removed, or an empty string. */
+    private static String mutate(String s, Random random) {
+        char[] alphabet = "0aF9g:_-Zz \u00e9\u4e2dAf-x".toCharArray();
+        StringBuilder sb = new StringBuilder(s);
+        switch (random.nextInt(6)) {
+            case 0 -> sb.setCharAt(random.nextInt(sb.length()), alphabet[random.nextInt(alphabet.length)]);
+            case 1 -> sb.insert(random.nextInt(sb.length() + 1), alphabet[random.nextInt(alphabet.length)]);
+            case 2 -> sb.deleteCharAt(random.nextInt(sb.length()));
+            case 3 -> sb.setLength(random.nextInt(3) == 0 ? 0 : sb.length());
+            case 4 -> {
+                char[] more = new char[random.nextInt(40)];
+                Arrays.fill(more, s.charAt(0));
+                sb.append(more);
+            }
+            default -> {
+                // unchanged
+            }
+        }
+        return sb.toString();
+    }
+}
