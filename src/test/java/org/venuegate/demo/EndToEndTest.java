@@ -104,6 +104,32 @@ class EndToEndTest {
         assertThat(stats.stopped()).isEqualTo(1);
     }
 
+    @Test
+    void aRedCodeUnveiledForThisVenueStopsWithItsFollowUp(FxRobot robot) throws Exception {
+        // A second phone, signed in as the red-coded citizen; the camera films this one instead.
+        camera.close();
+        PhoneApp.Phone[] holder = new PhoneApp.Phone[1];
+        robot.interact(() -> holder[0] = PhoneApp.Phone.open(new Stage(), env.http, new FxUiExecutor(), env.hubUrl,
+                Lang.of("zh-CN"), PhoneVoice.SILENT, "citizen-red", DemoSeeder.PASSWORD));
+        camera = new KioskCamera(new VirtualCamera(() -> holder[0].scene().getRoot(), java.time.Duration.ofMillis(150), 0, false),
+                kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !holder[0].healthCode().persons().isEmpty());
+        // FAQ 4: the red citizen first sees the pop-up with the reason and follow-up, and closes it.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> holder[0].healthCode().popupShownProperty().get());
+        robot.interact(() -> holder[0].healthCode().dismissPopup());
+        // The red citizen has no applications of their own, so the "camera" input gets the poster's text.
+        String posterText = env.hub.venues().venue(new Principal(Role.ADMIN, 0, "admin", null, null, null),
+                env.kiosk.device.venueId()).codeText();
+        robot.interact(() -> holder[0].healthCode().scanText(posterText));
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> env.kiosk.journal.stats(java.time.LocalDate.now(zone), zone)
+                .byStopReason().getOrDefault(org.venuegate.core.decide.StopReason.RED_CODE, 0L) >= 1);
+        javafx.scene.control.Label headline = robot.from(kioskStage.getScene().getRoot()).lookup(".headline")
+                .queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> headline.getText().equals("红码 请止步"));
+        snapshot(robot, kioskStage, "e2e-kiosk-red.png");
+    }
+
     private static void snapshot(FxRobot robot, Stage stage, String name) throws Exception {
         Path dir = Path.of("target", "screens");
         Files.createDirectories(dir);
