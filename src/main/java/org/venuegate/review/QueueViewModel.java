@@ -256,6 +256,43 @@ public final class QueueViewModel {
         });
     }
 
+    private final javafx.beans.property.ReadOnlyDoubleWrapper batchProgress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+    private volatile boolean batchCancelled;
+
+    /**
+     * Exports the posters of every venue of the selected application's legal entity (chains: FAQ site-code 5) into a
+     * folder, with progress and cancel. Posters that fail their self-test are listed, never written.
+     */
+    public void exportChain(PosterExporter exporter, java.nio.file.Path dir) {
+        JsonNode d = detail.get();
+        if (d == null) {
+            return;
+        }
+        String credit = d.get("application").get("creditCode").asText();
+        batchCancelled = false;
+        batchProgress.set(0);
+        executor.run(() -> exporter.exportAll(credit, dir, org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR,
+                (done, total, name) -> executor.onUi(() -> batchProgress.set(total == 0 ? 1 : (double) done / total)),
+                () -> batchCancelled), r -> {
+                    batchProgress.set(-1);
+                    bannerIsError = !r.refused().isEmpty();
+                    banner.set(lang.get(r.cancelled() ? "review.batch.cancelled" : "review.batch.done", r.written().size(), dir)
+                            + (r.refused().isEmpty() ? "" : " " + String.join("; ", r.refused())));
+                }, e -> {
+                    batchProgress.set(-1);
+                    failed(e);
+                });
+    }
+
+    public void cancelBatch() {
+        batchCancelled = true;
+    }
+
+    /** -1 when no batch runs, else 0..1. */
+    public javafx.beans.property.ReadOnlyDoubleProperty batchProgressProperty() {
+        return batchProgress.getReadOnlyProperty();
+    }
+
     /** The printer check the print button makes before it offers printing (headless and printer-less PCs have none). */
     public boolean explainIfNoPrinter(boolean printerAvailable) {
         if (!printerAvailable) {

@@ -73,6 +73,16 @@ public final class ReviewView {
     @FXML
     Button adminButton;
     @FXML
+    Button chainButton;
+    @FXML
+    javafx.scene.layout.HBox batchBox;
+    @FXML
+    javafx.scene.control.ProgressBar batchBar;
+    @FXML
+    Button batchCancel;
+    @FXML
+    GridPane replacedFields;
+    @FXML
     Button exportButton;
     @FXML
     Button printButton;
@@ -164,6 +174,21 @@ public final class ReviewView {
             exportButton.setDisable(!passedApp);
             printButton.setDisable(!passedApp);
         });
+        chainButton.setDisable(true);
+        vm.detailProperty().addListener((o, a, d) -> chainButton.setDisable(d == null || posters == null));
+        chainButton.setOnAction(e -> {
+            java.io.File dir = new javafx.stage.DirectoryChooser().showDialog(root.getScene().getWindow());
+            if (dir != null) {
+                vm.exportChain(posters, dir.toPath());
+            }
+        });
+        batchCancel.setOnAction(e -> vm.cancelBatch());
+        vm.batchProgressProperty().addListener((o, a, p) -> {
+            boolean running = p.doubleValue() >= 0;
+            batchBox.setVisible(running);
+            batchBox.setManaged(running);
+            batchBar.setProgress(Math.max(0, p.doubleValue()));
+        });
         exportButton.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
@@ -212,10 +237,25 @@ public final class ReviewView {
             key.getStyleClass().add("field-label");
             fields.addRow(row++, key, new Label(v.asText()));
         }
+        replacedFields.getChildren().clear();
         JsonNode replaced = d.get("replaces");
         if (replaced != null && !replaced.isNull()) {
-            fields.addRow(row, new Label(lang.get("review.field.replaces")), new Label("#" + replaced.get("id").asText() + " " + replaced.get("placeName").asText()
-                    + " / " + replaced.get("address").asText() + " (" + replaced.get("status").asText() + ")"));
+            // A re-application beside the one it replaces, field by field (FAQ site-code 10).
+            Label title = new Label(lang.get("review.field.replaces") + " #" + replaced.get("id").asText());
+            title.getStyleClass().add("section");
+            replacedFields.addRow(0, title);
+            int r = 1;
+            for (String n : names) {
+                JsonNode v = replaced.get(n);
+                if (v != null && !v.isNull()) {
+                    Label value = new Label(v.asText());
+                    JsonNode now = a.get(n);
+                    if (now == null || !v.asText().equals(now.asText())) {
+                        value.getStyleClass().add("check-fail");
+                    }
+                    replacedFields.addRow(r++, value);
+                }
+            }
         }
     }
 }

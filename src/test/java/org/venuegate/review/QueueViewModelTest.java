@@ -98,6 +98,12 @@ class QueueViewModelTest {
         assertThat(vm.bannerProperty().get()).startsWith("Poster passed its self-test");
         assertThat(dir.resolve("poster.pdf")).exists();
         assertThat(dir.resolve("poster.png")).exists();
+        vm.exportChain(exporter, dir.resolve("chain"));
+        assertThat(vm.bannerProperty().get()).matches("\\d+ posters exported to .*chain");
+        assertThat(vm.batchProgressProperty().get()).isEqualTo(-1);
+        try (var files = java.nio.file.Files.list(dir.resolve("chain"))) {
+            assertThat(files.count()).isGreaterThanOrEqualTo(1);
+        }
         assertThat(vm.explainIfNoPrinter(false)).isFalse();
         assertThat(vm.bannerProperty().get()).contains("No printer").contains("PDF");
     }
