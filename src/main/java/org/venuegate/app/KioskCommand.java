@@ -6,13 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
-import org.venuegate.kiosk.DeviceFile;
-import org.venuegate.kiosk.KioskRuntime;
-import org.venuegate.kiosk.TrustStore;
+import org.venuegate.kiosk.Pairer;
 import org.venuegate.kiosk.config.KioskConfig;
 import org.venuegate.kiosk.config.KioskConfigLoader;
 import org.venuegate.kiosk.journal.JournalVerifier;
-import org.venuegate.kiosk.sync.HubClient;
 import org.venuegate.kiosk.sync.HubException;
 import org.venuegate.kiosk.sync.Pairing;
 import org.venuegate.kiosk.ui.KioskApp;
@@ -69,10 +66,10 @@ final class KioskCommand implements Callable<Integer> {
             return pair(cfg, configDir, http, out, err);
         }
         try {
-            KioskRuntime runtime = new KioskRuntime(configDir, data, cfg, http);
-            KioskApp.launch(runtime, windowed);
+            // An unpaired kiosk opens on the pairing screen; a paired one goes straight to scanning.
+            KioskApp.launch(configDir, data, cfg, http, windowed);
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             err.println("venuegate kiosk: " + e.getMessage());
             return 1;
         }
@@ -80,12 +77,7 @@ final class KioskCommand implements Callable<Integer> {
 
     private int pair(KioskConfig cfg, Path configDir, OkHttpClient http, PrintWriter out, PrintWriter err) {
         try {
-            Pairing p = HubClient.pair(http, cfg.hubUrl(), pairingCode, label);
-            DeviceFile device = DeviceFile.from(cfg.hubUrl(), p);
-            device.save(configDir);
-            new TrustStore(configDir, org.venuegate.core.crypto.Ed25519.decodePublic(p.rootPublicKey()),
-                    new org.venuegate.kiosk.TrustedClock(java.time.Clock.systemUTC(), System::nanoTime, java.time.Duration.ofMinutes(2)))
-                    .accept(p.trustList(), null, true);
+            Pairing p = Pairer.pair(http, cfg.hubUrl(), pairingCode, label, configDir);
             out.println("Paired as device " + p.deviceId() + " for venue " + p.venue().number() + " " + p.venue().name()
                     + "; root key " + p.rootKeyId() + " pinned.");
             return 0;

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.hub.Hub;
 import org.venuegate.hub.HubConfig;
 import org.venuegate.hub.HubServer;
@@ -18,12 +17,9 @@ import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.kiosk.DeviceFile;
 import org.venuegate.kiosk.KioskRuntime;
-import org.venuegate.kiosk.TrustStore;
-import org.venuegate.kiosk.TrustedClock;
+import org.venuegate.kiosk.Pairer;
 import org.venuegate.kiosk.config.KioskConfig;
-import org.venuegate.kiosk.sync.HubClient;
 import org.venuegate.kiosk.sync.HubException;
-import org.venuegate.kiosk.sync.Pairing;
 
 /**
  * Everything the demo needs besides windows: a hub in-process on the embedded database under the demo folder,
@@ -74,10 +70,7 @@ public final class DemoEnvironment implements AutoCloseable {
         if (!Files.exists(configDir.resolve(DeviceFile.NAME))) {
             Principal admin = new Principal(Role.ADMIN, 0, "demo", null, null, null);
             String code = hub.venues().createPairingCode(admin, venueId).code();
-            Pairing p = HubClient.pair(http, url, code, "demo kiosk");
-            DeviceFile.from(url, p).save(configDir);
-            new TrustStore(configDir, Ed25519.decodePublic(p.rootPublicKey()),
-                    new TrustedClock(Clock.systemUTC(), System::nanoTime, java.time.Duration.ofMinutes(2))).accept(p.trustList(), null, true);
+            Pairer.pair(http, url, code, "demo kiosk", configDir);
         } else {
             // The hub may listen on another port this time: keep the pairing, point it at the current hub.
             DeviceFile d = DeviceFile.load(configDir);

@@ -1,0 +1,26 @@
+package org.venuegate.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.kiosk.sync.HubClient;
+import org.venuegate.kiosk.sync.HubException;
+import org.venuegate.kiosk.sync.Pairing;
+
+/** Pairs this kiosk with the hub: exchanges the one-time code, pins the root key, keeps the first trust list. */
+public final class Pairer {
+    private Pairer() {
+    }
+
+    public static Pairing pair(OkHttpClient http, String hubUrl, String code, String label, Path configDir)
+            throws HubException, IOException {
+        Pairing p = HubClient.pair(http, hubUrl, code, label);
+        DeviceFile.from(hubUrl, p).save(configDir);
+        new TrustStore(configDir, Ed25519.decodePublic(p.rootPublicKey()),
+                new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofMinutes(2))).accept(p.trustList(), null, true);
+        return p;
+    }
+}
