@@ -57,6 +57,12 @@ public final class QueueViewModel {
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final StringProperty search = new SimpleStringProperty("");
+    /** Filters: district code, category code, submitted from / to (dates), and the sort order; null or empty = any. */
+    private final ObjectProperty<Integer> district = new SimpleObjectProperty<>();
+    private final StringProperty category = new SimpleStringProperty("");
+    private final ObjectProperty<java.time.LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> sort = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<JsonNode> detail = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
@@ -83,7 +89,11 @@ public final class QueueViewModel {
         q.put("q", search.get());
         q.put("page", Integer.toString(page.get()));
         q.put("size", Integer.toString(PAGE_SIZE));
-        q.put("sort", "UNDER_REVIEW".equals(status.get()) ? "SUBMITTED_AT" : "DECIDED_AT_DESC");
+        q.put("sort", sort.get() != null ? sort.get() : "UNDER_REVIEW".equals(status.get()) ? "SUBMITTED_AT" : "DECIDED_AT_DESC");
+        q.put("district", district.get() == null ? null : district.get().toString());
+        q.put("category", category.get());
+        q.put("from", from.get() == null ? null : from.get().toString());
+        q.put("to", to.get() == null ? null : to.get().toString());
         busy.set(true);
         executor.run(() -> new JsonNode[] {hub.counts(), hub.list(q)}, r -> {
             busy.set(false);
@@ -326,6 +336,27 @@ public final class QueueViewModel {
 
     public IntegerProperty pageProperty() {
         return page;
+    }
+
+    public ObjectProperty<Integer> districtProperty() {
+        return district;
+    }
+
+    public StringProperty categoryProperty() {
+        return category;
+    }
+
+    public ObjectProperty<java.time.LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<java.time.LocalDate> toProperty() {
+        return to;
+    }
+
+    /** One of the hub's sort orders (SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, DISTRICT, CATEGORY, DECIDED_AT_DESC). */
+    public ObjectProperty<String> sortProperty() {
+        return sort;
     }
 
     public StringProperty searchProperty() {

@@ -71,6 +71,16 @@ public final class ReviewView {
     @FXML
     Button nextButton;
     @FXML
+    ComboBox<String> districtFilter;
+    @FXML
+    TextField categoryFilter;
+    @FXML
+    javafx.scene.control.DatePicker fromFilter;
+    @FXML
+    javafx.scene.control.DatePicker toFilter;
+    @FXML
+    ComboBox<String> sortChoice;
+    @FXML
     Button adminButton;
     @FXML
     Button chainButton;
@@ -116,6 +126,31 @@ public final class ReviewView {
         failed.setOnAction(e -> vm.showStatus("FAILED"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        boolean en = lang.locale().getLanguage().equals("en");
+        java.util.Map<Integer, String> districts = org.venuegate.core.place.Districts.all(en);
+        districtFilter.getItems().add(lang.get("review.filter.any"));
+        districtFilter.getItems().addAll(districts.values());
+        districtFilter.setOnAction(e -> {
+            String chosen = districtFilter.getValue();
+            vm.districtProperty().set(districts.entrySet().stream().filter(d -> d.getValue().equals(chosen))
+                    .map(java.util.Map.Entry::getKey).findFirst().orElse(null));
+            vm.showStatus(vm.statusProperty().get());
+        });
+        categoryFilter.textProperty().bindBidirectional(vm.categoryProperty());
+        categoryFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        fromFilter.valueProperty().bindBidirectional(vm.fromProperty());
+        toFilter.valueProperty().bindBidirectional(vm.toProperty());
+        fromFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        toFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        java.util.List<String> sorts = java.util.List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "DISTRICT", "CATEGORY", "DECIDED_AT_DESC");
+        for (String so : sorts) {
+            sortChoice.getItems().add(lang.get("review.sort." + so));
+        }
+        sortChoice.setOnAction(e -> {
+            int i = sortChoice.getSelectionModel().getSelectedIndex();
+            vm.sortProperty().set(i < 0 ? null : sorts.get(i));
+            vm.showStatus(vm.statusProperty().get());
+        });
         banner.textProperty().bind(vm.bannerProperty());
         banner.textProperty().addListener((o, a, t) -> banner.pseudoClassStateChanged(EMPTY, t.isEmpty()));
         banner.pseudoClassStateChanged(EMPTY, true);

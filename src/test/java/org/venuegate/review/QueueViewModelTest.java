@@ -71,6 +71,29 @@ class QueueViewModelTest {
     }
 
     @Test
+    void filtersBySubmittedDateCategoryAndDistrictAndSorts() throws Exception {
+        hub.submit("筛选场所乙");
+        hub.submit("筛选场所甲");
+        QueueViewModel vm = queue("rev-a");
+        vm.searchProperty().set("筛选场所");
+        vm.sortProperty().set("NAME");
+        vm.refresh();
+        assertThat(vm.rows()).extracting(QueueViewModel.Row::placeName).containsExactly("筛选场所乙", "筛选场所甲");
+        vm.districtProperty().set(120101);
+        vm.categoryProperty().set("MALL");
+        vm.fromProperty().set(java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isEqualTo(2);
+        vm.categoryProperty().set("HOSPITAL");
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isZero();
+        vm.categoryProperty().set("");
+        vm.toProperty().set(java.time.LocalDate.of(2020, 1, 1));
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isZero();
+    }
+
+    @Test
     void aDecisionMadeElsewhereFirstShowsAConflictAndReloads() throws Exception {
         long id = hub.submit("冲突场所");
         QueueViewModel a = queue("rev-a");
