@@ -72,7 +72,7 @@ class ReviewViewSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && vm.detailProperty().get() != null);
 
         @SuppressWarnings("unchecked")
-        ComboBox<String> reason = robot.lookup(".combo-box").queryAs(ComboBox.class);
+        ComboBox<String> reason = robot.lookup("#reason").queryAs(ComboBox.class);
         robot.interact(() -> reason.getEditor().setText("同一场所已申请过场所码"));
         robot.clickOn(robot.lookup(".fail-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner.getText().startsWith("已退回"));
