@@ -71,6 +71,7 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> commonReasons;
     private boolean bannerIsError;
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
 
     public QueueViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, ZoneId zone) {
         this.hub = hub;
@@ -230,6 +231,9 @@ public final class QueueViewModel {
         busy.set(false);
         bannerIsError = true;
         if (e instanceof ReviewHubClient.HubException h) {
+            if (h.sessionExpired()) {
+                sessionExpired.set(true);
+            }
             banner.set(h.sessionExpired() ? lang.get("review.sessionExpired")
                     : h.unreachable() ? lang.get("review.unreachable", h.getMessage()) : h.getMessage());
         } else {
@@ -316,6 +320,19 @@ public final class QueueViewModel {
     public void report(String message) {
         bannerIsError = true;
         banner.set(message);
+    }
+
+    /** True after the hub answered 401: the window asks for the password again, keeping everything on screen. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** Called after a successful re-login. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        bannerIsError = false;
+        banner.set("");
+        refresh();
     }
 
     public ObjectProperty<String> statusProperty() {

@@ -2,6 +2,7 @@ package org.venuegate.review;
 
 import java.time.ZoneId;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -45,6 +46,19 @@ public final class ReviewApp extends Application {
         LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
             root.getChildren().setAll(ReviewView.load(queue, l, posters(client), new AdminViewModel(client, executor, l)));
             queue.refresh();
+        });
+        // An expired session asks for the password again on top of the queue; what was typed stays in the ViewModel.
+        LoginViewModel relogin = new LoginViewModel(client::login, executor, () -> {
+            root.getChildren().remove(root.getChildren().size() - 1);
+            queue.sessionRenewed();
+        });
+        queue.sessionExpiredProperty().addListener((o, was, expired) -> {
+            if (expired) {
+                Parent form = LoginView.load(relogin, l, l.get("review.sessionExpired"), l.get("login.hub", hub));
+                form.setStyle("-fx-background-color: rgba(255,255,255,0.92);");
+                relogin.usernameProperty().set(client.username() == null ? "" : client.username());
+                root.getChildren().add(form);
+            }
         });
         root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
         stage.setTitle(l.get("review.title"));

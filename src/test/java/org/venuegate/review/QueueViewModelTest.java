@@ -132,6 +132,26 @@ class QueueViewModelTest {
     }
 
     @Test
+    void anExpiredSessionAsksToLogInAgainAndKeepsTheTypedReason() throws Exception {
+        long id = hub.submit("会话过期场所");
+        ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
+        client.login("rev-a", "password-1");
+        QueueViewModel vm = new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        vm.select(id);
+        // The hub forgets the session (expiry or logout elsewhere).
+        hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "DELETE FROM sessions"));
+        vm.reasonProperty().set("地址不完整");
+        vm.fail();
+        assertThat(vm.sessionExpiredProperty().get()).isTrue();
+        assertThat(vm.reasonProperty().get()).isEqualTo("地址不完整");
+        client.login("rev-a", "password-1");
+        vm.sessionRenewed();
+        assertThat(vm.sessionExpiredProperty().get()).isFalse();
+        vm.fail();
+        assertThat(vm.bannerProperty().get()).startsWith("Failed:");
+    }
+
+    @Test
     void hubDownKeepsTheTypedReasonAndSaysSo() throws Exception {
         TestHub lonely = new TestHub();
         lonely.user("rev-c", Role.REVIEWER, null);
