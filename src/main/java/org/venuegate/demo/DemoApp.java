@@ -12,8 +12,9 @@ public final class DemoApp extends Application {
     /** Set by the launcher before {@link Application#launch}. */
     static volatile DemoEnvironment env;
 
-    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare) {
+    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare, String realWebcam) {
         env = environment;
+        webcam = realWebcam;
         noise = cameraNoise;
         glare = cameraGlare;
         Application.launch(DemoApp.class);
@@ -24,6 +25,7 @@ public final class DemoApp extends Application {
     private KioskCamera camera;
     static volatile double noise;
     static volatile boolean glare;
+    static volatile String webcam;
 
     @Override
     public void start(Stage reviewStage) {
@@ -39,7 +41,7 @@ public final class DemoApp extends Application {
         kioskStage.setX(1360);
         kioskStage.setY(420);
         env.kiosk.start();
-        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare);
+        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare, webcam);
     }
 
     @Override

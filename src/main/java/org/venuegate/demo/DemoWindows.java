@@ -15,13 +15,17 @@ final class DemoWindows {
     }
 
     /** @return the camera, for closing */
-    static KioskCamera openPhone(FxUiExecutor executor, DemoEnvironment env, KioskWindow kiosk, double noise, boolean glare) {
+    static KioskCamera openPhone(FxUiExecutor executor, DemoEnvironment env, KioskWindow kiosk, double noise, boolean glare,
+                                 String webcam) {
         Stage stage = new Stage();
         PhoneApp.Phone phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of("zh-CN"), PhoneVoice.SILENT,
                 "citizen", DemoSeeder.PASSWORD);
         stage.setX(960);
         stage.setY(0);
-        VirtualCamera camera = new VirtualCamera(() -> phone.scene().getRoot(), Duration.ofMillis(200), noise, glare);
-        return new KioskCamera(camera, kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
+        // A real webcam when one is named (hold a real phone, or this screen, in front of it); else the virtual one.
+        org.venuegate.kiosk.capture.FrameSource source = webcam != null
+                ? new org.venuegate.kiosk.capture.WebcamFrameSource(webcam.isEmpty() ? null : webcam, 640, 480)
+                : new VirtualCamera(() -> phone.scene().getRoot(), Duration.ofMillis(200), noise, glare);
+        return new KioskCamera(source, kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
     }
 }

@@ -96,6 +96,24 @@ class EndToEndStopsTest {
         show(robot, null);
     }
 
+    @Test
+    void scansWhileTheHubIsDownAreKeptAndSyncWhenItComesBack(FxRobot robot) throws Exception {
+        int port = env.server.port();
+        env.server.close();
+        expect(robot, code(Colour.YELLOW, Instant.now(), 21), StopReason.YELLOW_CODE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !env.kiosk.sync.status().online() || env.kiosk.journal.pendingCount() > 0);
+        long offlinePending = env.kiosk.journal.pendingCount();
+        org.venuegate.hub.HubServer again = new org.venuegate.hub.HubServer(env.hub).start(port);
+        try {
+            env.kiosk.sync.wakeUp();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> env.kiosk.journal.pendingCount() == 0);
+            assertThat(offlinePending).isGreaterThanOrEqualTo(1);
+            assertThat(env.hub.checkins().count()).isEqualTo(env.kiosk.journal.size());
+        } finally {
+            again.close();
+        }
+    }
+
     private String code(Colour colour, Instant admitted, long nonce) {
         Instant t = admitted.truncatedTo(ChronoUnit.SECONDS);
         return env.hub.trust().ring().issueHealth(new HealthCode(55, "钱*", colour, true, Optional.empty(), false,
