@@ -33,6 +33,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--camera-glare", description = "Add a glare spot to the virtual camera's frames.")
     boolean glare;
 
+    @Option(names = "--camera-blur", defaultValue = "0", description = "Virtual camera blur radius in pixels (0 none, 1-2 slightly out of focus).")
+    int blur;
+
     @Option(names = "--webcam", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
             description = "Feed the kiosk from a real webcam (the first one, or the one named) instead of the virtual camera.")
     String webcam;
@@ -44,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Demo hub on " + env.hubUrl + "/api/v1 (data in " + data.toAbsolutePath()
                     + "); users: reviewer-all, reviewer, tracer, citizen, citizen-yellow, citizen-red, demo-admin; password "
                     + org.venuegate.demo.DemoSeeder.PASSWORD);
-            DemoApp.launch(env, noise, glare, webcam);
+            DemoApp.launch(env, noise, glare, blur, webcam);
             return 0;
         } catch (Exception e) {
             spec.commandLine().getErr().println("venuegate demo: " + e.getMessage());

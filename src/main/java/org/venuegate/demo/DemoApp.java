@@ -12,8 +12,10 @@ public final class DemoApp extends Application {
     /** Set by the launcher before {@link Application#launch}. */
     static volatile DemoEnvironment env;
 
-    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare, String realWebcam) {
+    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare, int cameraBlur,
+                              String realWebcam) {
         env = environment;
+        blur = cameraBlur;
         webcam = realWebcam;
         noise = cameraNoise;
         glare = cameraGlare;
@@ -26,6 +28,7 @@ public final class DemoApp extends Application {
     static volatile double noise;
     static volatile boolean glare;
     static volatile String webcam;
+    static volatile int blur;
 
     @Override
     public void start(Stage reviewStage) {
@@ -41,7 +44,7 @@ public final class DemoApp extends Application {
         kioskStage.setX(1360);
         kioskStage.setY(420);
         env.kiosk.start();
-        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare, webcam);
+        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare, blur, webcam);
     }
 
     @Override

@@ -5,7 +5,6 @@ import javafx.stage.Stage;
 import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.ui.KioskWindow;
 import org.venuegate.phone.PhoneApp;
-import org.venuegate.phone.PhoneVoice;
 import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.Lang;
 
@@ -16,16 +15,17 @@ final class DemoWindows {
 
     /** @return the camera, for closing */
     static KioskCamera openPhone(FxUiExecutor executor, DemoEnvironment env, KioskWindow kiosk, double noise, boolean glare,
-                                 String webcam) {
+                                 int blur, String webcam) {
         Stage stage = new Stage();
-        PhoneApp.Phone phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of("zh-CN"), PhoneVoice.SILENT,
-                "citizen", DemoSeeder.PASSWORD);
+        org.venuegate.kiosk.voice.SoundVoice sound = new org.venuegate.kiosk.voice.SoundVoice("zh");
+        PhoneApp.Phone phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of("zh-CN"),
+                venueName -> sound.announcePass(), "citizen", DemoSeeder.PASSWORD);
         stage.setX(960);
         stage.setY(0);
         // A real webcam when one is named (hold a real phone, or this screen, in front of it); else the virtual one.
         org.venuegate.kiosk.capture.FrameSource source = webcam != null
                 ? new org.venuegate.kiosk.capture.WebcamFrameSource(webcam.isEmpty() ? null : webcam, 640, 480)
-                : new VirtualCamera(() -> phone.scene().getRoot(), Duration.ofMillis(200), noise, glare);
+                : new VirtualCamera(() -> phone.scene().getRoot(), Duration.ofMillis(200), noise, glare, blur);
         return new KioskCamera(source, kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
     }
 }

@@ -26,6 +26,7 @@ public final class VirtualCamera implements FrameSource {
     private final Duration interval;
     private final double noise;
     private final boolean glare;
+    private final int blur;
     private final Random random = new Random(7);
     private volatile boolean open;
     private long lastGrab;
@@ -34,6 +35,12 @@ public final class VirtualCamera implements FrameSource {
      * @param noise standard deviation of added luma noise (0 for none; 8 looks like a cheap webcam)
      */
     public VirtualCamera(Supplier<Node> target, Duration interval, double noise, boolean glare) {
+        this(target, interval, noise, glare, 0);
+    }
+
+    /** @param blur box-blur radius in pixels (0 none; 1-2 looks like a slightly out-of-focus webcam) */
+    public VirtualCamera(Supplier<Node> target, Duration interval, double noise, boolean glare, int blur) {
+        this.blur = blur;
         this.target = target;
         this.interval = interval;
         this.noise = noise;
@@ -80,6 +87,9 @@ public final class VirtualCamera implements FrameSource {
                 return null;
             }
             Frame f = Luma.frame(img, System.nanoTime());
+            if (blur > 0) {
+                blur(f);
+            }
             if (noise > 0 || glare) {
                 degrade(f);
             }
@@ -91,6 +101,42 @@ public final class VirtualCamera implements FrameSource {
             return null;
         } catch (ExecutionException e) {
             throw new CameraUnavailableException(CameraUnavailableException.Reason.UNPLUGGED, "phone window gone: " + e.getCause());
+        }
+    }
+
+    /** Separable box blur on the luma, in place. */
+    private void blur(Frame f) {
+        byte[] src = f.luma();
+        int w = f.width();
+        int h = f.height();
+        int[] tmp = new int[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                int n = 0;
+                for (int d = -blur; d <= blur; d++) {
+                    int xx = x + d;
+                    if (xx >= 0 && xx < w) {
+                        sum += src[y * w + xx] & 0xff;
+                        n++;
+                    }
+                }
+                tmp[y * w + x] = sum / n;
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                int n = 0;
+                for (int d = -blur; d <= blur; d++) {
+                    int yy = y + d;
+                    if (yy >= 0 && yy < h) {
+                        sum += tmp[yy * w + x];
+                        n++;
+                    }
+                }
+                src[y * w + x] = (byte) (sum / n);
+            }
         }
     }
 

@@ -36,7 +36,8 @@ public final class PhoneApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        phone = Phone.open(stage, http, executor, hubUrl, Lang.of(language), PhoneVoice.SILENT);
+        org.venuegate.kiosk.voice.SoundVoice sound = new org.venuegate.kiosk.voice.SoundVoice(language);
+        phone = Phone.open(stage, http, executor, hubUrl, Lang.of(language), venueName -> sound.announcePass());
     }
 
     @Override

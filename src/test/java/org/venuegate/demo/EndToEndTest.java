@@ -50,7 +50,7 @@ class EndToEndTest {
         kioskStage = new Stage();
         kiosk = KioskWindow.open(kioskStage, env.kiosk, executor, true);
         env.kiosk.start();
-        camera = new KioskCamera(new VirtualCamera(() -> phone.scene().getRoot(), java.time.Duration.ofMillis(150), 6, false),
+        camera = new KioskCamera(new VirtualCamera(() -> phone.scene().getRoot(), java.time.Duration.ofMillis(150), 6, false, 1),
                 kiosk::onDecoded, KioskCamera.states(kiosk::cameraState)).start();
     }
 

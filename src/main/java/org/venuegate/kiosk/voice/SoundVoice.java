@@ -57,10 +57,21 @@ public final class SoundVoice implements Voice, AutoCloseable {
         player.execute(() -> play(decision));
     }
 
+    /** Plays the pass tone and the spoken "please enter" (the phone's FAQ 2 prompt uses it too). */
+    public void announcePass() {
+        if (!disabled.get()) {
+            player.execute(() -> play(true, "PASS"));
+        }
+    }
+
     private void play(Decision d) {
+        play(d.pass(), promptKey(d));
+    }
+
+    private void play(boolean pass, String key) {
         try {
-            byte[] tone = tone(d.pass());
-            byte[] speech = speech(promptKey(d));
+            byte[] tone = tone(pass);
+            byte[] speech = speech(key);
             Clip clip = AudioSystem.getClip();
             clip.open(TONE_FORMAT, concat(tone, speech), 0, tone.length + speech.length);
             current = clip;
@@ -76,7 +87,7 @@ public final class SoundVoice implements Voice, AutoCloseable {
                 LOG.warn("No usable sound device ({}); the kiosk continues without voice", e.getMessage());
             }
         } catch (IOException | UnsupportedAudioFileException e) {
-            LOG.error("Bundled prompt for {} is unreadable", promptKey(d), e);
+            LOG.error("Bundled prompt for {} is unreadable", key, e);
         }
     }
 
