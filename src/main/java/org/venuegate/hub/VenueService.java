@@ -82,9 +82,11 @@ public final class VenueService {
     /** All venues of one legal entity, for batch poster export of chains. */
     public List<Venue> byCreditCode(Principal who, String creditCode) {
         String code = Requests.text(creditCode, "creditCode", 30).toUpperCase(Locale.ROOT);
-        return db.read(c -> Sql.list(c, "SELECT " + VENUE_COLUMNS + " FROM venues WHERE credit_code = ?"
-                + (who.role() == Role.REVIEWER && who.district() != null ? " AND district = " + who.district() : "")
-                + " ORDER BY id", VenueService::row, code));
+        Integer district = who.role() == Role.REVIEWER ? who.district() : null;
+        return db.read(c -> district == null
+                ? Sql.list(c, "SELECT " + VENUE_COLUMNS + " FROM venues WHERE credit_code = ? ORDER BY id", VenueService::row, code)
+                : Sql.list(c, "SELECT " + VENUE_COLUMNS + " FROM venues WHERE credit_code = ? AND district = ? ORDER BY id",
+                        VenueService::row, code, district));
     }
 
     static Optional<Venue> load(Connection c, long id) throws SQLException {
@@ -191,13 +193,14 @@ public final class VenueService {
     }
 
     public List<Device> devices(Long venueId) {
+        Object[] params = venueId == null ? new Object[0] : new Object[] {venueId};
         return db.read(c -> Sql.list(c, "SELECT id, venue_id, label, created_at, revoked_at FROM devices"
-                        + (venueId == null ? "" : " WHERE venue_id = " + venueId) + " ORDER BY id",
+                        + (venueId == null ? "" : " WHERE venue_id = ?") + " ORDER BY id",
                 rs -> {
                     Long revoked = Sql.longOrNull(rs, "revoked_at");
                     return new Device(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                             revoked == null ? null : Instant.ofEpochMilli(revoked));
-                }));
+                }, params));
     }
 
     public void revokeDevice(Principal who, long deviceId) {

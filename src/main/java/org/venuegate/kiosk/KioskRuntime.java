@@ -55,12 +55,16 @@ public final class KioskRuntime implements AutoCloseable {
                 SyncWorker.Settings.DEFAULT.withRetention(Duration.ofDays(config.retentionDays())));
         this.engine = new KioskEngine(trust::current, device.venueId(), config.policy(), config.verificationPolicy(), clock,
                 journal, (decision, venue, at, nonce, micros) -> {
-                    journal.append(new Entry(venue, decision.healthCode().map(Pseudonyms::of).orElse(null), false,
-                            decision.verdict(), decision.stopReason(),
-                            decision.healthCode().map(h -> h.colour()).orElse(null),
-                            decision.healthCode().map(h -> h.proxy()).orElse(false), nonce, at, micros));
+                    journal.append(entry(decision, venue, at, nonce, micros));
                     sync.wakeUp();
                 }, System::nanoTime);
+    }
+
+    /** The journal record of a decision: the pseudonymous subject only, never a name or ID. */
+    public static Entry entry(org.venuegate.core.decide.Decision d, long venue, Instant at, Long nonce, long micros) {
+        return new Entry(venue, d.healthCode().map(Pseudonyms::of).orElse(null), false, d.verdict(), d.stopReason(),
+                d.healthCode().map(h -> h.colour()).orElse(null), d.healthCode().map(h -> h.proxy()).orElse(false),
+                nonce, at, micros);
     }
 
     public void start() {

@@ -100,7 +100,11 @@ public final class AuthService {
             ok = false;
         }
         if (!ok || !user.get().active()) {
-            db.tx(c -> Sql.update(c, "INSERT INTO login_failures(username, at) VALUES (?, ?)", name, now.toEpochMilli()));
+            db.tx(c -> {
+                // Only the window counts; older failures are dropped so an attacked name does not grow the table.
+                Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND at <= ?", name, since);
+                return Sql.update(c, "INSERT INTO login_failures(username, at) VALUES (?, ?)", name, now.toEpochMilli());
+            });
             throw new ApiException(401, "BAD_CREDENTIALS", "wrong username or password");
         }
         String token = Tokens.newToken();

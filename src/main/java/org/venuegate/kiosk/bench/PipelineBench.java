@@ -24,14 +24,13 @@ import org.venuegate.core.keys.KeyRing;
 import org.venuegate.core.trust.TrustList;
 import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.kiosk.KioskEngine;
-import org.venuegate.kiosk.Pseudonyms;
+import org.venuegate.kiosk.KioskRuntime;
 import org.venuegate.kiosk.TrustedClock;
 import org.venuegate.kiosk.capture.Frame;
 import org.venuegate.kiosk.capture.Luma;
 import org.venuegate.kiosk.decode.Decoded;
 import org.venuegate.kiosk.decode.FrameDecoder;
 import org.venuegate.kiosk.decode.KioskDecoders;
-import org.venuegate.kiosk.journal.Entry;
 import org.venuegate.kiosk.journal.Journal;
 import org.venuegate.qr.QrRenderer;
 
@@ -66,8 +65,7 @@ public final class PipelineBench {
             KioskEngine engine = new KioskEngine(() -> trust, VENUE, EntryPolicy.DEFAULT, VerificationPolicy.DEFAULT, clock,
                     journal, (d, venue, at, nonce, micros) -> {
                         long t0 = System.nanoTime();
-                        journal.append(new Entry(venue, d.healthCode().map(Pseudonyms::of).orElse(null), false, d.verdict(),
-                                d.stopReason(), d.healthCode().map(HealthCode::colour).orElse(null), false, nonce, at, micros));
+                        journal.append(KioskRuntime.entry(d, venue, at, nonce, micros));
                         if (writes[0] < journalNanos.length) {
                             journalNanos[writes[0]++] = System.nanoTime() - t0;
                         }

@@ -18,9 +18,8 @@ import org.venuegate.core.keys.KeyRing;
 import org.venuegate.core.trust.TrustList;
 import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.kiosk.KioskEngine;
-import org.venuegate.kiosk.Pseudonyms;
+import org.venuegate.kiosk.KioskRuntime;
 import org.venuegate.kiosk.TrustedClock;
-import org.venuegate.kiosk.journal.Entry;
 import org.venuegate.kiosk.journal.Journal;
 
 /**
@@ -42,9 +41,8 @@ public final class SoakBench {
         try (Journal journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC())) {
             TrustedClock clock = new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofMinutes(2));
             KioskEngine engine = new KioskEngine(() -> trust, PipelineBench.VENUE, EntryPolicy.DEFAULT, VerificationPolicy.DEFAULT,
-                    clock, journal, (d, venue, at, nonce, micros) -> journal.append(new Entry(venue,
-                            d.healthCode().map(Pseudonyms::of).orElse(null), false, d.verdict(), d.stopReason(),
-                            d.healthCode().map(HealthCode::colour).orElse(null), false, nonce, at, micros)), System::nanoTime);
+                    clock, journal, (d, venue, at, nonce, micros) -> journal.append(KioskRuntime.entry(d, venue, at, nonce, micros)),
+                    System::nanoTime);
             for (int i = 1; i <= scans; i++) {
                 Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 HealthCode code = new HealthCode(i, "张*明", i % 10 == 0 ? Colour.YELLOW : Colour.GREEN, true, Optional.empty(),
