@@ -66,9 +66,9 @@ public final class PosterSelfTest {
     public static Result check(BufferedImage poster, String expectedText) {
         Objects.requireNonNull(expectedText, "expectedText");
         // A hand-held phone is never at exactly one metre: a poster passes when it reads at the nominal view or a
-        // step nearer or farther. One fixed scale alone rejected about 1 good poster in 250 (a sampling accident).
+        // few steps nearer or farther. One fixed scale alone rejected about 1 good poster in 250 (a sampling accident).
         Result last = null;
-        for (double factor : new double[] {1.0, 1.08, 0.94}) {
+        for (double factor : new double[] {1.0, 1.08, 0.94, 1.17, 0.88}) {
             Result r = compare(QrImageDecoder.decode(cameraView(poster, (int) Math.round(CAMERA_VIEW_WIDTH * factor))), expectedText);
             if (r.status() != Status.NOT_FOUND) {
                 return r;
