@@ -152,24 +152,10 @@ final class PdfPainter {
             cs.addRect(pt(q.x()), y(q.y() + q.side()), pt(q.side()), pt(q.side()));
             cs.fill();
             fill(Color.BLACK);
-            int n = q.modules();
             double ox = q.x() + q.quietZone() * q.module();
             double oy = q.y() + q.quietZone() * q.module();
-            for (int row = 0; row < n; row++) {
-                int col = 0;
-                while (col < n) {
-                    if (!q.dark()[row][col]) {
-                        col++;
-                        continue;
-                    }
-                    int start = col;
-                    while (col < n && q.dark()[row][col]) {
-                        col++;
-                    }
-                    cs.addRect(pt(ox + start * q.module()), y(oy + (row + 1) * q.module()),
-                            pt((col - start) * q.module()), pt(q.module()));
-                }
-            }
+            q.forEachDarkRun((row, start, end) -> cs.addRect(pt(ox + start * q.module()), y(oy + (row + 1) * q.module()),
+                    pt((end - start) * q.module()), pt(q.module())));
             cs.fill();
         }
     }

@@ -56,6 +56,31 @@ final class PosterLayout {
      */
     record QrSymbol(boolean[][] dark, double x, double y, double module, int quietZone, ErrorCorrectionLevel level,
                     int version) implements Element {
+        /** One horizontal run of dark modules: row, first column, column after the last. */
+        @FunctionalInterface
+        interface RunConsumer<E extends Exception> {
+            void run(int row, int start, int end) throws E;
+        }
+
+        /** Walks the dark modules as horizontal runs, so both painters fill one rectangle per run, not per module. */
+        <E extends Exception> void forEachDarkRun(RunConsumer<E> consumer) throws E {
+            int n = dark.length;
+            for (int row = 0; row < n; row++) {
+                int col = 0;
+                while (col < n) {
+                    if (!dark[row][col]) {
+                        col++;
+                        continue;
+                    }
+                    int start = col;
+                    while (col < n && dark[row][col]) {
+                        col++;
+                    }
+                    consumer.run(row, start, col);
+                }
+            }
+        }
+
         int modules() {
             return dark.length;
         }

@@ -98,19 +98,6 @@ final class RasterPainter {
             edge[i] = (int) Math.round((q.x() + (q.quietZone() + i) * q.module()) * s);
             edgeY[i] = (int) Math.round((q.y() + (q.quietZone() + i) * q.module()) * s);
         }
-        for (int row = 0; row < n; row++) {
-            int col = 0;
-            while (col < n) {
-                if (!q.dark()[row][col]) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < n && q.dark()[row][col]) {
-                    col++;
-                }
-                g.fillRect(edge[start], edgeY[row], edge[col] - edge[start], edgeY[row + 1] - edgeY[row]);
-            }
-        }
+        q.forEachDarkRun((row, start, end) -> g.fillRect(edge[start], edgeY[row], edge[end] - edge[start], edgeY[row + 1] - edgeY[row]));
     }
 }

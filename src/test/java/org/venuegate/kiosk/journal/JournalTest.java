@@ -1,5 +1,6 @@
 package org.venuegate.kiosk.journal;
 
+import org.venuegate.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -33,29 +33,6 @@ class JournalTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static Entry pass(long subject, long nonce, Instant at, long micros) {
         return new Entry(42, Long.toString(subject), false, Verdict.PASS, null, Colour.GREEN, false, nonce, at, micros);
