@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a frame source running on its own thread: opens it, pumps its frames to a sink (the scan loop), and when the
  * source fails reports UNAVAILABLE with the reason, closes it and tries to open it again every {@code retryDelay}
- * until it comes back, with no one having to press anything.
+ * until it comes back, with no one having to press anything. A {@link CodeSource} (a serial scanner) is kept alive
+ * the same way through {@link #forCodes}, its lines pumped to a text sink.
  */
 public final class CameraSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraSupervisor.class);
@@ -27,8 +28,19 @@ public final class CameraSupervisor implements AutoCloseable {
         void onState(CameraState state);
     }
 
-    private final FrameSource source;
-    private final Consumer<Frame> sink;
+    /** What the loop below needs of a source, whether it yields frames or text. */
+    private interface Pumped {
+        void open(Duration timeout) throws CameraUnavailableException;
+
+        /** Delivers at most one item to the sink; false when the source had nothing new. */
+        boolean pumpOne() throws CameraUnavailableException;
+
+        String describe();
+
+        void close();
+    }
+
+    private final Pumped source;
     private final Listener listener;
     private final Duration openTimeout;
     private final Duration retryDelay;
@@ -39,8 +51,11 @@ public final class CameraSupervisor implements AutoCloseable {
 
     public CameraSupervisor(FrameSource source, Consumer<Frame> sink, Listener listener, Duration openTimeout,
                             Duration retryDelay, Sleeper sleeper) {
-        this.source = Objects.requireNonNull(source);
-        this.sink = Objects.requireNonNull(sink);
+        this(frames(source, sink), listener, openTimeout, retryDelay, sleeper);
+    }
+
+    private CameraSupervisor(Pumped source, Listener listener, Duration openTimeout, Duration retryDelay, Sleeper sleeper) {
+        this.source = source;
         this.listener = Objects.requireNonNull(listener);
         this.openTimeout = openTimeout;
         this.retryDelay = retryDelay;
@@ -50,6 +65,79 @@ public final class CameraSupervisor implements AutoCloseable {
     /** Production defaults: 5 s to open, retry every 3 s, real sleeping. */
     public CameraSupervisor(FrameSource source, Consumer<Frame> sink, Listener listener) {
         this(source, sink, listener, Duration.ofSeconds(5), Duration.ofSeconds(3), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** Supervises a source of text codes (a serial scanner): each line goes to {@code sink} on this thread. */
+    public static CameraSupervisor forCodes(CodeSource source, Consumer<String> sink, Listener listener, Duration openTimeout,
+                                            Duration retryDelay, Sleeper sleeper) {
+        return new CameraSupervisor(codes(source, sink), listener, openTimeout, retryDelay, sleeper);
+    }
+
+    /** {@link #forCodes} with the production defaults: 5 s to open, retry every 3 s. */
+    public static CameraSupervisor forCodes(CodeSource source, Consumer<String> sink, Listener listener) {
+        return forCodes(source, sink, listener, Duration.ofSeconds(5), Duration.ofSeconds(3), d -> Thread.sleep(d.toMillis()));
+    }
+
+    private static Pumped frames(FrameSource source, Consumer<Frame> sink) {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(sink);
+        return new Pumped() {
+            @Override
+            public void open(Duration timeout) throws CameraUnavailableException {
+                source.open(timeout);
+            }
+
+            @Override
+            public boolean pumpOne() throws CameraUnavailableException {
+                Frame f = source.grab();
+                if (f == null) {
+                    return false;
+                }
+                sink.accept(f);
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    private static Pumped codes(CodeSource source, Consumer<String> sink) {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(sink);
+        return new Pumped() {
+            @Override
+            public void open(Duration timeout) throws CameraUnavailableException {
+                source.open(timeout);
+            }
+
+            @Override
+            public boolean pumpOne() throws CameraUnavailableException {
+                String text = source.next();
+                if (text == null) {
+                    return false;
+                }
+                sink.accept(text);
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
     }
 
     public synchronized void start() {
@@ -113,10 +201,7 @@ public final class CameraSupervisor implements AutoCloseable {
 
     private void pump() throws CameraUnavailableException {
         while (running) {
-            Frame f = source.grab();
-            if (f != null) {
-                sink.accept(f);
-            } else {
+            if (!source.pumpOne()) {
                 // a source with nothing new may return at once (a finished replay): do not spin a core on it
                 LockSupport.parkNanos(1_000_000L);
             }

@@ -29,7 +29,7 @@ public final class ScanLoop implements Consumer<Frame>, AutoCloseable {
 
     private final Function<Frame, Optional<String>> decoder;
     private final Listener listener;
-    private final long repeatWindowNanos;
+    private final HeldCodeFilter held; // only touched by the scan thread
     private final AtomicReference<Frame> mailbox = new AtomicReference<>();
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -37,19 +37,15 @@ public final class ScanLoop implements Consumer<Frame>, AutoCloseable {
     private volatile boolean running;
     private volatile Thread thread;
 
-    // only touched by the scan thread
-    private String lastText;
-    private long lastSeenNanos;
-
     public ScanLoop(Function<Frame, Optional<String>> decoder, Listener listener, Duration repeatWindow) {
         this.decoder = Objects.requireNonNull(decoder);
         this.listener = Objects.requireNonNull(listener);
-        this.repeatWindowNanos = repeatWindow.toNanos();
+        this.held = new HeldCodeFilter(repeatWindow);
     }
 
     /** The kiosk's live chain (cheap pass plus one rotating hard pass per frame) with a 3 s repeat window. */
     public ScanLoop(FrameDecoder decoder, Listener listener) {
-        this(f -> decoder.decodeLive(f).map(Decoded::text), listener, Duration.ofSeconds(3));
+        this(f -> decoder.decodeLive(f).map(Decoded::text), listener, HeldCodeFilter.KIOSK_WINDOW);
     }
 
     public synchronized void start() {
@@ -96,10 +92,7 @@ public final class ScanLoop implements Consumer<Frame>, AutoCloseable {
     }
 
     private void seen(String text, long at) {
-        boolean repeat = text.equals(lastText) && at - lastSeenNanos < repeatWindowNanos;
-        lastText = text;
-        lastSeenNanos = at;
-        if (repeat) {
+        if (!held.isNew(text, at)) {
             return;
         }
         try {
