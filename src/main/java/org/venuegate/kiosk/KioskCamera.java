@@ -1,24 +1,29 @@
 package org.venuegate.kiosk;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import org.venuegate.kiosk.capture.CameraState;
 import org.venuegate.kiosk.capture.CameraSupervisor;
+import org.venuegate.kiosk.capture.CodeSource;
 import org.venuegate.kiosk.capture.FrameSource;
 import org.venuegate.kiosk.capture.ReplayFrameSource;
+import org.venuegate.kiosk.capture.SerialScannerSource;
+import org.venuegate.kiosk.capture.VideoFrameSource;
 import org.venuegate.kiosk.capture.WebcamFrameSource;
+import org.venuegate.kiosk.config.CameraSource;
 import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.decode.HeldCodeFilter;
 import org.venuegate.kiosk.decode.KioskDecoders;
 import org.venuegate.kiosk.decode.ScanLoop;
 
 /**
- * The camera side of the kiosk: a frame source kept alive by a supervisor (retrying until the camera comes back),
- * feeding the newest-frame scan loop, which hands each newly read text to the kiosk. Nothing here touches the FX
+ * The reading side of the kiosk: a frame source kept alive by a supervisor (retrying until the camera comes back),
+ * feeding the newest-frame scan loop, which hands each newly read text to the kiosk; or a serial scanner's lines,
+ * kept alive by the same supervisor and passed through the same held-code filter. Nothing here touches the FX
  * thread; the listeners hop there themselves.
  */
 public final class KioskCamera implements AutoCloseable {
-    private final ScanLoop loop;
+    private final ScanLoop loop; // null for a code source: there is nothing to decode
     private final CameraSupervisor supervisor;
 
     public KioskCamera(FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
@@ -26,20 +31,53 @@ public final class KioskCamera implements AutoCloseable {
         this.supervisor = new CameraSupervisor(source, loop, onState);
     }
 
-    /** The source the configuration names; null for "scanner" (codes arrive as typed text instead). */
-    public static FrameSource fromConfig(KioskConfig.Camera camera) {
-        String src = camera.source();
-        if (src.startsWith("replay:")) {
-            return new ReplayFrameSource(Path.of(src.substring("replay:".length())), true, Duration.ofMillis(100));
+    /** A scanner that sends text; a code it repeats while the phone stays under it counts once, as on camera. */
+    public KioskCamera(CodeSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        this(source, onCode, onState, Duration.ofSeconds(3));
+    }
+
+    KioskCamera(CodeSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState, Duration retryDelay) {
+        this.loop = null;
+        HeldCodeFilter held = new HeldCodeFilter(HeldCodeFilter.KIOSK_WINDOW); // only the supervisor's thread uses it
+        this.supervisor = CameraSupervisor.forCodes(source, text -> {
+            long now = System.nanoTime();
+            if (held.isNew(text, now)) {
+                onCode.onCode(text, now);
+            }
+        }, onState, Duration.ofSeconds(5), retryDelay, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * The input the configuration names, not yet started; null for "scanner" (a keyboard wedge: codes arrive as typed
+     * text in the window instead).
+     */
+    public static KioskCamera fromConfig(KioskConfig.Camera camera, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        CameraSource src = camera.parsedSource();
+        if (src instanceof CameraSource.Serial s) {
+            return new KioskCamera(new SerialScannerSource(s.port(), s.baud()), onCode, onState);
         }
-        if (src.equals("webcam")) {
+        FrameSource frames = frameSource(camera, src);
+        return frames == null ? null : new KioskCamera(frames, onCode, onState);
+    }
+
+    private static FrameSource frameSource(KioskConfig.Camera camera, CameraSource src) {
+        if (src instanceof CameraSource.ReplayFolder r) {
+            return new ReplayFrameSource(r.folder(), camera.loopReplay(),
+                    camera.fastestReplay() ? Duration.ZERO : Duration.ofMillis(100));
+        }
+        if (src instanceof CameraSource.ReplayVideo v) {
+            return new VideoFrameSource(v.file(), camera.loopReplay(), !camera.fastestReplay());
+        }
+        if (src instanceof CameraSource.Webcam) {
             return new WebcamFrameSource(camera.name(), camera.width(), camera.height());
         }
         return null;
     }
 
     public KioskCamera start() {
-        loop.start();
+        if (loop != null) {
+            loop.start();
+        }
         supervisor.start();
         return this;
     }
@@ -52,6 +90,8 @@ public final class KioskCamera implements AutoCloseable {
     @Override
     public void close() {
         supervisor.close();
-        loop.close();
+        if (loop != null) {
+            loop.close();
+        }
     }
 }

@@ -18,7 +18,8 @@ class ArchitectureTest {
     static final ArchRule coreIsPlainJava = noClasses().that().resideInAPackage("org.venuegate.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "javafx..", "okhttp3..", "com.github.sarxos..", "io.javalin..", "org.eclipse.jetty..",
-                    "java.awt..", "javax.imageio..", "javax.swing..", "java.sql..", "org.apache.pdfbox..")
+                    "java.awt..", "javax.imageio..", "javax.swing..", "java.sql..", "org.apache.pdfbox..",
+                    "com.fazecast..", "org.jcodec..")
             .because("core holds formats, crypto, verification and decisions, testable without UI, network, camera or disk drivers");
 
     @ArchTest
@@ -39,6 +40,12 @@ class ArchitectureTest {
                     "org.venuegate.kiosk.sync..", "org.venuegate.kiosk.config..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the kiosk's data path runs off the FX thread and is tested without a screen");
+
+    @ArchTest
+    static final ArchRule deviceLibrariesStayInCapture = noClasses().that().resideOutsideOfPackage("org.venuegate.kiosk.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fazecast..", "org.jcodec..", "com.github.sarxos..")
+            .because("the serial port, the video decoder and the webcam sit behind FrameSource/CodeSource, so the rest is "
+                    + "tested without them");
 
     @ArchTest
     static final ArchRule screensNeverTouchHubStorage = noClasses().that().resideInAnyPackage(

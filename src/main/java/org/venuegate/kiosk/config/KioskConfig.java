@@ -17,8 +17,29 @@ public record KioskConfig(String hubUrl, String language, Policy entryPolicy, Ca
     public record Policy(Boolean requireBadge, Integer negativeTestWithinHours) {
     }
 
-    /** Which camera, at which resolution; {@code source} "webcam", "replay:FOLDER" or "scanner". */
-    public record Camera(String source, String name, Integer width, Integer height) {
+    /**
+     * Where codes come from and, for a webcam, which one at which resolution. {@code source}: "webcam", "scanner"
+     * (keyboard wedge), "serial:PORT[@BAUD]", "replay:FOLDER" or "replay:FILE.mp4" (see {@link CameraSource}).
+     * {@code replayLoop} starts a replay again at its end; {@code replayPace} "realtime" plays a video at its own frame
+     * rate (a folder at 10 images a second), "fastest" as fast as frames can be decoded (benchmarks).
+     */
+    public record Camera(String source, String name, Integer width, Integer height, Boolean replayLoop, String replayPace) {
+        public Camera(String source, String name, Integer width, Integer height) {
+            this(source, name, width, height, true, "realtime");
+        }
+
+        /** {@link #source()} read; throws IllegalArgumentException for a value the loader would have refused. */
+        public CameraSource parsedSource() {
+            return CameraSource.parse(source);
+        }
+
+        public boolean fastestReplay() {
+            return "fastest".equals(replayPace);
+        }
+
+        public boolean loopReplay() {
+            return !Boolean.FALSE.equals(replayLoop);
+        }
     }
 
     /** Spoken prompts. */

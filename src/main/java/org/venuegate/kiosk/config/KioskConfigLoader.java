@@ -87,7 +87,8 @@ public final class KioskConfigLoader {
                 c.entryPolicy().negativeTestWithinHours());
         KioskConfig.Camera cam = c.camera() == null ? d.camera() : new KioskConfig.Camera(
                 or(c.camera().source(), d.camera().source()), c.camera().name(),
-                or(c.camera().width(), d.camera().width()), or(c.camera().height(), d.camera().height()));
+                or(c.camera().width(), d.camera().width()), or(c.camera().height(), d.camera().height()),
+                or(c.camera().replayLoop(), d.camera().replayLoop()), or(c.camera().replayPace(), d.camera().replayPace()));
         KioskConfig.Voice v = c.voice() == null ? d.voice() : new KioskConfig.Voice(
                 or(c.voice().enabled(), true), or(c.voice().language(), or(c.language(), d.language())));
         return new KioskConfig(or(c.hubUrl(), d.hubUrl()), or(c.language(), d.language()), p, cam, v,
@@ -118,8 +119,21 @@ public final class KioskConfigLoader {
         range("camera.width", c.camera().width(), 160, 4096);
         range("camera.height", c.camera().height(), 120, 4096);
         String src = c.camera().source();
-        if (!src.equals("webcam") && !src.equals("scanner") && !src.startsWith("replay:")) {
-            throw new ConfigException("camera.source", "field 'camera.source': '" + src + "' must be webcam, scanner or replay:FOLDER");
+        CameraSource parsed;
+        try {
+            parsed = CameraSource.parse(src);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("camera.source", "field 'camera.source': '" + src + "': " + e.getMessage());
+        }
+        if (parsed instanceof CameraSource.ReplayVideo video) {
+            var problem = video.fileProblem();
+            if (problem.isPresent()) {
+                throw new ConfigException("camera.source", "field 'camera.source': '" + src + "': " + problem.get());
+            }
+        }
+        if (!c.camera().replayPace().equals("realtime") && !c.camera().replayPace().equals("fastest")) {
+            throw new ConfigException("camera.replayPace", "field 'camera.replayPace': '" + c.camera().replayPace()
+                    + "' must be realtime or fastest");
         }
         if (c.adminPin() != null && !c.adminPin().matches("\\d{4,8}")) {
             throw new ConfigException("adminPin", "field 'adminPin' must be 4 to 8 digits");

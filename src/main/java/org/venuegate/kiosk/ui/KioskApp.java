@@ -12,7 +12,6 @@ import org.venuegate.kiosk.DeviceFile;
 import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.KioskRuntime;
 import org.venuegate.kiosk.Pairer;
-import org.venuegate.kiosk.capture.FrameSource;
 import org.venuegate.kiosk.config.KioskConfig;
 import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.Lang;
@@ -69,9 +68,9 @@ public final class KioskApp extends Application {
         }
         window = KioskWindow.open(stage, runtime, executor, windowed);
         runtime.start();
-        FrameSource source = KioskCamera.fromConfig(runtime.config.camera());
-        if (source != null) {
-            camera = new KioskCamera(source, window::onDecoded, KioskCamera.states(window::cameraState)).start();
+        camera = KioskCamera.fromConfig(runtime.config.camera(), window::onDecoded, KioskCamera.states(window::cameraState));
+        if (camera != null) {
+            camera.start();
         }
     }
 

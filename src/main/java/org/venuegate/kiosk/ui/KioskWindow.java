@@ -16,7 +16,8 @@ import org.venuegate.ui.UiExecutor;
 
 /**
  * The kiosk window on a stage: the prompt and the status bar, codes from a keyboard-wedge scanner (typed text ending
- * in Enter) or from a camera loop through {@link #onDecoded}. Decisions are computed off the FX thread.
+ * in Enter) or, through {@link #onDecoded}, from a camera loop or a serial-port scanner. Decisions are computed off
+ * the FX thread.
  */
 public final class KioskWindow implements AutoCloseable {
     private final KioskRuntime rt;
@@ -47,7 +48,9 @@ public final class KioskWindow implements AutoCloseable {
         }));
         w.status.updateSync(false, rt.journal.pendingCount(), rt.journal.lastSync().orElse(null));
         w.refreshTrustAndClock();
-        w.status.updateCamera("scanner".equals(rt.config.camera().source()) ? "RUNNING" : "OPENING", null);
+        String source = rt.config.camera().source();
+        w.status.inputIsScanner(source.equals("scanner") || source.startsWith("serial:"));
+        w.status.updateCamera("scanner".equals(source) ? "RUNNING" : "OPENING", null);
 
         Scene scene = new Scene(KioskView.load(w.prompt, w.status, lang), 1280, 800);
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {

@@ -27,6 +27,7 @@ public final class StatusViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration trustMaxAge;
+    private String inputKeys = "kiosk.camera.";
 
     public StatusViewModel(Lang lang, Clock clock, ZoneId zone, Duration trustMaxAge) {
         this.lang = lang;
@@ -59,9 +60,14 @@ public final class StatusViewModel {
         trust.set(lang.get(stale ? "kiosk.status.trustStale" : "kiosk.status.trustAge", hours));
     }
 
+    /** Words the input state in terms of a scanner (keyboard wedge or serial port) instead of a camera. */
+    public void inputIsScanner(boolean scanner) {
+        inputKeys = scanner ? "kiosk.scanner." : "kiosk.camera.";
+    }
+
     public void updateCamera(String state, String reason) {
         cameraOk.set("RUNNING".equals(state));
-        camera.set(lang.get("kiosk.camera." + state, reason == null ? "" : reason));
+        camera.set(lang.get(inputKeys + state, reason == null ? "" : reason));
     }
 
     public void updateClock(boolean suspect, Duration skew) {

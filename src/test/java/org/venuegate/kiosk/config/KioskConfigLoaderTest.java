@@ -58,4 +58,64 @@ class KioskConfigLoaderTest {
                 () -> KioskConfigLoader.load(write("{\"entryPolicy\": {\"requireBadge\": \"yes\"}}")));
         assertThat(e.field()).isEqualTo("entryPolicy.requireBadge");
     }
+
+    private static String source(String value) {
+        return "{\"camera\": {\"source\": \"" + value.replace("\\", "\\\\") + "\"}}";
+    }
+
+    private KioskConfigLoader.ConfigException refused(String json) {
+        KioskConfigLoader.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(KioskConfigLoader.ConfigException.class,
+                () -> KioskConfigLoader.load(write(json)));
+        return e;
+    }
+
+    @Test
+    void serialScannersAreNamedByPortAndOptionalBaudRate() throws Exception {
+        assertThat(KioskConfigLoader.load(write(source("serial:/dev/ttyACM0"))).camera().parsedSource())
+                .isEqualTo(new CameraSource.Serial("/dev/ttyACM0", 9600));
+        assertThat(KioskConfigLoader.load(write(source("serial:COM3@115200"))).camera().parsedSource())
+                .isEqualTo(new CameraSource.Serial("COM3", 115200));
+    }
+
+    @Test
+    void malformedSerialValuesNameTheFieldAndWhatIsWrong() throws Exception {
+        KioskConfigLoader.ConfigException noPort = refused(source("serial:"));
+        assertThat(noPort.field()).isEqualTo("camera.source");
+        assertThat(noPort).hasMessageContaining("field 'camera.source': 'serial:'").hasMessageContaining("names no port");
+        assertThat(refused(source("serial:@9600"))).hasMessageContaining("names no port");
+        assertThat(refused(source("serial:/dev/ttyACM0@fast"))).hasMessageContaining("baud rate 'fast' is not a whole number");
+        assertThat(refused(source("serial:/dev/ttyACM0@"))).hasMessageContaining("baud rate '' is not a whole number");
+        assertThat(refused(source("serial:COM3@12"))).hasMessageContaining("baud rate 12 must be between 300 and 4000000");
+        assertThat(refused(source("serial:/dev/tty ACM0"))).hasMessageContaining("must not contain spaces");
+        assertThat(refused(source("usb"))).hasMessageContaining("serial:PORT[@BAUD]").hasMessageContaining("replay:");
+    }
+
+    @Test
+    void replayTakesAFolderOrAVideoFileAndChecksTheFileUpFront() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("frames"));
+        assertThat(KioskConfigLoader.load(write(source("replay:" + folder))).camera().parsedSource())
+                .isEqualTo(new CameraSource.ReplayFolder(folder));
+        Path video = org.venuegate.testing.TestVideos.write(dir.resolve("clip.mp4"), 10,
+                java.util.List.of(org.venuegate.testing.TestVideos.flat(64, 48, 128)));
+        KioskConfig c = KioskConfigLoader.load(write("{\"camera\": {\"source\": \"replay:" + video + "\", \"replayLoop\": false, "
+                + "\"replayPace\": \"fastest\"}}"));
+        assertThat(c.camera().parsedSource()).isEqualTo(new CameraSource.ReplayVideo(video));
+        assertThat(c.camera().loopReplay()).isFalse();
+        assertThat(c.camera().fastestReplay()).isTrue();
+        KioskConfig dflt = KioskConfigLoader.load(write(source("replay:" + video)));
+        assertThat(dflt.camera().loopReplay()).isTrue();
+        assertThat(dflt.camera().fastestReplay()).isFalse();
+
+        assertThat(refused(source("replay:" + dir.resolve("absent.mp4")))).hasMessageContaining("absent.mp4 does not exist");
+        Files.writeString(dir.resolve("notes.mov"), "these are notes, not a film");
+        assertThat(refused(source("replay:" + dir.resolve("notes.mov")))).hasMessageContaining("is not an MP4/MOV file");
+        Files.write(dir.resolve("empty.mp4"), new byte[0]);
+        assertThat(refused(source("replay:" + dir.resolve("empty.mp4")))).hasMessageContaining("empty.mp4 is empty");
+        assertThat(refused(source("replay:" + dir.resolve("clip.avi")))).hasMessageContaining(".avi files cannot be replayed")
+                .hasMessageContaining("H.264");
+        assertThat(refused(source("replay:"))).hasMessageContaining("names no folder or video file");
+        KioskConfigLoader.ConfigException pace = refused("{\"camera\": {\"replayPace\": \"slow\"}}");
+        assertThat(pace.field()).isEqualTo("camera.replayPace");
+        assertThat(pace).hasMessageContaining("realtime or fastest");
+    }
 }

@@ -1,0 +1,42 @@
+package org.venuegate.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.venuegate.core.TestIssuer;
+import org.venuegate.ui.Lang;
+
+class StatusViewModelTest {
+    private static StatusViewModel status(String language) {
+        return new StatusViewModel(Lang.of(language), Clock.fixed(TestIssuer.T0, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"),
+                Duration.ofHours(72));
+    }
+
+    @Test
+    void aCameraIsCalledACamera() {
+        StatusViewModel s = status("zh-CN");
+        s.updateCamera("UNAVAILABLE", "no camera connected");
+        assertThat(s.cameraProperty().get()).isEqualTo("摄像头不可用：no camera connected，正在重试");
+        assertThat(s.cameraOkProperty().get()).isFalse();
+    }
+
+    @Test
+    void aScannerIsCalledAScannerInBothLanguages() {
+        StatusViewModel zh = status("zh-CN");
+        zh.inputIsScanner(true);
+        zh.updateCamera("UNAVAILABLE", "serial port /dev/ttyACM0 not found (is the scanner plugged in?)");
+        assertThat(zh.cameraProperty().get()).isEqualTo("扫码器不可用：serial port /dev/ttyACM0 not found (is the scanner plugged in?)，正在重试");
+        zh.updateCamera("RUNNING", "serial /dev/ttyACM0 9600 baud");
+        assertThat(zh.cameraProperty().get()).isEqualTo("扫码器正常");
+        assertThat(zh.cameraOkProperty().get()).isTrue();
+
+        StatusViewModel en = status("en");
+        en.inputIsScanner(true);
+        en.updateCamera("OPENING", null);
+        assertThat(en.cameraProperty().get()).isEqualTo("Scanner connecting");
+    }
+}
