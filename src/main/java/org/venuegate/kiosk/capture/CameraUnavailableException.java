@@ -1,6 +1,9 @@
 package org.venuegate.kiosk.capture;
 
-/** The camera cannot deliver frames right now; {@link #reason()} says why in terms a gatekeeper can act on. */
+/**
+ * The camera (or scanner, or replay) cannot deliver right now; {@link #reason()} says why in terms a gatekeeper can
+ * act on.
+ */
 public final class CameraUnavailableException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +20,7 @@ public final class CameraUnavailableException extends Exception {
         TIMEOUT,
         /** The native driver failed to load or threw. */
         DRIVER_ERROR,
-        /** A replay folder is missing, empty or unreadable. */
+        /** A replay folder or video file is missing, empty, unreadable or damaged. */
         NO_FRAMES
     }
 
