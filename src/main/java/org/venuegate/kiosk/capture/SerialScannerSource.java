@@ -39,6 +39,7 @@ public final class SerialScannerSource implements CodeSource {
         this.framer = new LineFramer("serial " + portName, MAX_LINE_BYTES);
     }
 
+    /** Opening a port does not block (the native open is non-blocking), so {@code timeout} is not needed here. */
     @Override
     public void open(Duration timeout) throws CameraUnavailableException {
         if (port != null) {

@@ -64,9 +64,8 @@ class KioskConfigLoaderTest {
     }
 
     private KioskConfigLoader.ConfigException refused(String json) {
-        KioskConfigLoader.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(KioskConfigLoader.ConfigException.class,
+        return org.junit.jupiter.api.Assertions.assertThrows(KioskConfigLoader.ConfigException.class,
                 () -> KioskConfigLoader.load(write(json)));
-        return e;
     }
 
     @Test
