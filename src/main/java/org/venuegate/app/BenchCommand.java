@@ -41,8 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     enum Db { EMBEDDED, POSTGRES }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = {"Check-in ingestion: one paired kiosk sends --rows synthetic check-ins in batches of --batch through"
-                    + " the hub's real ingestion code, then sends them all again (which must add nothing).",
+            description = {"Check-in ingestion: --kiosks paired kiosks send --rows synthetic check-ins between them in batches of"
+                    + " --batch through the hub's real ingestion code, then send them all again (which must add nothing).",
                     "--db embedded: a fresh SQLite hub database (WAL, synchronous=FULL) in a temporary folder or --data.",
                     "--db postgres: a throwaway PostgreSQL server (fsync and synchronous_commit on, as in production),"
                             + " or --jdbc to use an existing one; the bench adds a venue, a device and the check-ins"
@@ -62,6 +62,11 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--batch", defaultValue = "1000", paramLabel = "B",
                 description = "Check-ins per batch, 1.." + CheckinService.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
         int batch;
+
+        @Option(names = "--kiosks", defaultValue = "1", paramLabel = "K",
+                description = "Paired kiosks sending their share of the rows at the same time, one thread each"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int kiosks;
 
         @Option(names = "--jdbc", paramLabel = "URL", description = "An existing PostgreSQL (jdbc:postgresql://...) instead of a throwaway one.")
         String jdbcUrl;
@@ -107,10 +112,10 @@ final class BenchCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("venuegate bench ingest: cannot open the database: " + e.getMessage());
                     return 1;
                 }
-                out.printf(Locale.ROOT, "bench ingest: %s, %,d rows in batches of %,d%n", where, rows, batch);
+                out.printf(Locale.ROOT, "bench ingest: %s, %,d rows in batches of %,d from %d kiosk(s)%n", where, rows, batch, kiosks);
                 IngestBench.Result result;
                 try (hub) {
-                    result = IngestBench.run(hub, db.name().toLowerCase(Locale.ROOT), rows, batch, out);
+                    result = IngestBench.run(hub, db.name().toLowerCase(Locale.ROOT), rows, batch, kiosks, out);
                 }
                 if (!result.consistent()) {
                     out.println("NOT CONSISTENT: expected every row accepted once, then only duplicates, and nothing rejected");
@@ -135,6 +140,9 @@ final class BenchCommand implements Callable<Integer> {
             if (batch < 1 || batch > CheckinService.MAX_BATCH) {
                 throw new CommandLine.ParameterException(cl, "--batch must be 1.." + CheckinService.MAX_BATCH
                         + " (the hub's largest accepted batch)");
+            }
+            if (kiosks < 1 || kiosks > 64 || kiosks > rows) {
+                throw new CommandLine.ParameterException(cl, "--kiosks must be 1..64 and at most --rows");
             }
             if (jdbcUrl != null && db != Db.POSTGRES) {
                 throw new CommandLine.ParameterException(cl, "--jdbc needs --db postgres");

@@ -1,6 +1,8 @@
 package org.venuegate.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.UUID;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.venuegate.core.json.Json;
 import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.CheckinService;
@@ -28,17 +34,17 @@ import org.venuegate.hub.auth.Tokens;
 import org.venuegate.hub.store.Sql;
 
 /**
- * The logic of {@code venuegate bench ingest}: one paired kiosk sends N synthetic check-ins in batches through the
- * real {@link CheckinService#ingest}, then sends them all again. The first pass measures ingestion; the second proves
+ * The logic of {@code venuegate bench ingest}: K paired kiosks send N synthetic check-ins between them in batches
+ * through the real {@link CheckinService#ingest}, then send them all again. The first pass measures ingestion; the second proves
  * idempotency (it must add nothing) and measures the all-duplicates path a retrying kiosk causes.
  */
 final class IngestBench {
     private IngestBench() {
     }
 
-    /** What one run measured. {@code rowsInTable} counts the bench device's rows, so a shared database does not skew it. */
-    record Result(String db, int rows, int batch, double firstPassSeconds, long firstPassAdded, double secondPassSeconds,
-                  long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable) {
+    /** What one run measured. {@code rowsInTable} counts the bench devices' rows, so a shared database does not skew it. */
+    record Result(String db, int rows, int batch, int kiosks, double firstPassSeconds, long firstPassAdded,
+                  double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable) {
         double firstPassRowsPerS() {
             return rows / firstPassSeconds;
         }
@@ -59,6 +65,7 @@ final class IngestBench {
                     .put("db", db)
                     .put("rows", rows)
                     .put("batch", batch)
+                    .put("kiosks", kiosks)
                     .put("first_pass_rows_per_s", Math.round(firstPassRowsPerS()))
                     .put("first_pass_seconds", Math.round(firstPassSeconds * 1000) / 1000.0)
                     .put("first_pass_added", firstPassAdded)
@@ -72,27 +79,37 @@ final class IngestBench {
     }
 
     /**
-     * Runs both passes on an open, migrated hub. Human-readable progress goes to {@code out}; the caller prints the
-     * JSON line.
+     * Runs both passes on an open, migrated hub. {@code kiosks} paired kiosks each send their share of the rows at
+     * the same time, one thread each, as kiosks coming back online after an outage do. Human-readable progress goes
+     * to {@code out}; the caller prints the JSON line.
      */
-    static Result run(Hub hub, String dbName, int rows, int batch, PrintWriter out) {
+    static Result run(Hub hub, String dbName, int rows, int batch, int kiosks, PrintWriter out) {
         // Other work on the machine skews every figure below; the load average lets a reader judge the run.
         out.printf(Locale.ROOT, "machine: %d cores, load average %.2f before the run%n",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Principal device = pairBenchDevice(hub);
         long t0 = System.nanoTime();
-        List<Checkin> checkins = generate(rows, device.venueId(), Instant.now());
-        out.printf(Locale.ROOT, "setup: venue %d, device %d; %,d check-ins generated in %.2f s (not timed)%n",
-                device.venueId(), device.id(), rows, seconds(System.nanoTime() - t0));
+        List<Principal> devices = new ArrayList<>();
+        List<List<Checkin>> backlogs = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int k = 0; k < kiosks; k++) {
+            Principal device = pairBenchDevice(hub);
+            devices.add(device);
+            backlogs.add(generate(rows / kiosks + (k < rows % kiosks ? 1 : 0), device.venueId(), now));
+        }
+        out.printf(Locale.ROOT, "setup: %d kiosk(s), %,d check-ins generated in %.2f s (not timed)%n",
+                kiosks, rows, seconds(System.nanoTime() - t0));
 
         CheckinService service = hub.checkins();
-        Pass first = pass(service, device, checkins, batch);
+        Pass first = passAll(service, devices, backlogs, batch);
         report(out, "first pass: ", rows, first);
-        Pass second = pass(service, device, checkins, batch);
+        Pass second = passAll(service, devices, backlogs, batch);
         report(out, "second pass:", rows, second);
-        long inTable = hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
-        out.printf(Locale.ROOT, "rows in table for this device: %,d%n", inTable);
-        return new Result(dbName, rows, batch, first.seconds, first.accepted, second.seconds, second.accepted,
+        long inTable = 0;
+        for (Principal device : devices) {
+            inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
+        }
+        out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
+        return new Result(dbName, rows, batch, kiosks, first.seconds, first.accepted, second.seconds, second.accepted,
                 second.duplicates, first.rejected + second.rejected, inTable);
     }
 
@@ -108,6 +125,41 @@ final class IngestBench {
                         + " per batch p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 label, rows, p.seconds, rows / p.seconds, p.accepted, p.duplicates, p.rejected,
                 p.percentile(0.50), p.percentile(0.99), p.batchMillis[p.batchMillis.length - 1]);
+    }
+
+    /** Every kiosk sends its backlog on its own thread; the pass lasts until the last one is done. */
+    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<Checkin>> backlogs, int batch) {
+        ExecutorService pool = Executors.newFixedThreadPool(devices.size());
+        try {
+            long start = System.nanoTime();
+            List<Future<Pass>> futures = new ArrayList<>();
+            for (int k = 0; k < devices.size(); k++) {
+                Principal device = devices.get(k);
+                List<Checkin> backlog = backlogs.get(k);
+                futures.add(pool.submit(() -> pass(service, device, backlog, batch)));
+            }
+            long accepted = 0;
+            long duplicates = 0;
+            long rejected = 0;
+            List<double[]> millis = new ArrayList<>();
+            for (Future<Pass> f : futures) {
+                Pass p = f.get();
+                accepted += p.accepted;
+                duplicates += p.duplicates;
+                rejected += p.rejected;
+                millis.add(p.batchMillis);
+            }
+            double seconds = seconds(System.nanoTime() - start);
+            double[] all = millis.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+            return new Pass(seconds, accepted, duplicates, rejected, all);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bench interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bench kiosk failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Pass pass(CheckinService service, Principal device, List<Checkin> checkins, int batch) {
@@ -126,7 +178,6 @@ final class IngestBench {
             rejected += r.rejected().size();
         }
         double seconds = seconds(System.nanoTime() - start);
-        Arrays.sort(batchMillis);
         return new Pass(seconds, accepted, duplicates, rejected, batchMillis);
     }
 
@@ -163,11 +214,13 @@ final class IngestBench {
     }
 
     /**
-     * Check-ins shaped like a kiosk's: random lower-case UUIDs, a SHA-256 hash chain, pseudonymous subjects, mostly
-     * PASS, decided over the last hours. Generated up front so the timing covers ingestion only.
+     * Check-ins shaped like a kiosk's: version-7 UUIDs made at each decision time (as the kiosk's journal makes
+     * them), a SHA-256 hash chain, pseudonymous subjects, mostly PASS, decided over the last hours. Generated up
+     * front so the timing covers ingestion only.
      */
     static List<Checkin> generate(int rows, long venueId, Instant now) {
         SplittableRandom random = new SplittableRandom();
+        TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator(new Random(random.nextLong()));
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -180,14 +233,14 @@ final class IngestBench {
         String chain = "0".repeat(64);
         List<Checkin> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            String id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                    random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+            long decidedAt = start + i * 50L;
+            String id = ids.construct(decidedAt).toString();
             sha.update(chain.getBytes(StandardCharsets.US_ASCII));
             chain = hex.formatHex(sha.digest(id.getBytes(StandardCharsets.US_ASCII)));
             boolean stop = random.nextInt(20) == 0;
             out.add(new Checkin(id, (long) i, chain, venue, "S:" + random.nextInt(1_000_000), random.nextInt(50) == 0,
                     stop ? "STOP" : "PASS", stop ? "COLOUR_RED" : null, stop ? "RED" : "GREEN", random.nextInt(30) == 0,
-                    Instant.ofEpochMilli(start + i * 50L)));
+                    Instant.ofEpochMilli(decidedAt)));
         }
         return out;
     }

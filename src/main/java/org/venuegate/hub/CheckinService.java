@@ -107,7 +107,8 @@ public final class CheckinService {
         }
         List<String> duplicates = new ArrayList<>();
         if (!notInserted.isEmpty()) {
-            Map<String, String[]> stored = db.read(c -> existing(c, notInserted));
+            Map<String, String[]> stored = db.read(c -> db.dialect() == Database.Dialect.POSTGRES
+                    ? existingPostgres(c, notInserted) : existing(c, notInserted));
             for (String id : notInserted) {
                 String[] s = stored.get(id);
                 Checkin mine = valid.get(id);
@@ -243,7 +244,7 @@ public final class CheckinService {
 
     private static final String INSERT_UNNEST = "INSERT INTO checkins(id, device_id, venue_id, seq, chain, subject, manual,"
             + " outcome, reason, colour, proxy, decided_at, received_at)"
-            + " SELECT t.id, ?, t.venue_id, t.seq, t.chain, t.subject, t.manual, t.outcome, t.reason, t.colour, t.proxy,"
+            + " SELECT t.id::uuid, ?, t.venue_id, t.seq, t.chain, t.subject, t.manual, t.outcome, t.reason, t.colour, t.proxy,"
             + " t.decided_at, ?"
             + " FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[], ?::varchar[],"
             + " ?::varchar[], ?::varchar[], ?::boolean[], ?::bigint[])"
@@ -309,6 +310,20 @@ public final class CheckinService {
             for (String[] row : Sql.list(c, "SELECT id, chain, device_id FROM checkins WHERE id IN (" + marks + ")",
                     rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))}, chunk.toArray())) {
                 out.put(row[0], new String[] {row[1], row[2]});
+            }
+        }
+        return out;
+    }
+
+    /** PostgreSQL stores ids as uuid: one array parameter, cast on the server, instead of a list of text values. */
+    private static Map<String, String[]> existingPostgres(Connection c, List<String> ids) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id FROM checkins WHERE id = ANY(?::uuid[])")) {
+            ps.setObject(1, ids.toArray(new String[0]));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3))});
+                }
             }
         }
         return out;

@@ -67,6 +67,16 @@ class BenchIngestTest {
     }
 
     @Test
+    void severalKiosksAtOnceStoreEachRowOnce() throws Exception {
+        // 1,001 rows over 3 kiosks: shares of 334, 334 and 333, each kiosk on its own thread.
+        Run r = run("bench", "ingest", "--db", "embedded", "--rows", "1001", "--batch", "100", "--kiosks", "3");
+        assertIdempotent(r, "embedded", 1001);
+        assertThat(r.json().get("kiosks").asInt()).isEqualTo(3);
+        assertThat(r.out()).contains("3 kiosk(s)");
+        assertThat(run("bench", "ingest", "--rows", "2", "--kiosks", "3").err()).contains("--kiosks must be 1..64");
+    }
+
+    @Test
     void throwawayPostgresStoresEachRowOnce() throws Exception {
         Run r = run("bench", "ingest", "--db", "postgres", "--rows", Integer.toString(ROWS), "--batch", Integer.toString(BATCH));
         assertIdempotent(r, "postgres", ROWS);

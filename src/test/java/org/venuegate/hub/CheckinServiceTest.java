@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -77,6 +78,11 @@ class CheckinServiceTest {
         return UUID.randomUUID().toString();
     }
 
+    /** PostgreSQL keeps ids as uuid, which does not compare with a text parameter. */
+    static String idEquals(Database db) {
+        return db.dialect() == Database.Dialect.POSTGRES ? "id = ?::uuid" : "id = ?";
+    }
+
     static long count(Database db) {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"));
     }
@@ -127,7 +133,7 @@ class CheckinServiceTest {
             assertThat(r.deviceId()).isEqualTo(KIOSK.id());
             assertThat(count(db)).isEqualTo(5);
             // The conflicting items left the stored rows as they were.
-            String kept = db.read(c -> Sql.one(c, "SELECT chain FROM checkins WHERE id = ?", rs -> rs.getString(1), otherChain))
+            String kept = db.read(c -> Sql.one(c, "SELECT chain FROM checkins WHERE " + idEquals(db), rs -> rs.getString(1), otherChain))
                     .orElseThrow();
             assertThat(kept).isEqualTo(chain(6));
 
@@ -160,6 +166,35 @@ class CheckinServiceTest {
             assertThat(rows).containsExactly(
                     full + "|7|42|12|" + chain(12) + "|S:ab-9_Z|true|STOP|RED_CODE|RED|true|" + d + "|" + now,
                     sparse + "|7|42|13|" + chain(13) + "|null|false|PASS|null|null|false|" + d + "|" + now);
+        }
+    }
+
+    /**
+     * PostgreSQL keeps the check-in id as uuid and finds old rows for the purge through a BRIN index (V3); ids sent
+     * as text still round-trip exactly, and duplicates are still recognised against the stored uuid.
+     */
+    @Test
+    void postgresStoresIdsAsUuidAndPurgesThroughBrin() throws Exception {
+        try (Database db = open(Database.Dialect.POSTGRES)) {
+            String type = db.read(c -> Sql.one(c, "SELECT data_type FROM information_schema.columns"
+                    + " WHERE table_name = 'checkins' AND column_name = 'id'", rs -> rs.getString(1))).orElseThrow();
+            assertThat(type).isEqualTo("uuid");
+            List<String> indexes = db.<List<String>>read(c -> Sql.list(c,
+                    "SELECT indexdef FROM pg_indexes WHERE tablename = 'checkins'", rs -> rs.getString(1)));
+            assertThat(indexes).anyMatch(d -> d.contains("USING brin (decided_at)"))
+                    .noneMatch(d -> d.contains("USING btree (decided_at)"));
+
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            String fresh = id();
+            Checkin old = new Checkin(id(), 1L, chain(1), VENUE, "S:1", false, "PASS", null, "GREEN", false,
+                    NOW.minus(Duration.ofDays(40)));
+            assertThat(service.ingest(KIOSK, new Batch(List.of(old, checkin(fresh, 2, chain(2))))).accepted())
+                    .containsExactlyInAnyOrder(old.id(), fresh);
+            assertThat(service.ingest(KIOSK, new Batch(List.of(checkin(fresh, 2, chain(2))))).duplicates())
+                    .containsExactly(fresh);
+            assertThat(service.purge(Duration.ofDays(28))).isEqualTo(1);
+            List<String> left = db.<List<String>>read(c -> Sql.list(c, "SELECT id FROM checkins", rs -> rs.getString(1)));
+            assertThat(left).containsExactly(fresh);
         }
     }
 

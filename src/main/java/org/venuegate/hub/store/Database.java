@@ -73,9 +73,14 @@ public final class Database implements AutoCloseable {
 
     public Database migrate() {
         String idPk = dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+        // db/migration holds what both databases run; db/postgresql what only PostgreSQL does (storage choices
+        // SQLite has no counterpart for, such as the uuid type and BRIN indexes).
+        String[] locations = dialect == Dialect.POSTGRES
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .placeholders(Map.of("id_pk", idPk))
                 .load()
                 .migrate();

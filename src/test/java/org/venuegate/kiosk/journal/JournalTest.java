@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,26 @@ class JournalTest {
             VerifyReport report = j.verify();
             assertThat(report.ok()).as(report.message()).isTrue();
             assertThat(report.records()).isEqualTo(3);
+        }
+    }
+
+    /** The hub's primary key stays cheap only when ids grow with time: version-7 UUIDs, in append order. */
+    @Test
+    void recordIdsAreTimeOrderedVersion7Uuids() {
+        try (Journal j = Journal.open(file(), Clock.systemUTC())) {
+            List<String> ids = new ArrayList<>();
+            long before = System.currentTimeMillis();
+            for (int i = 0; i < 50; i++) {
+                ids.add(j.append(pass(2000 + i, 7, T0.plusSeconds(i), 100)).id());
+            }
+            long after = System.currentTimeMillis();
+            for (String id : ids) {
+                UUID u = UUID.fromString(id);
+                assertThat(u.version()).as(id).isEqualTo(7);
+                // The first 48 bits are the Unix time in milliseconds when the record was made.
+                assertThat(u.getMostSignificantBits() >>> 16).as(id).isBetween(before, after);
+            }
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
         }
     }
 
