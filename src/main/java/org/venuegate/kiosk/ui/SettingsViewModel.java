@@ -89,9 +89,23 @@ public final class SettingsViewModel {
     private final Mode mode;
     private final Consumer<KioskConfig> onSaved;
     private final CameraChoice configured;
+    private final Runnable onRebind;
+    private final Runnable onClose;
 
+    /** The wizard's step: saving is the only way on. */
     public SettingsViewModel(KioskConfig current, Mode mode, CameraLister lister, Saver saver, UiExecutor executor, Lang lang,
                              Consumer<KioskConfig> onSaved) {
+        this(current, mode, lister, saver, executor, lang, onSaved, () -> { }, () -> { });
+    }
+
+    /**
+     * @param onRebind opens the bind step (running kiosk only)
+     * @param onClose  leaves without saving (running kiosk only)
+     */
+    public SettingsViewModel(KioskConfig current, Mode mode, CameraLister lister, Saver saver, UiExecutor executor, Lang lang,
+                             Consumer<KioskConfig> onSaved, Runnable onRebind, Runnable onClose) {
+        this.onRebind = onRebind;
+        this.onClose = onClose;
         this.lister = lister;
         this.saver = saver;
         this.executor = executor;
@@ -211,6 +225,33 @@ public final class SettingsViewModel {
                     ? lang.get("kiosk.settings.fileBroken", e.getMessage())
                     : lang.get("kiosk.settings.saveFailed", String.valueOf(e.getMessage())));
         });
+    }
+
+    /** Re-bind the venue (running kiosk only: in the wizard it was just done). */
+    public void rebind() {
+        if (mode == Mode.RUNNING && !busy.get()) {
+            onRebind.run();
+        }
+    }
+
+    public void close() {
+        if (mode == Mode.RUNNING) {
+            onClose.run();
+        }
+    }
+
+    /** Shows a note from elsewhere (e.g. "bound again: ...") after returning from the bind step. */
+    public void note(String text) {
+        failed.set(false);
+        message.set(text);
+    }
+
+    public String title() {
+        return lang.get(mode == Mode.WIZARD ? "kiosk.settings.wizardTitle" : "kiosk.settings.title");
+    }
+
+    public String saveLabel() {
+        return lang.get(mode == Mode.WIZARD ? "kiosk.settings.saveAndStart" : "kiosk.settings.save");
     }
 
     private void fail(String text) {
