@@ -95,4 +95,16 @@ class KioskConfigWriterTest {
                 .hasMessageContaining("adminPin");
         assertThat(Files.readString(file)).isEqualTo("{}");
     }
+
+    @Test
+    void onlyFieldsBuiltIntoTheEngineNeedARestart() throws Exception {
+        Path file = dir.resolve("kiosk.json");
+        Files.copy(Path.of("kiosk-config/kiosk.example.json"), file);
+        KioskConfig running = KioskConfigLoader.load(file);
+        assertThat(KioskConfigWriter.save(file, ENGLISH_HD).startupFieldsDiffer(running)).as("camera, language, voice").isFalse();
+        Files.writeString(file, Files.readString(file).replace("\"retentionDays\": 28", "\"retentionDays\": 14"));
+        assertThat(KioskConfigWriter.save(file, ENGLISH_HD).startupFieldsDiffer(running)).isTrue();
+        Files.writeString(file, "{\"entryPolicy\": {\"requireBadge\": true}}");
+        assertThat(KioskConfigWriter.save(file, ENGLISH_HD).startupFieldsDiffer(running)).isTrue();
+    }
 }

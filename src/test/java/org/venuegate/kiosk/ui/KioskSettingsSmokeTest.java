@@ -15,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.image.WritableImage;
@@ -161,10 +162,17 @@ class KioskSettingsSmokeTest {
         @SuppressWarnings("unchecked")
         ComboBox<SettingsViewModel.CameraChoice> camera = robot.from(english).lookup("#camera").queryAs(ComboBox.class);
         robot.interact(() -> camera.setValue(new SettingsViewModel.CameraChoice("webcam", null, false)));
+        // meanwhile someone edits a field the engine was built with: saving keeps it, and says it needs a restart
+        Files.writeString(configFile, Files.readString(configFile).replaceFirst("\"retentionDays\"\\s*:\\s*28", "\"retentionDays\": 14"));
         robot.clickOn(robot.from(english).lookup("#save").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> restarted.size() == 1);
         assertThat(restarted.get(0)).isEqualTo(new KioskConfig.Camera("webcam", null, 640, 480));
-        assertThat(KioskConfigLoader.load(configFile).camera().source()).isEqualTo("webcam");
+        KioskConfig now = KioskConfigLoader.load(configFile);
+        assertThat(now.camera().source()).isEqualTo("webcam");
+        assertThat(now.retentionDays()).isEqualTo(14);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
+                .contains("take effect when the kiosk restarts");
     }
 
     @Test
