@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code venuegate kiosk}: the entrance terminal, its pairing and its journal check. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = {"The entrance terminal: reads unveiled health codes, decides offline, speaks, records, syncs.",
-                "First pair it: venuegate kiosk --pair CODE (a one-time code from the administrator)."})
+                "First run: a setup wizard pairs it (one-time code from the administrator), binds it to the venue's poster",
+                "and sets camera, language, voice and the admin PIN. --pair CODE pairs from the command line instead."})
 final class KioskCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,8 +67,8 @@ final class KioskCommand implements Callable<Integer> {
             return pair(cfg, configDir, http, out, err);
         }
         try {
-            // An unpaired kiosk opens on the pairing screen; a paired one goes straight to scanning.
-            KioskApp.launch(configDir, data, cfg, http, windowed);
+            // An unpaired or unbound kiosk opens on the setup wizard; a paired and bound one goes straight to scanning.
+            KioskApp.launch(config, data, cfg, http, windowed);
             return 0;
         } catch (RuntimeException e) {
             err.println("venuegate kiosk: " + e.getMessage());

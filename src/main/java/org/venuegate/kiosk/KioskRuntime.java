@@ -28,7 +28,9 @@ public final class KioskRuntime implements AutoCloseable {
     public static final Duration TRUST_REFRESH = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(KioskRuntime.class);
 
+    /** The configuration the kiosk started with; the settings screen may change camera, language and voice since. */
     public final KioskConfig config;
+    public final Path configDir;
     public final DeviceFile device;
     public final TrustedClock clock;
     public final TrustStore trust;
@@ -45,6 +47,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     public KioskRuntime(Path configDir, Path dataDir, KioskConfig config, OkHttpClient http) throws IOException {
         this.config = config;
+        this.configDir = configDir;
         this.device = DeviceFile.load(configDir);
         this.clock = new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofSeconds(config.clockToleranceSeconds()));
         this.trust = new TrustStore(configDir, Ed25519.decodePublic(device.rootPublicKey()), clock);

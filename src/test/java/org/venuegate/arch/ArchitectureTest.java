@@ -37,7 +37,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule kioskBackEndNeverUsesJavaFx = noClasses().that().resideInAnyPackage(
                     "org.venuegate.kiosk.capture..", "org.venuegate.kiosk.decode..", "org.venuegate.kiosk.journal..",
-                    "org.venuegate.kiosk.sync..", "org.venuegate.kiosk.config..")
+                    "org.venuegate.kiosk.sync..", "org.venuegate.kiosk.config..", "org.venuegate.kiosk.setup..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the kiosk's data path runs off the FX thread and is tested without a screen");
 

@@ -1,6 +1,7 @@
 package org.venuegate.kiosk.config;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.venuegate.core.decide.EntryPolicy;
 import org.venuegate.core.verify.VerificationPolicy;
@@ -66,5 +67,16 @@ public record KioskConfig(String hubUrl, String language, Policy entryPolicy, Ca
 
     public Duration trustListMaxAge() {
         return Duration.ofHours(trustListMaxAgeHours);
+    }
+
+    /**
+     * Whether a field the running kiosk reads only when it starts differs from {@code other}: the entry policy and the
+     * verification and retention limits are built into its engine and sync worker.
+     */
+    public boolean startupFieldsDiffer(KioskConfig other) {
+        return !Objects.equals(entryPolicy, other.entryPolicy)
+                || !Objects.equals(maxAdmissionAgeSeconds, other.maxAdmissionAgeSeconds)
+                || !Objects.equals(clockToleranceSeconds, other.clockToleranceSeconds)
+                || !Objects.equals(retentionDays, other.retentionDays);
     }
 }

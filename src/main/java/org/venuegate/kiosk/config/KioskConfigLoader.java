@@ -47,6 +47,11 @@ public final class KioskConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(null, "cannot read " + file + ": " + e.getMessage());
         }
+        return parse(file, text);
+    }
+
+    /** Checks text meant for {@code file} (named in messages) exactly as {@link #load} would read it. */
+    public static KioskConfig parse(Path file, String text) throws ConfigException {
         KioskConfig raw;
         try {
             raw = Json.mapper().readValue(text, KioskConfig.class);

@@ -1,15 +1,24 @@
 package org.venuegate.kiosk.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.venuegate.kiosk.KioskRuntime;
+import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.config.KioskConfigWriter;
+import org.venuegate.kiosk.setup.CodeFeed;
+import org.venuegate.kiosk.setup.PinGate;
+import org.venuegate.kiosk.setup.VenueBinder;
+import org.venuegate.kiosk.sync.SyncStatus;
 import org.venuegate.kiosk.voice.SoundVoice;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
@@ -18,42 +27,70 @@ import org.venuegate.ui.UiExecutor;
  * The kiosk window on a stage: the prompt and the status bar, codes from a keyboard-wedge scanner (typed text ending
  * in Enter) or, through {@link #onDecoded}, from a camera loop or a serial-port scanner. Decisions are computed off
  * the FX thread.
+ *
+ * <p>Keys: F2 today's figures, F3 manual registration, F4 settings, ESC exit. F2, F4 and ESC (and closing the window)
+ * ask for the admin PIN when one is set; one {@link PinGate} counts wrong PINs for all of them.
  */
 public final class KioskWindow implements AutoCloseable {
-    private final KioskRuntime rt;
-    private final UiExecutor executor;
-    private final PromptViewModel prompt;
-    private final StatusViewModel status;
-    private final SoundVoice voice;
-    private final StringBuilder typed = new StringBuilder();
+    /** What the running kiosk's settings need from the application around the window. */
+    public interface Host {
+        /** The kiosk.json the settings write. */
+        Path configFile();
 
-    private KioskWindow(KioskRuntime rt, UiExecutor executor) {
-        this.rt = rt;
-        this.executor = executor;
-        Lang lang = Lang.of(rt.config.language());
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        this.voice = new SoundVoice(rt.config.voice().language());
-        this.prompt = new PromptViewModel(lang, executor, rt.config.promptDuration(),
-                Boolean.TRUE.equals(rt.config.voice().enabled()) ? voice : Voice.SILENT, rt.device.venueName(), zone);
-        this.status = new StatusViewModel(lang, Clock.systemUTC(), zone, rt.config.trustListMaxAge());
+        /** Stops the current camera and starts {@code camera} off the FX thread, reporting through {@link #cameraState}. */
+        void restartCamera(KioskConfig.Camera camera);
+
+        SettingsViewModel.CameraLister cameras();
     }
 
-    /** Opens the window; the caller starts the runtime. */
+    private final KioskRuntime rt;
+    private final UiExecutor executor;
+    private final Stage stage;
+    /** Null where the settings belong to someone else (the demo). */
+    private final Host host;
+    private final PinGate pin;
+    private final ZoneId zone = ZoneId.of("Asia/Shanghai");
+    private final StringBuilder typed = new StringBuilder();
+    private KioskConfig config;
+    private Lang lang;
+    private PromptViewModel prompt;
+    private StatusViewModel status;
+    private SoundVoice voice;
+    private Scene scene;
+    private Stage settings;
+    private SyncStatus lastSync;
+    private volatile String cameraState;
+    private volatile String cameraDetail;
+    /** While the venue is re-bound, the codes the camera reads go to the bind step instead of the engine. */
+    private volatile CodeFeed.Sink rebind;
+
+    private KioskWindow(Stage stage, KioskRuntime rt, UiExecutor executor, Host host) {
+        this.stage = stage;
+        this.rt = rt;
+        this.executor = executor;
+        this.host = host;
+        this.config = rt.config;
+        // read at every check: a PIN chosen in the settings applies at once
+        this.pin = new PinGate(() -> config.adminPin());
+    }
+
+    /** Opens the window without a settings screen (the demo, whose configuration is not a file); F4 says so. */
     public static KioskWindow open(Stage stage, KioskRuntime rt, UiExecutor executor, boolean windowed) {
-        KioskWindow w = new KioskWindow(rt, executor);
-        Lang lang = Lang.of(rt.config.language());
+        return open(stage, rt, executor, windowed, null);
+    }
+
+    /** Opens the window; the caller starts the runtime and the camera. */
+    public static KioskWindow open(Stage stage, KioskRuntime rt, UiExecutor executor, boolean windowed, Host host) {
+        KioskWindow w = new KioskWindow(stage, rt, executor, host);
+        w.lastSync = new SyncStatus(false, rt.journal.pendingCount(), rt.journal.lastSync().orElse(null), null);
+        w.cameraState = "scanner".equals(rt.config.camera().source()) ? "RUNNING" : "OPENING";
+        w.scene = new Scene(w.buildScreen(), 1280, 800);
         rt.sync.addListener(s -> executor.onUi(() -> {
+            w.lastSync = s;
             w.status.updateSync(s.online(), s.pending(), s.lastSync());
             w.refreshTrustAndClock();
         }));
-        w.status.updateSync(false, rt.journal.pendingCount(), rt.journal.lastSync().orElse(null));
-        w.refreshTrustAndClock();
-        String source = rt.config.camera().source();
-        w.status.inputIsScanner(source.equals("scanner") || source.startsWith("serial:"));
-        w.status.updateCamera("scanner".equals(source) ? "RUNNING" : "OPENING", null);
-
-        Scene scene = new Scene(KioskView.load(w.prompt, w.status, lang), 1280, 800);
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+        w.scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             String ch = e.getCharacter();
             if (ch.equals("\r") || ch.equals("\n")) {
                 String text = w.typed.toString();
@@ -65,57 +102,92 @@ public final class KioskWindow implements AutoCloseable {
                 w.typed.append(ch);
             }
         });
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        w.scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
-                askPinThenClose(stage, lang, rt.config.adminPin());
+                w.withPin(PinViewModel.Purpose.EXIT, Platform::exit);
             } else if (e.getCode() == KeyCode.F2) {
                 e.consume();
-                w.showToday(stage, lang);
+                w.withPin(PinViewModel.Purpose.TODAY, w::showToday);
             } else if (e.getCode() == KeyCode.F3) {
                 e.consume();
-                ManualRegistrationDialog.show(stage, new ManualRegistrationViewModel(lang, rt::recordManual,
-                        () -> rt.clock.now()), lang);
+                ManualRegistrationDialog.show(stage, new ManualRegistrationViewModel(w.lang, rt::recordManual,
+                        () -> rt.clock.now()), w.lang);
+            } else if (e.getCode() == KeyCode.F4) {
+                e.consume();
+                w.withPin(PinViewModel.Purpose.SETTINGS, w::openSettings);
             }
         });
-        stage.setTitle(lang.get("kiosk.title"));
-        stage.setScene(scene);
+        stage.setTitle(w.lang.get("kiosk.title"));
+        stage.setScene(w.scene);
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreen(!windowed);
         stage.setOnCloseRequest(e -> {
-            if (rt.config.adminPin() != null) {
+            if (w.pin.required()) {
                 e.consume();
-                askPinThenClose(stage, lang, rt.config.adminPin());
+                w.withPin(PinViewModel.Purpose.EXIT, Platform::exit);
             }
         });
         stage.show();
         return w;
     }
 
+    /** The prompt and status bar in the current language and voice, filled with what is known now. */
+    private Parent buildScreen() {
+        lang = Lang.of(config.language());
+        SoundVoice old = voice;
+        voice = new SoundVoice(config.voice().language());
+        if (old != null) {
+            old.close();
+        }
+        prompt = new PromptViewModel(lang, executor, config.promptDuration(),
+                Boolean.TRUE.equals(config.voice().enabled()) ? voice : Voice.SILENT, rt.device.venueName(), zone);
+        status = new StatusViewModel(lang, Clock.systemUTC(), zone, config.trustListMaxAge());
+        status.updateSync(lastSync.online(), lastSync.pending(), lastSync.lastSync());
+        String source = config.camera().source();
+        boolean scanner = source.equals("scanner") || source.startsWith("serial:");
+        status.inputIsScanner(scanner);
+        prompt.inputIsScanner(scanner);
+        status.updateCamera(cameraState, cameraDetail);
+        refreshTrustAndClock();
+        return KioskView.load(prompt, status, lang);
+    }
+
     /** A code read by any source, on any thread: decided off the FX thread, shown on it. */
     public void onDecoded(String text, long capturedNanos) {
-        executor.run(() -> rt.engine.onCode(text, capturedNanos), prompt::show,
+        CodeFeed.Sink bindStep = rebind;
+        if (bindStep != null) {
+            bindStep.code(text);
+            return;
+        }
+        executor.run(() -> rt.engine.onCode(text, capturedNanos), outcome -> prompt.show(outcome),
                 err -> status.updateCamera("UNAVAILABLE", err.getMessage()));
     }
 
     /** Camera state from the capture loop, on any thread. */
     public void cameraState(String state, String reason) {
+        cameraState = state;
+        cameraDetail = reason;
+        CodeFeed.Sink bindStep = rebind;
+        if (bindStep != null) {
+            bindStep.camera(state, reason);
+        }
         executor.onUi(() -> status.updateCamera(state, reason));
     }
 
-    /** F2: today's figures, behind the admin PIN when one is set. */
-    private void showToday(Stage stage, Lang lang) {
-        if (rt.config.adminPin() != null) {
-            TextInputDialog pin = new TextInputDialog();
-            pin.initOwner(stage);
-            pin.setHeaderText(lang.get("kiosk.pin.prompt"));
-            if (pin.showAndWait().filter(rt.config.adminPin()::equals).isEmpty()) {
-                return;
-            }
+    /** Runs {@code action} at once without a PIN, else after the right one. */
+    private void withPin(PinViewModel.Purpose purpose, Runnable action) {
+        if (!pin.required()) {
+            action.run();
+            return;
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        PinDialog.show(stage, new PinViewModel(pin, lang, purpose, action), lang);
+    }
+
+    /** F2: today's figures. */
+    private void showToday() {
         executor.run(() -> rt.journal.stats(TodayViewModel.today(zone), zone), stats -> {
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
             a.initOwner(stage);
             a.setHeaderText(lang.get("kiosk.today.title"));
             a.setContentText(String.join("\n", new TodayViewModel(lang).lines(stats)));
@@ -123,24 +195,101 @@ public final class KioskWindow implements AutoCloseable {
         }, err -> status.updateCamera("UNAVAILABLE", err.getMessage()));
     }
 
+    /** F4: camera, language, voice, PIN and re-binding, in a window of its own over the kiosk. */
+    private void openSettings() {
+        if (host == null) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, lang.get("kiosk.settings.unavailable"));
+            a.initOwner(stage);
+            a.show();
+            return;
+        }
+        if (settings != null && settings.isShowing()) {
+            settings.toFront();
+            return;
+        }
+        settings = new Stage();
+        settings.initOwner(stage);
+        settings.initModality(Modality.WINDOW_MODAL);
+        settings.setTitle(lang.get("kiosk.settings.title"));
+        settings.setOnHidden(e -> rebind = null);
+        showSettingsScreen(null);
+        settings.show();
+    }
+
+    private void showSettingsScreen(String note) {
+        Stage window = settings;
+        SettingsViewModel vm = new SettingsViewModel(config, SettingsViewModel.Mode.RUNNING, host.cameras(),
+                s -> KioskConfigWriter.save(host.configFile(), s), executor, lang, saved -> {
+                    window.close();
+                    apply(saved);
+                }, this::showRebind, window::close);
+        setRoot(window, SettingsView.load(vm, lang));
+        if (note != null) {
+            vm.note(note);
+        }
+        vm.refreshCameras();
+    }
+
+    /** Re-bind from the settings: the poster is read by the camera already running (or typed), then back to settings. */
+    private void showRebind() {
+        Stage window = settings;
+        VenueBinder binder = new VenueBinder(rt.trust::current, rt.device.venueId(), rt.clock::now, rt.configDir);
+        boolean scanner = "scanner".equals(config.camera().source());
+        CodeFeed feed = sink -> {
+            rebind = sink;
+            sink.camera(scanner ? "SCANNER" : cameraState, scanner ? null : cameraDetail);
+            return () -> {
+                if (rebind == sink) {
+                    rebind = null;
+                }
+            };
+        };
+        BindVenueViewModel vm = new BindVenueViewModel(binder::bind, feed, executor, lang, rt.device.venueName(),
+                rt.device.venueNumber(), SettingsViewModel.Mode.RUNNING,
+                binding -> showSettingsScreen(lang.get("kiosk.settings.rebound", binding.venueName())),
+                () -> showSettingsScreen(null));
+        setRoot(window, BindVenueView.load(vm, lang));
+        vm.start();
+    }
+
+    private static void setRoot(Stage window, Parent root) {
+        if (window.getScene() == null) {
+            window.setScene(new Scene(root));
+        } else {
+            window.getScene().setRoot(root);
+        }
+        window.sizeToScene();
+    }
+
+    /**
+     * Takes saved settings into use: the camera restarts off the FX thread when it changed, and the screen is rebuilt
+     * in the new language with the new voice. What the engine was built with at start needs a restart, and says so.
+     */
+    void apply(KioskConfig saved) {
+        KioskConfig before = config;
+        config = saved;
+        if (!before.camera().equals(saved.camera())) {
+            cameraState = "scanner".equals(saved.camera().source()) ? "RUNNING" : "OPENING";
+            cameraDetail = null;
+            host.restartCamera(saved.camera());
+        }
+        scene.setRoot(buildScreen());
+        stage.setTitle(lang.get("kiosk.title"));
+        if (saved.startupFieldsDiffer(rt.config)) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, lang.get("kiosk.settings.restartNeeded"));
+            a.initOwner(stage);
+            a.show();
+        }
+    }
+
     private void refreshTrustAndClock() {
         status.updateTrust(rt.trust.current() == null ? null : rt.trust.current().issuedAt());
         status.updateClock(rt.clock.wallClockSuspect(), rt.clock.skew());
     }
 
-    private static void askPinThenClose(Stage stage, Lang lang, String pin) {
-        if (pin == null) {
-            Platform.exit();
-            return;
-        }
-        TextInputDialog dialog = new TextInputDialog();
-        dialog.initOwner(stage);
-        dialog.setHeaderText(lang.get("kiosk.pin.prompt"));
-        dialog.showAndWait().filter(pin::equals).ifPresent(ok -> Platform.exit());
-    }
-
     @Override
     public void close() {
+        rebind = null;
         voice.close();
     }
 }

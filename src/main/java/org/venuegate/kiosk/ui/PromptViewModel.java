@@ -35,6 +35,8 @@ public final class PromptViewModel {
     private final Voice voice;
     private final ZoneId zone;
     private UiExecutor.Cancellable pendingReset;
+    /** "hold it to the camera" or "to the scanner": the idle instruction names the input the venue has. */
+    private String idleInstructionKey = "kiosk.idle.instruction";
 
     public PromptViewModel(Lang lang, UiExecutor executor, Duration showFor, Voice voice, String venueName, ZoneId zone) {
         this.lang = lang;
@@ -64,11 +66,19 @@ public final class PromptViewModel {
         pendingReset = executor.schedule(showFor, this::idle);
     }
 
+    /** Scanners (keyboard wedge or serial port) read the code instead of a camera; the idle prompt says so. */
+    public void inputIsScanner(boolean scanner) {
+        idleInstructionKey = scanner ? "kiosk.idle.instruction.scanner" : "kiosk.idle.instruction";
+        if (state.get() == PromptState.IDLE) {
+            instruction.set(lang.get(idleInstructionKey));
+        }
+    }
+
     public void idle() {
         pendingReset = null;
         state.set(PromptState.IDLE);
         headline.set(lang.get("kiosk.idle.headline"));
-        instruction.set(lang.get("kiosk.idle.instruction"));
+        instruction.set(lang.get(idleInstructionKey));
         person.set("");
         marks.set("");
         admission.set("");

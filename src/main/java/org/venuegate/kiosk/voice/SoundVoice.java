@@ -54,13 +54,22 @@ public final class SoundVoice implements Voice, AutoCloseable {
         if (playing != null) {
             playing.stop();
         }
-        player.execute(() -> play(decision));
+        submit(() -> play(decision));
+    }
+
+    /** A decision can still arrive while the window closes (or the settings swap the voice): then stay silent. */
+    private void submit(Runnable task) {
+        try {
+            player.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("voice closed; prompt not spoken");
+        }
     }
 
     /** Plays the pass tone and the spoken "please enter" (the phone's FAQ 2 prompt uses it too). */
     public void announcePass() {
         if (!disabled.get()) {
-            player.execute(() -> play(true, "PASS"));
+            submit(() -> play(true, "PASS"));
         }
     }
 

@@ -42,6 +42,17 @@ class PromptViewModelTest {
     }
 
     @Test
+    void theIdlePromptNamesTheScannerWhenTheVenueUsesOne() {
+        PromptViewModel vm = vm(Locale.ENGLISH);
+        assertThat(vm.instructionProperty().get()).endsWith("hold the unveiled code to the camera");
+        vm.inputIsScanner(true);
+        assertThat(vm.instructionProperty().get()).endsWith("hold the unveiled code under the scanner");
+        vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));
+        executor.runScheduled();
+        assertThat(vm.instructionProperty().get()).as("back to idle after a decision").endsWith("under the scanner");
+    }
+
+    @Test
     void theNextCodeReplacesThePromptAtOnceAndCancelsTheOldTimer() {
         PromptViewModel vm = vm(Locale.ENGLISH);
         vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));

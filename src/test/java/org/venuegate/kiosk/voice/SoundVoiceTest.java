@@ -30,4 +30,14 @@ class SoundVoiceTest {
         assertThat(SoundVoice.tone(true)).isNotEqualTo(SoundVoice.tone(false));
         assertThat(SoundVoice.tone(false).length).isGreaterThan(SoundVoice.tone(true).length);
     }
+
+    @Test
+    void aClosedVoiceIsSilentNotAnError() {
+        // the window can close, or the settings swap the voice, while a decision is on its way to the prompt
+        SoundVoice voice = new SoundVoice("zh");
+        voice.close();
+        voice.announcePass();
+        voice.announce(new org.venuegate.kiosk.KioskFixture(org.venuegate.core.decide.EntryPolicy.DEFAULT)
+                .engine.onCode("not a code", 0).decision());
+    }
 }
