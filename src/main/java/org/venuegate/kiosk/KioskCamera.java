@@ -9,6 +9,7 @@ import org.venuegate.kiosk.capture.FrameSource;
 import org.venuegate.kiosk.capture.ReplayFrameSource;
 import org.venuegate.kiosk.capture.WebcamFrameSource;
 import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.decode.FrameDecoder;
 import org.venuegate.kiosk.decode.KioskDecoders;
 import org.venuegate.kiosk.decode.ScanLoop;
 
@@ -22,7 +23,12 @@ public final class KioskCamera implements AutoCloseable {
     private final CameraSupervisor supervisor;
 
     public KioskCamera(FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
-        this.loop = new ScanLoop(KioskDecoders.full(), onCode);
+        this(KioskDecoders.full(), source, onCode, onState);
+    }
+
+    /** With a decoder built beforehand (the kiosk builds it while the window starts). */
+    public KioskCamera(FrameDecoder decoder, FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        this.loop = new ScanLoop(decoder, onCode);
         this.supervisor = new CameraSupervisor(source, loop, onState);
     }
 
