@@ -27,6 +27,7 @@ public final class Autostart {
     public static final String WINDOWS_ENTRY = "VenueGate Kiosk.cmd";
     public static final String WINDOWS_SUPERVISOR = "kiosk-supervisor.ps1";
     public static final String MAC_LABEL = "org.venuegate.kiosk";
+    public static final String MAC_LAUNCHER = "VenueGate Kiosk";
 
     private final Os os;
     private final AppDirs dirs;
@@ -77,8 +78,8 @@ public final class Autostart {
                 break;
             }
             case MACOS: {
-                // app image: VenueGate.app/Contents/app/venuegate.jar; launchers in Contents/MacOS
-                Path launcher = requireFile(appDir.getParent().resolve("MacOS").resolve("venuegate-kiosk"));
+                // app bundle: "VenueGate Kiosk.app"/Contents/app/venuegate.jar; its launcher in Contents/MacOS
+                Path launcher = requireFile(appDir.getParent().resolve("MacOS").resolve(MAC_LAUNCHER));
                 text = String.join("\n",
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                         "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">",

@@ -47,15 +47,15 @@ class AutostartTest {
 
     @Test
     void macosWritesALaunchAgentThatRestartsOnlyAfterAFailure() throws IOException {
-        Path contents = home.resolve("Applications/VenueGate.app/Contents");
+        Path contents = home.resolve("Applications/VenueGate Kiosk.app/Contents");
         Path app = Files.createDirectories(contents.resolve("app"));
         Files.createDirectories(contents.resolve("MacOS"));
-        Files.writeString(contents.resolve("MacOS/venuegate-kiosk"), "bin");
+        Files.writeString(contents.resolve("MacOS/VenueGate Kiosk"), "bin");
         AppDirs dirs = AppDirs.resolve(Os.MACOS, Map.of(), home);
 
         Path entry = new Autostart(Os.MACOS, dirs, home).enable(app);
         assertThat(entry).isEqualTo(home.resolve("Library/LaunchAgents/org.venuegate.kiosk.plist"));
-        assertThat(Files.readString(entry)).contains("<string>" + contents.resolve("MacOS/venuegate-kiosk") + "</string>")
+        assertThat(Files.readString(entry)).contains("<string>" + contents.resolve("MacOS/VenueGate Kiosk") + "</string>")
                 .contains("<key>KeepAlive</key><dict><key>SuccessfulExit</key><false/></dict>").contains("<key>RunAtLoad</key><true/>");
     }
 
