@@ -139,6 +139,12 @@ public final class StartupBench {
      */
     static long[] once(List<String> cmd, int timeoutSeconds, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // Started from an installed launcher, this JVM's environment carries the launcher's own variables; a child
+        // launcher that sees them takes itself for a relaunch and cannot find its main class.
+        pb.environment().remove("_JPACKAGE_LAUNCHER");
+        if (System.getenv("_JPACKAGE_LAUNCHER") != null) {
+            pb.environment().remove("LD_LIBRARY_PATH");
+        }
         long t0 = System.nanoTime();
         Process p = pb.start();
         CompletableFuture<Long> ready = new CompletableFuture<>();
