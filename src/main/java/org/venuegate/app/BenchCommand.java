@@ -26,15 +26,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code venuegate bench}: measurements that print figures for a human and one JSON line for scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print figures: ingest (available), decode, pipeline, soak (not yet available).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class})
+        description = "Benchmarks that print figures: ingest, decode, pipeline, soak, startup.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class,
+            BenchCommand.Startup.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline or soak");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline, soak or startup");
     }
 
     /** Which database the ingest bench writes to. */
@@ -247,6 +248,49 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             return org.venuegate.kiosk.bench.SoakBench.run(scans, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = {"Launches the kiosk --runs times as a child process (paired, offline, a replay camera) and times launch"
+                    + " to ready to scan: its window showing and the camera feeding the scan loop. Prints each run, the"
+                    + " median and p95, and one JSON line. Needs a display (xvfb-run -a on a machine without one).",
+                    "COMMAND starts the kiosk, for example /opt/venuegate/bin/venuegate-kiosk; the bench appends"
+                    + " 'kiosk --config FILE --data DIR'. Default: this Java and class path with the installed kiosk's"
+                    + " options (-Xmx160m -XX:+UseSerialGC).",
+                    "Exit 0 when every run got ready, 1 when one did not."})
+    static final class Startup implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "7", description = "How many launches (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+                description = "Give up on a launch after this long (default: ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Option(names = "--windowed", description = "Start the kiosk in a window instead of full screen.")
+        boolean windowed;
+
+        @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The kiosk's launcher and its leading arguments.")
+        java.util.List<String> command;
+
+        @Override
+        public Integer call() throws IOException {
+            if (runs < 1 || timeout < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs and --timeout must be at least 1");
+            }
+            java.util.List<String> cmd = command == null || command.isEmpty() ? thisJava() : command;
+            org.venuegate.kiosk.bench.StartupBench.Result r = org.venuegate.kiosk.bench.StartupBench.run(cmd, runs, timeout,
+                    windowed, spec.commandLine().getOut());
+            return r.failed() == 0 ? 0 : 1;
+        }
+
+        private static java.util.List<String> thisJava() {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return java.util.List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "org.venuegate.app.Launcher");
         }
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.venuegate.deploy.AppDirs;
+import org.venuegate.deploy.Installation;
 import org.venuegate.hub.Hub;
 import org.venuegate.hub.HubConfig;
 import org.venuegate.hub.HubServer;
@@ -26,8 +28,9 @@ final class HubCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8470", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", defaultValue = "hub-data", paramLabel = "DIR",
-            description = "Data folder for the embedded database (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder for the embedded database. Default: hub-data; installed, hub-data in the platform's"
+                    + " data folder (the system service passes /var/lib/venuegate-hub).")
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL instead of the embedded database.")
@@ -47,6 +50,18 @@ final class HubCommand implements Callable<Integer> {
     public Integer call() {
         if (retentionDays < 1 || retentionDays > 3650) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retention-days must be 1..3650");
+        }
+        if (Installation.installed()) {
+            AppDirs dirs = AppDirs.current();
+            if (!Installation.underJournal()) { // under systemd the journal keeps (and rotates) the log
+                KioskCommand.startFileLog(dirs, "hub", spec.commandLine().getErr());
+            }
+            if (data == null) {
+                data = dirs.hubData();
+            }
+        }
+        if (data == null) {
+            data = Path.of("hub-data");
         }
         HubConfig config = new HubConfig(data, jdbcUrl, dbUser, jdbcUrl == null ? null : System.getenv(dbPasswordEnv),
                 Duration.ofDays(retentionDays), HubConfig.DEFAULT_TOKEN_TTL, Passwords.DEFAULT_ITERATIONS);

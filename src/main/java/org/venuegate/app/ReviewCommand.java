@@ -1,8 +1,12 @@
 package org.venuegate.app;
 
 import java.util.concurrent.Callable;
+import org.venuegate.deploy.AppDirs;
+import org.venuegate.deploy.Installation;
 import org.venuegate.review.ReviewApp;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code venuegate review}: the district reviewer's workstation. */
@@ -15,8 +19,14 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "zh-CN", description = "zh-CN or en (default: ${DEFAULT-VALUE}).")
     String lang;
 
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (Installation.installed()) {
+            KioskCommand.startFileLog(AppDirs.current(), "review", spec.commandLine().getErr());
+        }
         ReviewApp.launch(hub, lang);
         return 0;
     }

@@ -2,6 +2,7 @@ package org.venuegate.kiosk;
 
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.venuegate.kiosk.capture.CameraState;
 import org.venuegate.kiosk.capture.CameraSupervisor;
 import org.venuegate.kiosk.capture.CodeSource;
@@ -12,6 +13,7 @@ import org.venuegate.kiosk.capture.VideoFrameSource;
 import org.venuegate.kiosk.capture.WebcamFrameSource;
 import org.venuegate.kiosk.config.CameraSource;
 import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.decode.FrameDecoder;
 import org.venuegate.kiosk.decode.HeldCodeFilter;
 import org.venuegate.kiosk.decode.KioskDecoders;
 import org.venuegate.kiosk.decode.ScanLoop;
@@ -27,7 +29,12 @@ public final class KioskCamera implements AutoCloseable {
     private final CameraSupervisor supervisor;
 
     public KioskCamera(FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
-        this.loop = new ScanLoop(KioskDecoders.full(), onCode);
+        this(KioskDecoders.full(), source, onCode, onState);
+    }
+
+    /** With a decoder built beforehand (the kiosk builds it while the window starts). */
+    public KioskCamera(FrameDecoder decoder, FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        this.loop = new ScanLoop(decoder, onCode);
         this.supervisor = new CameraSupervisor(source, loop, onState);
     }
 
@@ -52,12 +59,18 @@ public final class KioskCamera implements AutoCloseable {
      * text in the window instead).
      */
     public static KioskCamera fromConfig(KioskConfig.Camera camera, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        return fromConfig(camera, KioskDecoders::full, onCode, onState);
+    }
+
+    /** As above, with the decoder to use for camera frames (the kiosk builds it while its window starts). */
+    public static KioskCamera fromConfig(KioskConfig.Camera camera, Supplier<FrameDecoder> decoder, ScanLoop.Listener onCode,
+                                         CameraSupervisor.Listener onState) {
         CameraSource src = camera.parsedSource();
         if (src instanceof CameraSource.Serial s) {
             return new KioskCamera(new SerialScannerSource(s.port(), s.baud()), onCode, onState);
         }
         FrameSource frames = frameSource(camera, src);
-        return frames == null ? null : new KioskCamera(frames, onCode, onState);
+        return frames == null ? null : new KioskCamera(decoder.get(), frames, onCode, onState);
     }
 
     private static FrameSource frameSource(KioskConfig.Camera camera, CameraSource src) {

@@ -1,8 +1,15 @@
 package org.venuegate.kiosk.ui;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -13,8 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.KioskRuntime;
 import org.venuegate.kiosk.Pairer;
+import org.venuegate.kiosk.capture.CameraState;
+import org.venuegate.kiosk.capture.CameraSupervisor;
 import org.venuegate.kiosk.capture.WebcamFrameSource;
 import org.venuegate.kiosk.config.KioskConfig;
+import org.venuegate.kiosk.decode.FrameDecoder;
+import org.venuegate.kiosk.decode.KioskDecoders;
 import org.venuegate.kiosk.setup.CameraCodeFeed;
 import org.venuegate.kiosk.setup.KioskSetup;
 import org.venuegate.ui.FxUiExecutor;
@@ -33,17 +44,61 @@ public final class KioskApp extends Application {
     private static volatile Path configFile;
     private static volatile Path dataDir;
     private static volatile KioskConfig config;
-    private static volatile OkHttpClient http;
+    private static volatile Supplier<OkHttpClient> http;
     private static volatile boolean windowed;
+    private static volatile Runnable onReady = () -> { };
 
-    /** @param configFile kiosk.json; device.json, the binding and the trust list live beside it */
-    public static void launch(Path configFile, Path data, KioskConfig cfg, OkHttpClient client, boolean inWindow) {
+    /**
+     * @param configFile kiosk.json; device.json, the binding and the trust list live beside it
+     * @param ready      called once, on any thread, when the kiosk is ready to scan: its window is showing and the
+     *                   camera delivers frames to the scan loop (or, with a keyboard-wedge scanner, as soon as the
+     *                   window shows)
+     */
+    public static void launch(Path configFile, Path data, KioskConfig cfg, Supplier<OkHttpClient> client, boolean inWindow,
+                              Runnable ready) {
         KioskApp.configFile = configFile.toAbsolutePath();
         dataDir = data;
         KioskApp.config = cfg;
         http = client;
         windowed = inWindow;
+        onReady = ready;
+        prepare();
         Application.launch(KioskApp.class);
+    }
+
+    public static void launch(Path configFile, Path data, KioskConfig cfg, OkHttpClient client, boolean inWindow) {
+        launch(configFile, data, cfg, () -> client, inWindow, () -> { });
+    }
+
+    /** Built on helper threads while JavaFX starts (a kiosk ready to scan only): the slow parts run side by side. */
+    private static volatile CompletableFuture<KioskRuntime> preparedRuntime;
+    private static volatile CompletableFuture<FrameDecoder> preparedDecoder;
+
+    private static void prepare() {
+        try {
+            if (KioskSetup.next(configFile.getParent()) != KioskSetup.Step.RUN) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // start() reports it
+        }
+        Executor helpers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "kiosk-startup");
+            t.setDaemon(true);
+            return t;
+        });
+        // journal (SQLite), trust list (signature check), device file, HTTP client (TLS set-up)
+        preparedRuntime = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new KioskRuntime(configFile.getParent(), dataDir, config, http.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, helpers);
+        // the camera's decoders (ZXing and BoofCV), unless codes come from a scanner
+        String source = config.camera().source();
+        preparedDecoder = source.equals("scanner") || source.startsWith("serial:") ? null
+                : CompletableFuture.supplyAsync(KioskDecoders::full, helpers);
     }
 
     private final FxUiExecutor executor = new FxUiExecutor();
@@ -68,8 +123,8 @@ public final class KioskApp extends Application {
             return;
         }
         SetupWizard.Services services = new SetupWizard.Services(
-                (code, label) -> Pairer.pair(http, config.hubUrl(), code, label, configDir),
-                CameraCodeFeed::new, () -> WebcamFrameSource.cameraNames(CAMERA_SEARCH_TIMEOUT), http);
+                (code, label) -> Pairer.pair(http.get(), config.hubUrl(), code, label, configDir),
+                CameraCodeFeed::new, () -> WebcamFrameSource.cameraNames(CAMERA_SEARCH_TIMEOUT), http.get());
         wizard = new SetupWizard(stage, executor, configFile, config, services, saved -> {
             wizard = null;
             run(stage, saved);
@@ -80,7 +135,11 @@ public final class KioskApp extends Application {
     private void run(Stage stage, KioskConfig cfg) {
         Lang lang = Lang.of(cfg.language());
         try {
-            runtime = new KioskRuntime(configFile.getParent(), dataDir, cfg, http);
+            CompletableFuture<KioskRuntime> prepared = preparedRuntime;
+            preparedRuntime = null;
+            // the prepared runtime was built from the configuration read at launch; the wizard may have changed it
+            runtime = prepared != null && cfg == config ? join(prepared)
+                    : new KioskRuntime(configFile.getParent(), dataDir, cfg, http.get());
         } catch (IOException | RuntimeException e) {
             fatal(lang, e.getMessage());
             return;
@@ -93,7 +152,7 @@ public final class KioskApp extends Application {
 
             @Override
             public void restartCamera(KioskConfig.Camera cam) {
-                KioskApp.this.restartCamera(cam);
+                KioskApp.this.restartCamera(cam, null);
             }
 
             @Override
@@ -102,29 +161,81 @@ public final class KioskApp extends Application {
             }
         });
         runtime.start();
-        restartCamera(cfg.camera());
+        ReadyGate ready = new ReadyGate(2, KioskApp::ready);
+        ready.arrive(); // the window is showing
+        restartCamera(cfg.camera(), ready);
     }
 
-    /** Closes the old camera and opens the new one off the FX thread: the webcam driver can take seconds, or hang. */
-    private void restartCamera(KioskConfig.Camera cam) {
+    /**
+     * Closes the old camera and opens the new one off the FX thread: the webcam driver can take seconds, or hang.
+     * {@code ready}, at start only, hears when frames (or a scanner's lines) first flow.
+     */
+    private void restartCamera(KioskConfig.Camera cam, ReadyGate ready) {
         KioskCamera old = camera;
         camera = null;
         KioskWindow w = window;
+        CompletableFuture<FrameDecoder> decoder = preparedDecoder;
+        preparedDecoder = null;
+        CameraSupervisor.Listener toStatusBar = KioskCamera.states(w::cameraState);
+        CameraSupervisor.Listener states = ready == null ? toStatusBar : s -> {
+            toStatusBar.onState(s);
+            if (s.status() == CameraState.Status.RUNNING) {
+                ready.arrive();
+            }
+        };
         executor.run(() -> {
             if (old != null) {
                 old.close();
             }
-            KioskCamera started = KioskCamera.fromConfig(cam, w::onDecoded, KioskCamera.states(w::cameraState));
+            KioskCamera started = KioskCamera.fromConfig(cam, decoder == null ? KioskDecoders::full : decoder::join,
+                    w::onDecoded, states);
             return started == null ? null : started.start();
         }, started -> {
             camera = started;
             if (started == null) {
                 w.cameraState("RUNNING", null); // the wedge scanner needs nothing opened
+                if (ready != null) {
+                    ready.arrive();
+                }
             }
         }, e -> {
             LOG.error("camera could not be started", e);
             w.cameraState("UNAVAILABLE", String.valueOf(e.getMessage()));
         });
+    }
+
+    private static KioskRuntime join(CompletableFuture<KioskRuntime> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw c instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void ready() {
+        LOG.info("Kiosk ready to scan");
+        onReady.run();
+    }
+
+    /** Counts down the things that must be up before the kiosk can scan; runs the action once, at the last. */
+    static final class ReadyGate {
+        private final AtomicInteger left;
+        private final Runnable action;
+
+        ReadyGate(int parts, Runnable action) {
+            this.left = new AtomicInteger(parts);
+            this.action = action;
+        }
+
+        void arrive() {
+            if (left.decrementAndGet() == 0) {
+                action.run();
+            }
+        }
     }
 
     private static void fatal(Lang lang, String message) {

@@ -125,19 +125,27 @@ class PosterBindingTest {
 
         @Override
         public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            if (workers.isShutdown()) {
+                return;
+            }
             workers.execute(() -> {
                 try {
                     T r = work.call();
-                    ui.execute(() -> onSuccess.accept(r));
+                    onUi(() -> onSuccess.accept(r));
                 } catch (Exception | Error e) {
-                    ui.execute(() -> onFailure.accept(e));
+                    onUi(() -> onFailure.accept(e));
                 }
             });
         }
 
+        /** After close the test is over: late camera events (the replay keeps running until closed) are dropped. */
         @Override
         public void onUi(Runnable action) {
-            ui.execute(action);
+            try {
+                ui.execute(action);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // nothing listens any more
+            }
         }
 
         @Override
