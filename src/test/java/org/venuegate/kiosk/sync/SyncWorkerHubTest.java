@@ -132,7 +132,8 @@ class SyncWorkerHubTest {
             fill(j, k.venueId(), 20);
             w.start();
             await("first batch synced", () -> j.pendingCount() == 0);
-            assertThat(w.status().online()).isTrue();
+            // the worker publishes its status after it has stored the receipt: a moment later than the journal shows it
+            await("status online", () -> w.status().online());
 
             fixture.stopServer();
             try {
