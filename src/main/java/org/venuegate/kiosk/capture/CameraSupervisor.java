@@ -79,63 +79,46 @@ public final class CameraSupervisor implements AutoCloseable {
     }
 
     private static Pumped frames(FrameSource source, Consumer<Frame> sink) {
-        Objects.requireNonNull(source);
-        Objects.requireNonNull(sink);
-        return new Pumped() {
-            @Override
-            public void open(Duration timeout) throws CameraUnavailableException {
-                source.open(timeout);
-            }
-
-            @Override
-            public boolean pumpOne() throws CameraUnavailableException {
-                Frame f = source.grab();
-                if (f == null) {
-                    return false;
-                }
-                sink.accept(f);
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return source.describe();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return pumped(source, source::grab, sink);
     }
 
     private static Pumped codes(CodeSource source, Consumer<String> sink) {
-        Objects.requireNonNull(source);
+        return pumped(source, source::next, sink);
+    }
+
+    /** What the device hands over next, or null when nothing new came in a short, device-specific time. */
+    @FunctionalInterface
+    private interface Pull<T> {
+        T next() throws CameraUnavailableException;
+    }
+
+    private static <T> Pumped pumped(InputDevice device, Pull<T> pull, Consumer<T> sink) {
+        Objects.requireNonNull(device);
         Objects.requireNonNull(sink);
         return new Pumped() {
             @Override
             public void open(Duration timeout) throws CameraUnavailableException {
-                source.open(timeout);
+                device.open(timeout);
             }
 
             @Override
             public boolean pumpOne() throws CameraUnavailableException {
-                String text = source.next();
-                if (text == null) {
+                T item = pull.next();
+                if (item == null) {
                     return false;
                 }
-                sink.accept(text);
+                sink.accept(item);
                 return true;
             }
 
             @Override
             public String describe() {
-                return source.describe();
+                return device.describe();
             }
 
             @Override
             public void close() {
-                source.close();
+                device.close();
             }
         };
     }

@@ -1,16 +1,11 @@
 package org.venuegate.kiosk.capture;
 
-import java.time.Duration;
-
 /**
  * A device that delivers codes as text rather than frames: a 2D scanner on a serial port. Like a {@link FrameSource}
  * it is used from one thread at a time (the {@link CameraSupervisor}'s) and reports its failures as
  * {@link CameraUnavailableException}, so the status bar and the retrying work the same for both.
  */
-public interface CodeSource extends AutoCloseable {
-
-    /** Opens the device, giving up after {@code timeout}. Opening an open source does nothing. */
-    void open(Duration timeout) throws CameraUnavailableException;
+public interface CodeSource extends InputDevice {
 
     /**
      * The next complete code, waiting at most a short, source-specific time for it.
@@ -19,11 +14,4 @@ public interface CodeSource extends AutoCloseable {
      * @throws CameraUnavailableException when the device is gone (unplugged, closed)
      */
     String next() throws CameraUnavailableException;
-
-    /** A short human-readable name for logs and the status bar, e.g. "serial /dev/ttyACM0 9600 baud". */
-    String describe();
-
-    /** Releases the device; never blocks the caller for long and never throws. */
-    @Override
-    void close();
 }
