@@ -26,8 +26,8 @@ import org.venuegate.kiosk.capture.Frame;
  *
  * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
  * frame comes ~33 ms later and a code is held up for many frames, so it bounds the work per frame: the cheap pass;
- * when it misses, the harder pass that read the last codes (a held code stays at one distance and light) and ONE
- * other harder pass, a different one on each frame. When every pass has failed on a scene and the frames stay the
+ * when it misses, ONE harder pass: the one that read the last codes (a held code stays at one distance and light),
+ * else a different one on each frame. When every pass has failed on a scene and the frames stay the
  * same (an empty entrance), the scene is only looked at again on every {@value #REEXAMINE_EVERY}th frame, or at once
  * when it changes. Buffers for the resized copies are kept between frames. Not thread-safe: one decoder per decoding
  * thread.
@@ -50,13 +50,14 @@ public final class FrameDecoder {
     /** An unchanged scene on which every pass failed is still examined on every this many-th frame (~0.5 s at 30 fps). */
     static final int REEXAMINE_EVERY = 15;
     /**
-     * The harder pass that has been reading the codes stays first in line until it misses on this many frames in a
-     * row: one odd frame (a code this pass cannot read, motion blur) does not send the kiosk searching again.
+     * The harder pass that has been reading the codes keeps the frames the cheap pass misses until it misses on this
+     * many of them in a row: one odd frame (a code this pass cannot read, motion blur) does not send the kiosk
+     * searching again.
      */
     static final int STICKY_MISSES = 2;
     /**
      * The pass that reads a code is not always the cheapest that would (the last resort reads nearly everything), so
-     * on every this many-th frame that needs it, a cheaper harder pass is tried first and takes over when it reads.
+     * every this many-th frame that needs a harder pass goes to a cheaper one instead, which takes over when it reads.
      */
     static final int PROBE_EVERY = 4;
     /**
@@ -173,11 +174,11 @@ public final class FrameDecoder {
     }
 
     /**
-     * For live frames: the cheap pass, and only when it finds nothing, the harder pass that has been reading the codes
-     * held up (a held code stays at one distance and light; now and then a cheaper pass is tried first and takes over
-     * when it reads too) and ONE other harder pass, a different one on each frame, cheapest first. A code held up for half a second is seen by ~15 frames, so every pass gets its turns; a frame
-     * with no code (most of them at a kiosk) costs the cheap pass plus one or two hard passes, and nothing but the
-     * sample once the same empty scene has been through every pass.
+     * For live frames: the cheap pass and, only when it finds nothing, ONE harder pass: the one that has been reading
+     * the codes held up (a held code stays at one distance and light; now and then a cheaper pass gets its frame and
+     * takes over when it reads too), or else the next in a rotation, cheapest first. A code held up for half a second
+     * is seen by ~15 frames, so every pass gets its turns; a frame with no code (most of them at a kiosk) costs the
+     * cheap pass plus one hard pass, and nothing but the sample once the same empty scene has been through every pass.
      */
     public Optional<Decoded> decodeLive(Frame frame) {
         if (sampleFlat(frame)) {
@@ -189,44 +190,27 @@ public final class FrameDecoder {
             return Optional.empty();
         }
         Optional<Decoded> r = cheapPass.apply(frame);
-        if (r.isPresent()) {
+        if (r.isPresent() || liveOrder.isEmpty()) {
             return r;
         }
-        Pass tried = sticky;
+        Pass p;
         if (sticky != null) {
             Pass cheaper = ++stickyFrames % PROBE_EVERY == 0 ? cheaperThanSticky() : null;
-            if (cheaper != null) {
-                r = cheaper.apply(frame);
-                if (r.isPresent()) {
-                    sticky = cheaper; // the same codes for less
-                    stickyMisses = 0;
-                    return r;
-                }
-            }
-            r = sticky.apply(frame);
-            if (r.isPresent()) {
-                stickyMisses = 0;
-                return r;
-            }
-            if (++stickyMisses >= STICKY_MISSES) {
-                sticky = null; // the code went, or the light or the distance changed: find another
-            }
+            p = cheaper != null ? cheaper : sticky;
+        } else {
+            p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size()));
         }
-        if (!liveOrder.isEmpty()) {
-            Pass p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size()));
-            if (p == tried && liveOrder.size() > 1) {
-                p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size())); // it already missed on this frame
-            }
-            r = p.apply(frame);
-            if (r.isPresent()) {
-                if (sticky == null) {
-                    sticky = p;
-                    stickyMisses = 0;
-                }
-                return r;
-            }
+        r = p.apply(frame);
+        if (r.isPresent()) {
+            sticky = p; // the pass that reads, or a cheaper one that reads the same codes
+            stickyMisses = 0;
+            return r;
         }
-        noteFailedScene(exhausted);
+        boolean rotated = sticky == null;
+        if (p == sticky && ++stickyMisses >= STICKY_MISSES) {
+            sticky = null; // the code went, or the light or the distance changed: back to the rotation
+        }
+        noteFailedScene(exhausted, rotated);
         return Optional.empty();
     }
 
@@ -247,24 +231,30 @@ public final class FrameDecoder {
         return liveOrder.stream().map(Pass::name).toList();
     }
 
-    private void noteFailedScene(boolean wasExhausted) {
+    /**
+     * Counts the rotation's misses on one scene; when they cover every hard pass, the scene is exhausted.
+     *
+     * @param rotated whether this frame's hard pass came from the rotation (not the remembered pass)
+     */
+    private void noteFailedScene(boolean wasExhausted, boolean rotated) {
         if (wasExhausted) {
             skippedOnScene = 0; // re-examined, still nothing: stay quiet for another round
             return;
         }
-        if (failuresOnScene > 0 && sameScene()) {
-            failuresOnScene++;
-        } else {
+        if (!sameScene()) {
             System.arraycopy(sample, 0, failedScene, 0, sampleCount);
             failedSceneCount = sampleCount;
-            failuresOnScene = 1;
+            failuresOnScene = 0;
+        }
+        if (rotated) {
+            failuresOnScene++;
         }
         skippedOnScene = 0;
     }
 
-    /** Whether this frame's sample matches the scene every recent pass failed on. */
+    /** Whether this frame's sample matches the scene the recent passes failed on. */
     private boolean sameScene() {
-        if (failuresOnScene == 0 || failedSceneCount != sampleCount) {
+        if (failedSceneCount == 0 || failedSceneCount != sampleCount) {
             return false;
         }
         int changed = 0;
@@ -283,6 +273,7 @@ public final class FrameDecoder {
         passesWidth = frame.width();
         passesHeight = frame.height();
         sticky = null;
+        failedSceneCount = 0;
         failuresOnScene = 0;
         boolean large = frame.width() > DOWNSCALE_ABOVE_WIDTH;
         cheapPass = large
@@ -363,6 +354,7 @@ public final class FrameDecoder {
         if (sample.length < size) {
             sample = new byte[size];
             failedScene = new byte[size];
+            failedSceneCount = 0;
             failuresOnScene = 0;
         }
         int n = sampleGrid(f, sample);

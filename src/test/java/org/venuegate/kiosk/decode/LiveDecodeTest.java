@@ -183,6 +183,32 @@ class LiveDecodeTest {
     }
 
     @Test
+    void noLiveFrameRunsMoreThanTheCheapPassAndOneHarderPass() {
+        Frame stripes = stripes();
+        Frame halfMiss = halfPassMisses();
+        Random rnd = new Random(4);
+        FrameDecoder small = new FrameDecoder(f -> f == stripes ? Optional.of("OTHER") : Optional.empty());
+        FrameDecoder large = new FrameDecoder(f -> Optional.empty());
+        BufferedImage empty = scene(640, 480, null, 4, 0, 0);
+        BufferedImage easy = scene(640, 480, code, 4, 240, 150);
+        BufferedImage emptyLarge = scene(1280, 720, null, 6, 0, 0);
+        for (int i = 0; i < 200; i++) {
+            Frame f = switch (rnd.nextInt(3)) {
+                case 0 -> stripes;
+                case 1 -> noisy(empty, rnd);
+                default -> noisy(easy, rnd);
+            };
+            long before = small.passesRun();
+            small.decodeLive(f);
+            assertThat(small.passesRun() - before).as("640x480 frame %d", i).isLessThanOrEqualTo(2);
+            Frame g = rnd.nextBoolean() ? halfMiss : noisy(emptyLarge, rnd);
+            before = large.passesRun();
+            large.decodeLive(g);
+            assertThat(large.passesRun() - before).as("1280x720 frame %d", i).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void aCodeTheCheapPassReadsNeverPaysForAHarderPass() {
         FrameDecoder d = new FrameDecoder(f -> Optional.of("OTHER"));
         Frame stripes = stripes();
