@@ -26,8 +26,8 @@ import org.venuegate.kiosk.capture.Frame;
  *
  * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
  * frame comes ~33 ms later and a code is held up for many frames, so it bounds the work per frame: the cheap pass;
- * when it misses, ONE harder pass: the one that read the last codes (a held code stays at one distance and light),
- * else a different one on each frame. When every pass has failed on a scene and the frames stay the
+ * when it misses, ONE harder pass: on a new scene the one that read the last codes (a held code stays at one distance
+ * and light), else a different one on each frame. When every pass has failed on a scene and the frames stay the
  * same (an empty entrance), the scene is only looked at again on every {@value #REEXAMINE_EVERY}th frame, or at once
  * when it changes. Buffers for the resized copies are kept between frames. Not thread-safe: one decoder per decoding
  * thread.
@@ -174,18 +174,20 @@ public final class FrameDecoder {
     }
 
     /**
-     * For live frames: the cheap pass and, only when it finds nothing, ONE harder pass: the one that has been reading
-     * the codes held up (a held code stays at one distance and light; now and then a cheaper pass gets its frame and
-     * takes over when it reads too), or else the next in a rotation, cheapest first. A code held up for half a second
-     * is seen by ~15 frames, so every pass gets its turns; a frame with no code (most of them at a kiosk) costs the
-     * cheap pass plus one hard pass, and nothing but the sample once the same empty scene has been through every pass.
+     * For live frames: the cheap pass and, only when it finds nothing, ONE harder pass: on a new scene the one that
+     * has been reading the codes held up (a held code stays at one distance and light; now and then a cheaper pass
+     * gets its frame and takes over when it reads too), else the next in a rotation, cheapest first. A code held up
+     * for half a second is seen by ~15 frames, so every pass gets its turns; a frame with no code (most of them at a
+     * kiosk) costs the cheap pass plus one hard pass, and nothing but the sample once the same empty scene has been
+     * through every pass.
      */
     public Optional<Decoded> decodeLive(Frame frame) {
         if (sampleFlat(frame)) {
             return Optional.empty();
         }
         passesFor(frame);
-        boolean exhausted = failuresOnScene >= liveOrder.size() && sameScene();
+        boolean seenMissing = sameScene();
+        boolean exhausted = seenMissing && failuresOnScene >= liveOrder.size();
         if (exhausted && ++skippedOnScene < REEXAMINE_EVERY) {
             return Optional.empty();
         }
@@ -193,12 +195,14 @@ public final class FrameDecoder {
         if (r.isPresent() || liveOrder.isEmpty()) {
             return r;
         }
+        // the remembered pass gets a new scene; a scene it (or anything) already missed goes to the rotation
+        boolean rotated = sticky == null || seenMissing;
         Pass p;
-        if (sticky != null) {
+        if (rotated) {
+            p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size()));
+        } else {
             Pass cheaper = ++stickyFrames % PROBE_EVERY == 0 ? cheaperThanSticky() : null;
             p = cheaper != null ? cheaper : sticky;
-        } else {
-            p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size()));
         }
         r = p.apply(frame);
         if (r.isPresent()) {
@@ -206,7 +210,6 @@ public final class FrameDecoder {
             stickyMisses = 0;
             return r;
         }
-        boolean rotated = sticky == null;
         if (p == sticky && ++stickyMisses >= STICKY_MISSES) {
             sticky = null; // the code went, or the light or the distance changed: back to the rotation
         }
@@ -242,6 +245,7 @@ public final class FrameDecoder {
             return;
         }
         if (!sameScene()) {
+            // a new scene on which nothing was read: its next frames go to the rotation
             System.arraycopy(sample, 0, failedScene, 0, sampleCount);
             failedSceneCount = sampleCount;
             failuresOnScene = 0;

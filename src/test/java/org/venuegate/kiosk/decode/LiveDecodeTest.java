@@ -146,9 +146,16 @@ class LiveDecodeTest {
         d.decodeLive(gone);
         assertThat(d.stickyPass()).isEqualTo(reader);
         assertThat(d.decodeLive(frame)).map(Decoded::pass).contains(reader);
-        // ... but when the code has gone (FrameDecoder.STICKY_MISSES frames in a row) it is forgotten
+        // ... a scene it missed goes to the rotation from then on, not to it ...
+        long before = d.passesRun();
+        d.decodeLive(gone);
+        d.decodeLive(gone);
+        assertThat(d.stickyPass()).isEqualTo(reader);
+        assertThat(d.passesRun() - before).isEqualTo(4);
+        // ... and it is forgotten when it misses on FrameDecoder.STICKY_MISSES new scenes in a row
+        Random rnd = new Random(8);
         for (int i = 0; i < FrameDecoder.STICKY_MISSES; i++) {
-            d.decodeLive(gone);
+            d.decodeLive(FrameCostBench.synthetic(1280, 720, "scene", rnd));
         }
         assertThat(d.stickyPass()).isNull();
     }
@@ -206,6 +213,25 @@ class LiveDecodeTest {
             large.decodeLive(g);
             assertThat(large.passesRun() - before).as("1280x720 frame %d", i).isLessThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void codesReadBetweenFramesOfAnEmptySceneDoNotKeepItBusy() {
+        Frame code = halfPassMisses();
+        BufferedImage empty = scene(1280, 720, null, 6, 0, 0);
+        Random rnd = new Random(6);
+        FrameDecoder d = new FrameDecoder(f -> Optional.empty());
+        long emptyPasses = 0;
+        for (int i = 0; i < 60; i++) {
+            assertThat(d.decodeLive(code)).as("code frame %d", i).isPresent();
+            long before = d.passesRun();
+            assertThat(d.decodeLive(noisy(empty, rnd))).isEmpty();
+            if (i >= 30) {
+                emptyPasses += d.passesRun() - before;
+            }
+        }
+        // the last 30 empty frames: only the re-examinations (every 15th frame, two passes each) cost passes
+        assertThat(emptyPasses).isLessThanOrEqualTo(2L * (30 / FrameDecoder.REEXAMINE_EVERY + 1));
     }
 
     @Test
