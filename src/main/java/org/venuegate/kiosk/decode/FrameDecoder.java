@@ -95,7 +95,8 @@ public final class FrameDecoder {
     private int sampleCount;
     private byte[] failedScene = new byte[GRID_X * GRID_Y];
     private int failedSceneCount;
-    private int failuresOnScene;
+    /** Bit i: pass i of {@link #liveOrder} has missed on the remembered scene. */
+    private int triedOnScene;
     private int skippedOnScene;
     private long passesRun;
 
@@ -187,7 +188,7 @@ public final class FrameDecoder {
         }
         passesFor(frame);
         boolean seenMissing = sameScene();
-        boolean exhausted = seenMissing && failuresOnScene >= liveOrder.size();
+        boolean exhausted = seenMissing && triedOnScene == (1 << liveOrder.size()) - 1;
         if (exhausted && ++skippedOnScene < REEXAMINE_EVERY) {
             return Optional.empty();
         }
@@ -199,7 +200,7 @@ public final class FrameDecoder {
         boolean rotated = sticky == null || seenMissing;
         Pass p;
         if (rotated) {
-            p = liveOrder.get(Math.floorMod(rotation++, liveOrder.size()));
+            p = nextInRotation(seenMissing && !exhausted ? triedOnScene : 0);
         } else {
             Pass cheaper = ++stickyFrames % PROBE_EVERY == 0 ? cheaperThanSticky() : null;
             p = cheaper != null ? cheaper : sticky;
@@ -213,8 +214,20 @@ public final class FrameDecoder {
         if (p == sticky && ++stickyMisses >= STICKY_MISSES) {
             sticky = null; // the code went, or the light or the distance changed: back to the rotation
         }
-        noteFailedScene(exhausted, rotated);
+        noteFailedScene(exhausted, p);
         return Optional.empty();
+    }
+
+    /** The next pass of the rotation that has not missed on this scene yet. */
+    private Pass nextInRotation(int triedMask) {
+        int n = liveOrder.size();
+        for (int k = 0; k < n; k++) {
+            int i = Math.floorMod(rotation++, n);
+            if ((triedMask & (1 << i)) == 0) {
+                return liveOrder.get(i);
+            }
+        }
+        return liveOrder.get(Math.floorMod(rotation++, n));
     }
 
     /** One of the passes cheaper than the sticky one, a different one each time, or null when it is the cheapest. */
@@ -234,12 +247,8 @@ public final class FrameDecoder {
         return liveOrder.stream().map(Pass::name).toList();
     }
 
-    /**
-     * Counts the rotation's misses on one scene; when they cover every hard pass, the scene is exhausted.
-     *
-     * @param rotated whether this frame's hard pass came from the rotation (not the remembered pass)
-     */
-    private void noteFailedScene(boolean wasExhausted, boolean rotated) {
+    /** Notes which hard pass missed on this scene; when every one has, the scene is exhausted. */
+    private void noteFailedScene(boolean wasExhausted, Pass missed) {
         if (wasExhausted) {
             skippedOnScene = 0; // re-examined, still nothing: stay quiet for another round
             return;
@@ -248,11 +257,9 @@ public final class FrameDecoder {
             // a new scene on which nothing was read: its next frames go to the rotation
             System.arraycopy(sample, 0, failedScene, 0, sampleCount);
             failedSceneCount = sampleCount;
-            failuresOnScene = 0;
+            triedOnScene = 0;
         }
-        if (rotated) {
-            failuresOnScene++;
-        }
+        triedOnScene |= 1 << liveOrder.indexOf(missed);
         skippedOnScene = 0;
     }
 
@@ -278,7 +285,7 @@ public final class FrameDecoder {
         passesHeight = frame.height();
         sticky = null;
         failedSceneCount = 0;
-        failuresOnScene = 0;
+        triedOnScene = 0;
         boolean large = frame.width() > DOWNSCALE_ABOVE_WIDTH;
         cheapPass = large
                 ? new Pass("hybrid-half", f -> attempt(new HybridBinarizer(new LumaSource(halve(f), f.width() / 2, f.height() / 2)),
@@ -359,7 +366,7 @@ public final class FrameDecoder {
             sample = new byte[size];
             failedScene = new byte[size];
             failedSceneCount = 0;
-            failuresOnScene = 0;
+            triedOnScene = 0;
         }
         int n = sampleGrid(f, sample);
         if (n < 0) {

@@ -220,7 +220,13 @@ class LiveDecodeTest {
         Frame code = halfPassMisses();
         BufferedImage empty = scene(1280, 720, null, 6, 0, 0);
         Random rnd = new Random(6);
-        FrameDecoder d = new FrameDecoder(f -> Optional.empty());
+        int[] lastResortOnEmpty = {0};
+        FrameDecoder d = new FrameDecoder(f -> {
+            if (f != code) {
+                lastResortOnEmpty[0]++;
+            }
+            return Optional.empty();
+        });
         long emptyPasses = 0;
         for (int i = 0; i < 60; i++) {
             assertThat(d.decodeLive(code)).as("code frame %d", i).isPresent();
@@ -228,6 +234,10 @@ class LiveDecodeTest {
             assertThat(d.decodeLive(noisy(empty, rnd))).isEmpty();
             if (i >= 30) {
                 emptyPasses += d.passesRun() - before;
+            }
+            if (i == 29) {
+                assertThat(lastResortOnEmpty[0]).as("every pass, the last resort too, missed on it before it rested")
+                        .isPositive();
             }
         }
         // the last 30 empty frames: only the re-examinations (every 15th frame, two passes each) cost passes
