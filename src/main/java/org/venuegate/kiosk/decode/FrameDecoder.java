@@ -4,13 +4,13 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +22,83 @@ import org.venuegate.kiosk.capture.Frame;
  * The kiosk's QR chain over a frame's luma. A flat frame (nothing in front of the camera) is rejected from a sparse
  * sample at almost no cost; otherwise a cheap pass (HybridBinarizer, on a half-size copy when the frame is large)
  * and, only when that finds nothing, harder passes: full resolution, the global-histogram binarizer, the inverted
- * image, TRY_HARDER, and finally an optional second detector. Not thread-safe: one decoder per decoding thread.
+ * image, TRY_HARDER, a 2x upscale for small frames, and finally an optional second detector.
+ *
+ * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
+ * frame comes ~33 ms later and a code is held up for many frames, so it bounds the work per frame: the cheap pass;
+ * when it misses, ONE harder pass: on a new scene the one that read the last codes (a held code stays at one distance
+ * and light), else a different one on each frame. When every pass has failed on a scene and the frames stay the
+ * same (an empty entrance), the scene is only looked at again on every {@value #REEXAMINE_EVERY}th frame, or at once
+ * when it changes. Buffers for the resized copies are kept between frames. Not thread-safe: one decoder per decoding
+ * thread.
  */
 public final class FrameDecoder {
-    /** Frames wider than this get their cheap pass on a half-size copy; phone codes are large in such frames. */
+    /**
+     * Frames wider than this get their cheap pass on a half-size copy: codes held close are large in such frames. Small
+     * modules (under ~8 px) do not survive halving; live decoding then keeps to the harder pass that reads them.
+     */
     static final int DOWNSCALE_ABOVE_WIDTH = 800;
     /** Below this standard deviation of the sampled luma a frame is treated as empty (sensor noise is ~2-3). */
     static final double FLAT_STDDEV = 4.0;
+    /** A sampled pixel that moved by more than this many grey levels has changed (sensor noise is ~2-3). */
+    static final int SAMPLE_CHANGED_BY = 24;
+    /**
+     * The scene changed when at least this many of the ~1200 samples did. The smallest code ZXing reads (21 modules
+     * at 2-3 px) covers about a dozen samples at 640x480, and about half of those land on a module of the other colour.
+     */
+    static final int SCENE_CHANGED_SAMPLES = 4;
+    /** An unchanged scene on which every pass failed is still examined on every this many-th frame (~0.5 s at 30 fps). */
+    static final int REEXAMINE_EVERY = 15;
+    /**
+     * The harder pass that has been reading the codes keeps the frames the cheap pass misses until it misses on this
+     * many of them in a row: one odd frame (a code this pass cannot read, motion blur) does not send the kiosk
+     * searching again.
+     */
+    static final int STICKY_MISSES = 2;
+    /**
+     * The pass that reads a code is not always the cheapest that would (the last resort reads nearly everything), so
+     * every this many-th frame that needs a harder pass goes to a cheaper one instead, which takes over when it reads.
+     */
+    static final int PROBE_EVERY = 4;
+    /**
+     * The order live decoding rotates through the harder passes: by their cost per frame measured at 640x480 and
+     * 1280x720 (global histogram ~0.5/1.3 ms, a hybrid pass ~0.7/2 ms, BoofCV ~1/3 ms, the 2x upscale ~5 ms).
+     */
+    private static final List<String> LIVE_ORDER = List.of("global", "hybrid-full", "hybrid-harder", "hybrid-inverted",
+            "last-resort", "hybrid-2x");
+    /** The sample grid: this many columns and rows (the flat check and the scene check share it). */
+    private static final int GRID_X = 40;
+    private static final int GRID_Y = 30;
 
     private static final Map<DecodeHintType, Object> FAST = hints(false);
     private static final Map<DecodeHintType, Object> HARD = hints(true);
 
     private final QRCodeReader reader = new QRCodeReader();
     private final Function<Frame, Optional<String>> lastResort;
+
+    // kept between frames: resized copies, the passes for the current frame size
+    private byte[] halfBuf = new byte[0];
+    private byte[] doubleBuf = new byte[0];
+    private int passesWidth = -1;
+    private int passesHeight = -1;
+    private Pass cheapPass;
+    private List<Pass> hardPasses = List.of();
+    private List<Pass> liveOrder = List.of();
+
+    // live state
+    private Pass sticky;
+    private int stickyMisses;
+    private int stickyFrames;
+    private int probe;
+    private int rotation;
+    private byte[] sample = new byte[GRID_X * GRID_Y];
+    private int sampleCount;
+    private byte[] failedScene = new byte[GRID_X * GRID_Y];
+    private int failedSceneCount;
+    /** Bit i: pass i of {@link #liveOrder} has missed on the remembered scene. */
+    private int triedOnScene;
+    private int skippedOnScene;
+    private long passesRun;
 
     /** ZXing passes only. */
     public FrameDecoder() {
@@ -57,12 +121,38 @@ public final class FrameDecoder {
         return h;
     }
 
+    /** One way of reading a frame. */
+    private final class Pass {
+        private final String name;
+        private final Function<Frame, Optional<Decoded>> run;
+
+        Pass(String name, Function<Frame, Optional<Decoded>> run) {
+            this.name = name;
+            this.run = run;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Optional<Decoded> apply(Frame f) {
+            passesRun++;
+            return run.apply(f);
+        }
+    }
+
+    /** Passes run so far, over all frames (for tests). */
+    long passesRun() {
+        return passesRun;
+    }
+
     /** The cheap pass only, for live frames when the budget is tight. */
     public Optional<Decoded> decodeCheap(Frame frame) {
         if (isFlat(frame)) {
             return Optional.empty();
         }
-        return cheap(frame);
+        passesFor(frame);
+        return cheapPass.apply(frame);
     }
 
     /** The whole chain. */
@@ -70,53 +160,13 @@ public final class FrameDecoder {
         if (isFlat(frame)) {
             return Optional.empty();
         }
-        Optional<Decoded> r = cheap(frame);
+        passesFor(frame);
+        Optional<Decoded> r = cheapPass.apply(frame);
         if (r.isPresent()) {
             return r;
         }
-        return hard(frame);
-    }
-
-    private Optional<Decoded> cheap(Frame frame) {
-        if (frame.width() > DOWNSCALE_ABOVE_WIDTH) {
-            int w = frame.width() / 2;
-            int h = frame.height() / 2;
-            return attempt(new HybridBinarizer(new LumaSource(halve(frame), w, h)), FAST, "hybrid-half");
-        }
-        return attempt(new HybridBinarizer(source(frame)), FAST, "hybrid");
-    }
-
-    /**
-     * For live frames: the cheap pass, then only ONE of the harder passes, a different one on each frame. A code held
-     * up for half a second is seen by ~15 frames, so every pass gets its turns, while a frame with no code (most of
-     * them at a kiosk) never costs more than the cheap pass plus one hard pass.
-     */
-    public Optional<Decoded> decodeLive(Frame frame) {
-        if (isFlat(frame)) {
-            return Optional.empty();
-        }
-        Optional<Decoded> r = cheap(frame);
-        if (r.isPresent()) {
-            return r;
-        }
-        List<Pass> passes = hardPasses(frame);
-        if (passes.isEmpty()) {
-            return r;
-        }
-        Pass p = passes.get(Math.floorMod(rotation++, passes.size()));
-        return p.run(frame);
-    }
-
-    private int rotation;
-
-    @FunctionalInterface
-    private interface Pass {
-        Optional<Decoded> run(Frame frame);
-    }
-
-    private Optional<Decoded> hard(Frame frame) {
-        for (Pass p : hardPasses(frame)) {
-            Optional<Decoded> r = p.run(frame);
+        for (Pass p : hardPasses) {
+            r = p.apply(frame);
             if (r.isPresent()) {
                 return r;
             }
@@ -124,26 +174,162 @@ public final class FrameDecoder {
         return Optional.empty();
     }
 
-    private List<Pass> hardPasses(Frame frame) {
-        List<Pass> passes = new ArrayList<>(7);
-        if (frame.width() > DOWNSCALE_ABOVE_WIDTH) {
-            passes.add(f -> attempt(new HybridBinarizer(source(f)), FAST, "hybrid-full"));
+    /**
+     * For live frames: the cheap pass and, only when it finds nothing, ONE harder pass: on a new scene the one that
+     * has been reading the codes held up (a held code stays at one distance and light; now and then a cheaper pass
+     * gets its frame and takes over when it reads too), else the next in a rotation, cheapest first. A code held up
+     * for half a second is seen by ~15 frames, so every pass gets its turns; a frame with no code (most of them at a
+     * kiosk) costs the cheap pass plus one hard pass, and nothing but the sample once the same empty scene has been
+     * through every pass.
+     */
+    public Optional<Decoded> decodeLive(Frame frame) {
+        if (sampleFlat(frame)) {
+            return Optional.empty();
         }
-        passes.add(f -> attempt(new GlobalHistogramBinarizer(source(f)), FAST, "global"));
-        passes.add(f -> attempt(new HybridBinarizer(source(f).invert()), FAST, "hybrid-inverted"));
+        passesFor(frame);
+        boolean seenMissing = sameScene();
+        boolean exhausted = seenMissing && triedOnScene == (1 << liveOrder.size()) - 1;
+        if (exhausted && ++skippedOnScene < REEXAMINE_EVERY) {
+            return Optional.empty();
+        }
+        Optional<Decoded> r = cheapPass.apply(frame);
+        if (r.isPresent() || liveOrder.isEmpty()) {
+            return r;
+        }
+        // the remembered pass gets a new scene; a scene it (or anything) already missed goes to the rotation
+        boolean rotated = sticky == null || seenMissing;
+        Pass p;
+        if (rotated) {
+            p = nextInRotation(seenMissing && !exhausted ? triedOnScene : 0);
+        } else {
+            Pass cheaper = ++stickyFrames % PROBE_EVERY == 0 ? cheaperThanSticky() : null;
+            p = cheaper != null ? cheaper : sticky;
+        }
+        r = p.apply(frame);
+        if (r.isPresent()) {
+            sticky = p; // the pass that reads, or a cheaper one that reads the same codes
+            stickyMisses = 0;
+            return r;
+        }
+        if (p == sticky && ++stickyMisses >= STICKY_MISSES) {
+            sticky = null; // the code went, or the light or the distance changed: back to the rotation
+        }
+        noteFailedScene(exhausted, p);
+        return Optional.empty();
+    }
+
+    /** The next pass of the rotation that has not missed on this scene yet. */
+    private Pass nextInRotation(int triedMask) {
+        int n = liveOrder.size();
+        for (int k = 0; k < n; k++) {
+            int i = Math.floorMod(rotation++, n);
+            if ((triedMask & (1 << i)) == 0) {
+                return liveOrder.get(i);
+            }
+        }
+        return liveOrder.get(Math.floorMod(rotation++, n));
+    }
+
+    /** One of the passes cheaper than the sticky one, a different one each time, or null when it is the cheapest. */
+    private Pass cheaperThanSticky() {
+        int rank = liveOrder.indexOf(sticky);
+        return rank <= 0 ? null : liveOrder.get(Math.floorMod(probe++, rank));
+    }
+
+    /** The harder pass live decoding tries first when the cheap pass misses, or null (for tests). */
+    String stickyPass() {
+        return sticky == null ? null : sticky.name();
+    }
+
+    /** Names of the harder passes for frames of this size, in the order live decoding rotates through them (for tests). */
+    List<String> hardPassNames(Frame frame) {
+        passesFor(frame);
+        return liveOrder.stream().map(Pass::name).toList();
+    }
+
+    /** Notes which hard pass missed on this scene; when every one has, the scene is exhausted. */
+    private void noteFailedScene(boolean wasExhausted, Pass missed) {
+        if (wasExhausted) {
+            skippedOnScene = 0; // re-examined, still nothing: stay quiet for another round
+            return;
+        }
+        if (!sameScene()) {
+            // a new scene on which nothing was read: its next frames go to the rotation
+            System.arraycopy(sample, 0, failedScene, 0, sampleCount);
+            failedSceneCount = sampleCount;
+            triedOnScene = 0;
+        }
+        triedOnScene |= 1 << liveOrder.indexOf(missed);
+        skippedOnScene = 0;
+    }
+
+    /** Whether this frame's sample matches the scene the recent passes failed on. */
+    private boolean sameScene() {
+        if (failedSceneCount == 0 || failedSceneCount != sampleCount) {
+            return false;
+        }
+        int changed = 0;
+        for (int i = 0; i < sampleCount; i++) {
+            if (Math.abs((sample[i] & 0xff) - (failedScene[i] & 0xff)) > SAMPLE_CHANGED_BY && ++changed >= SCENE_CHANGED_SAMPLES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void passesFor(Frame frame) {
+        if (frame.width() == passesWidth && frame.height() == passesHeight) {
+            return;
+        }
+        passesWidth = frame.width();
+        passesHeight = frame.height();
+        sticky = null;
+        failedSceneCount = 0;
+        triedOnScene = 0;
+        boolean large = frame.width() > DOWNSCALE_ABOVE_WIDTH;
+        cheapPass = large
+                ? new Pass("hybrid-half", f -> attempt(new HybridBinarizer(new LumaSource(halve(f), f.width() / 2, f.height() / 2)),
+                        FAST, "hybrid-half"))
+                : new Pass("hybrid", f -> attempt(new HybridBinarizer(source(f)), FAST, "hybrid"));
+        List<Pass> passes = new ArrayList<>(7);
+        if (large) {
+            passes.add(new Pass("hybrid-full", f -> attempt(new HybridBinarizer(source(f)), FAST, "hybrid-full")));
+        }
+        passes.add(new Pass("global", f -> attempt(new GlobalHistogramBinarizer(source(f)), FAST, "global")));
+        passes.add(new Pass("hybrid-inverted", f -> attempt(new HybridBinarizer(source(f).invert()), FAST, "hybrid-inverted")));
         if (frame.height() >= 480) {
             // TRY_HARDER only changes the finder's row step, which matters on tall frames
-            passes.add(f -> attempt(new HybridBinarizer(source(f)), HARD, "hybrid-harder"));
+            passes.add(new Pass("hybrid-harder", f -> attempt(new HybridBinarizer(source(f)), HARD, "hybrid-harder")));
         }
         if (frame.width() <= 720) {
             // small or blurred modules: ZXing's binarizer needs ~3 px per module; a smooth 2x gives it that
-            passes.add(f -> attempt(new HybridBinarizer(new LumaSource(doubleSize(f), f.width() * 2, f.height() * 2)),
-                    FAST, "hybrid-2x"));
+            passes.add(new Pass("hybrid-2x", f -> attempt(new HybridBinarizer(new LumaSource(doubled(f), f.width() * 2,
+                    f.height() * 2)), FAST, "hybrid-2x")));
         }
         if (lastResort != null) {
-            passes.add(f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort")));
+            passes.add(new Pass("last-resort", f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort"))));
         }
-        return passes;
+        hardPasses = List.copyOf(passes);
+        List<Pass> byCost = new ArrayList<>(passes);
+        byCost.sort(Comparator.comparingInt(p -> LIVE_ORDER.indexOf(p.name())));
+        liveOrder = List.copyOf(byCost);
+        rotation = 0;
+    }
+
+    private byte[] halve(Frame f) {
+        int n = (f.width() / 2) * (f.height() / 2);
+        if (halfBuf.length != n) {
+            halfBuf = new byte[n];
+        }
+        return halve(f, halfBuf);
+    }
+
+    private byte[] doubled(Frame f) {
+        int n = f.width() * 2 * f.height() * 2;
+        if (doubleBuf.length != n) {
+            doubleBuf = new byte[n];
+        }
+        return doubleSize(f, doubleBuf);
     }
 
     private Optional<Decoded> attempt(Binarizer binarizer, Map<DecodeHintType, Object> hints, String pass) {
@@ -170,38 +356,71 @@ public final class FrameDecoder {
      * costs microseconds instead of a binarizer pass.
      */
     static boolean isFlat(Frame f) {
+        return sampleGrid(f, new byte[gridSize(f)]) < 0;
+    }
+
+    /** Samples this frame into {@link #sample}; true when it is flat. */
+    private boolean sampleFlat(Frame f) {
+        int size = gridSize(f);
+        if (sample.length < size) {
+            sample = new byte[size];
+            failedScene = new byte[size];
+            failedSceneCount = 0;
+            triedOnScene = 0;
+        }
+        int n = sampleGrid(f, sample);
+        if (n < 0) {
+            return true;
+        }
+        sampleCount = n;
+        return false;
+    }
+
+    private static int gridSize(Frame f) {
+        int stepX = Math.max(1, f.width() / GRID_X);
+        int stepY = Math.max(1, f.height() / GRID_Y);
+        return count(f.width(), stepX) * count(f.height(), stepY);
+    }
+
+    /** How many of stepX/2, stepX/2 + step, ... are below length. */
+    private static int count(int length, int step) {
+        return (length - step / 2 + step - 1) / step;
+    }
+
+    /** Fills {@code out} with the luma on a sparse grid; returns how many samples, or -1 when the frame is flat. */
+    private static int sampleGrid(Frame f, byte[] out) {
         int w = f.width();
         int h = f.height();
         byte[] d = f.luma();
-        int stepX = Math.max(1, w / 40);
-        int stepY = Math.max(1, h / 30);
+        int stepX = Math.max(1, w / GRID_X);
+        int stepY = Math.max(1, h / GRID_Y);
         long sum = 0;
         long sumSq = 0;
         int n = 0;
         for (int y = stepY / 2; y < h; y += stepY) {
             int row = y * w;
             for (int x = stepX / 2; x < w; x += stepX) {
-                int v = d[row + x] & 0xff;
+                byte b = d[row + x];
+                int v = b & 0xff;
+                out[n++] = b;
                 sum += v;
                 sumSq += v * v;
-                n++;
             }
         }
         if (n == 0) {
-            return true;
+            return -1;
         }
         double mean = (double) sum / n;
         double var = (double) sumSq / n - mean * mean;
-        return var < FLAT_STDDEV * FLAT_STDDEV;
+        return var < FLAT_STDDEV * FLAT_STDDEV ? -1 : n;
     }
 
     /** 2x2 box average: halves the binarizer's and the finder's work with little loss on large codes. */
-    static byte[] halve(Frame f) {
+    static byte[] halve(Frame f, byte[] out) {
         int w = f.width() / 2;
         int h = f.height() / 2;
         int sw = f.width();
         byte[] s = f.luma();
-        byte[] out = new byte[w * h];
         for (int y = 0; y < h; y++) {
             int r0 = 2 * y * sw;
             int r1 = r0 + sw;
@@ -216,12 +435,11 @@ public final class FrameDecoder {
     }
 
     /** Bilinear 2x upscale. */
-    static byte[] doubleSize(Frame f) {
+    static byte[] doubleSize(Frame f, byte[] out) {
         int sw = f.width();
         int sh = f.height();
         int w = sw * 2;
         byte[] s = f.luma();
-        byte[] out = new byte[w * sh * 2];
         for (int y = 0; y < sh * 2; y++) {
             int y0 = Math.min(sh - 1, y >> 1);
             int y1 = (y & 1) == 0 ? y0 : Math.min(sh - 1, y0 + 1);

@@ -16,9 +16,18 @@ class PipelineBenchTest {
         assertThat(PipelineBench.run(640, 480, 60, new PrintWriter(out, true))).isZero();
         JsonNode json = Json.mapper().readTree(out.toString());
         assertThat(json.get("decoded").asInt()).isGreaterThan(45);
-        for (String k : new String[] {"frame_p50_ms", "frame_p99_ms", "empty_p50_ms", "journal_write_p99_ms", "code_to_prompt_p95_ms"}) {
+        for (String k : new String[] {"frame_p50_ms", "frame_p99_ms", "frame_cpu_p50_ms", "empty_p50_ms", "journal_write_p99_ms",
+                "code_to_prompt_p95_ms"}) {
             assertThat(json.get(k).asDouble()).as(k).isPositive();
         }
+        assertThat(json.get("warmup_frames").asInt()).isEqualTo(30);
+        int readBy = 0;
+        for (JsonNode n : json.get("read_by")) {
+            readBy += n.asInt();
+        }
+        assertThat(readBy).isEqualTo(json.get("decoded").asInt());
+        assertThat(json.get("gc").asText()).isNotBlank();
+        assertThat(json.get("load_avg")).hasSize(2);
     }
 
     @Test
