@@ -4,6 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.venuegate.core.verify.CodeVerifier;
@@ -62,14 +64,27 @@ public final class PosterSelfTest {
         }
     }
 
-    /** Decodes the poster's QR from the camera's view and compares it with {@code expectedText}. */
+    /**
+     * A hand-held phone is never at exactly one metre: the nominal view first, then a few steps nearer or farther. One
+     * fixed scale alone rejected about 1 good poster in 250 (a sampling accident).
+     */
+    private static final double[] VIEW_FACTORS = {1.0, 1.08, 0.94, 1.17, 0.88};
+
+    /** The poster as the phone sees it from the viewing distances {@link #check} tries, nominal first. */
+    public static List<BufferedImage> cameraViews(BufferedImage poster) {
+        List<BufferedImage> views = new ArrayList<>();
+        for (double factor : VIEW_FACTORS) {
+            views.add(cameraView(poster, (int) Math.round(CAMERA_VIEW_WIDTH * factor)));
+        }
+        return views;
+    }
+
+    /** Decodes the poster's QR from the camera's views and compares it with {@code expectedText}. */
     public static Result check(BufferedImage poster, String expectedText) {
         Objects.requireNonNull(expectedText, "expectedText");
-        // A hand-held phone is never at exactly one metre: a poster passes when it reads at the nominal view or a
-        // few steps nearer or farther. One fixed scale alone rejected about 1 good poster in 250 (a sampling accident).
         Result last = null;
-        for (double factor : new double[] {1.0, 1.08, 0.94, 1.17, 0.88}) {
-            Result r = compare(QrImageDecoder.decode(cameraView(poster, (int) Math.round(CAMERA_VIEW_WIDTH * factor))), expectedText);
+        for (BufferedImage view : cameraViews(poster)) {
+            Result r = compare(QrImageDecoder.decode(view), expectedText);
             if (r.status() != Status.NOT_FOUND) {
                 return r;
             }
