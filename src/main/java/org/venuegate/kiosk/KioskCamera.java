@@ -97,7 +97,9 @@ public final class KioskCamera implements AutoCloseable {
 
     /** Adapts the supervisor's states to the status bar's (state name, detail). */
     public static CameraSupervisor.Listener states(BiConsumer<String, String> statusBar) {
-        return (CameraState s) -> statusBar.accept(s.status() == CameraState.Status.STOPPED ? "OPENING" : s.status().name(), s.detail());
+        // the reason's name, which the screens word in their language; the English detail is in the supervisor's log
+        return (CameraState s) -> statusBar.accept(s.status() == CameraState.Status.STOPPED ? "OPENING" : s.status().name(),
+                s.reason() != null ? s.reason().name() : s.detail());
     }
 
     @Override

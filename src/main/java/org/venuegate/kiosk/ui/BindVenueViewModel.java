@@ -114,7 +114,7 @@ public final class BindVenueViewModel {
     }
 
     void onCamera(String cameraState, String detail) {
-        camera.set(lang.get("kiosk.camera." + cameraState, detail == null ? "" : detail));
+        camera.set(lang.get("kiosk.camera." + cameraState, InputReasons.text(lang, detail)));
     }
 
     /** A code read by the camera (on the FX thread). Ignored while one is being checked or once bound. */

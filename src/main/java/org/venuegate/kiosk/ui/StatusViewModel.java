@@ -67,7 +67,7 @@ public final class StatusViewModel {
 
     public void updateCamera(String state, String reason) {
         cameraOk.set("RUNNING".equals(state));
-        camera.set(lang.get(inputKeys + state, reason == null ? "" : reason));
+        camera.set(lang.get(inputKeys + state, InputReasons.text(lang, reason)));
     }
 
     public void updateClock(boolean suspect, Duration skew) {

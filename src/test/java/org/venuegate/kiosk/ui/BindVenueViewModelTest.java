@@ -138,8 +138,8 @@ class BindVenueViewModelTest {
     @Test
     void cameraTroubleIsShownAndTypingStillWorks() {
         BindVenueViewModel vm = vm();
-        camera.sink.camera("UNAVAILABLE", "no camera connected");
-        assertThat(vm.cameraProperty().get()).isEqualTo("Camera unavailable: no camera connected; retrying");
+        camera.sink.camera("UNAVAILABLE", "NO_CAMERA");
+        assertThat(vm.cameraProperty().get()).isEqualTo("Camera unavailable: no camera found; retrying");
         camera.sink.camera("SCANNER", null);
         assertThat(vm.cameraProperty().get()).isEqualTo("No camera (code scanner)");
         vm.typedProperty().set(poster(TestIssuer.VENUE));

@@ -8,9 +8,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.venuegate.kiosk.capture.CameraUnavailableException;
 import org.venuegate.kiosk.setup.VenueBinder;
 
-/** Every kiosk string exists in Chinese and in English, and every binding outcome and PIN purpose has its words. */
+/** Every kiosk string exists in Chinese and in English, and every binding outcome, PIN purpose and input failure reason has its words. */
 class KioskBundleTest {
     /** Read from the files themselves: a bundle's key set would include its parent's keys. */
     private static Set<String> kioskKeys(String file) throws Exception {
@@ -33,6 +34,9 @@ class KioskBundleTest {
         }
         for (PinViewModel.Purpose p : PinViewModel.Purpose.values()) {
             assertThat(zh).contains("kiosk.pin.prompt." + p.name());
+        }
+        for (CameraUnavailableException.Reason r : CameraUnavailableException.Reason.values()) {
+            assertThat(zh).contains("kiosk.input.reason." + r.name());
         }
         for (String tag : SettingsViewModel.LANGUAGES) {
             assertThat(zh).contains("kiosk.settings.language." + tag);

@@ -19,17 +19,20 @@ class StatusViewModelTest {
     @Test
     void aCameraIsCalledACamera() {
         StatusViewModel s = status("zh-CN");
-        s.updateCamera("UNAVAILABLE", "no camera connected");
-        assertThat(s.cameraProperty().get()).isEqualTo("摄像头不可用：no camera connected，正在重试");
+        s.updateCamera("UNAVAILABLE", "NO_CAMERA");
+        assertThat(s.cameraProperty().get()).isEqualTo("摄像头不可用：没有找到摄像头，正在重试");
         assertThat(s.cameraOkProperty().get()).isFalse();
+        // an unexpected error's own message has no words in the bundle: shown as it came
+        s.updateCamera("UNAVAILABLE", "decoder crashed");
+        assertThat(s.cameraProperty().get()).isEqualTo("摄像头不可用：decoder crashed，正在重试");
     }
 
     @Test
     void aScannerIsCalledAScannerInBothLanguages() {
         StatusViewModel zh = status("zh-CN");
         zh.inputIsScanner(true);
-        zh.updateCamera("UNAVAILABLE", "serial port /dev/ttyACM0 not found (is the scanner plugged in?)");
-        assertThat(zh.cameraProperty().get()).isEqualTo("扫码器不可用：serial port /dev/ttyACM0 not found (is the scanner plugged in?)，正在重试");
+        zh.updateCamera("UNAVAILABLE", "NOT_FOUND");
+        assertThat(zh.cameraProperty().get()).isEqualTo("扫码器不可用：所选设备未连接，正在重试");
         zh.updateCamera("RUNNING", "serial /dev/ttyACM0 9600 baud");
         assertThat(zh.cameraProperty().get()).isEqualTo("扫码器正常");
         assertThat(zh.cameraOkProperty().get()).isTrue();
@@ -38,5 +41,7 @@ class StatusViewModelTest {
         en.inputIsScanner(true);
         en.updateCamera("OPENING", null);
         assertThat(en.cameraProperty().get()).isEqualTo("Scanner connecting");
+        en.updateCamera("UNAVAILABLE", "UNPLUGGED");
+        assertThat(en.cameraProperty().get()).isEqualTo("Scanner unavailable: the device was disconnected; retrying");
     }
 }
