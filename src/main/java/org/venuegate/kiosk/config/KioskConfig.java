@@ -34,6 +34,15 @@ public record KioskConfig(String hubUrl, String language, Policy entryPolicy, Ca
             return CameraSource.parse(source);
         }
 
+        /** A scanner (keyboard wedge or serial port): it hands over text, so there are no frames and no resolution. */
+        public boolean isScanner() {
+            return isScanner(source);
+        }
+
+        public static boolean isScanner(String source) {
+            return source.equals("scanner") || source.startsWith("serial:");
+        }
+
         public boolean fastestReplay() {
             return "fastest".equals(replayPace);
         }

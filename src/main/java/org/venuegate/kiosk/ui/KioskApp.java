@@ -73,14 +73,18 @@ public final class KioskApp extends Application {
     /** Built on helper threads while JavaFX starts (a kiosk ready to scan only): the slow parts run side by side. */
     private static volatile CompletableFuture<KioskRuntime> preparedRuntime;
     private static volatile CompletableFuture<FrameDecoder> preparedDecoder;
+    /** Where the kiosk starts, read once before launch; null when it could not be read (start() reports why). */
+    private static volatile KioskSetup.Step launchStep;
 
     private static void prepare() {
         try {
-            if (KioskSetup.next(configFile.getParent()) != KioskSetup.Step.RUN) {
-                return;
-            }
+            launchStep = KioskSetup.next(configFile.getParent());
         } catch (IOException e) {
-            return; // start() reports it
+            launchStep = null;
+            return;
+        }
+        if (launchStep != KioskSetup.Step.RUN) {
+            return;
         }
         Executor helpers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kiosk-startup");
@@ -96,8 +100,7 @@ public final class KioskApp extends Application {
             }
         }, helpers);
         // the camera's decoders (ZXing and BoofCV), unless codes come from a scanner
-        String source = config.camera().source();
-        preparedDecoder = source.equals("scanner") || source.startsWith("serial:") ? null
+        preparedDecoder = config.camera().isScanner() ? null
                 : CompletableFuture.supplyAsync(KioskDecoders::full, helpers);
     }
 
@@ -111,12 +114,14 @@ public final class KioskApp extends Application {
     @Override
     public void start(Stage stage) {
         Path configDir = configFile.getParent();
-        KioskSetup.Step step;
-        try {
-            step = KioskSetup.next(configDir);
-        } catch (IOException e) {
-            fatal(Lang.of(config.language()), e.getMessage());
-            return;
+        KioskSetup.Step step = launchStep;
+        if (step == null) {
+            try {
+                step = KioskSetup.next(configDir);
+            } catch (IOException e) {
+                fatal(Lang.of(config.language()), e.getMessage());
+                return;
+            }
         }
         if (step == KioskSetup.Step.RUN) {
             run(stage, config);

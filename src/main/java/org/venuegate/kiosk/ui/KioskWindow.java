@@ -144,8 +144,7 @@ public final class KioskWindow implements AutoCloseable {
                 Boolean.TRUE.equals(config.voice().enabled()) ? voice : Voice.SILENT, rt.device.venueName(), zone);
         status = new StatusViewModel(lang, Clock.systemUTC(), zone, config.trustListMaxAge());
         status.updateSync(lastSync.online(), lastSync.pending(), lastSync.lastSync());
-        String source = config.camera().source();
-        boolean scanner = source.equals("scanner") || source.startsWith("serial:");
+        boolean scanner = config.camera().isScanner();
         status.inputIsScanner(scanner);
         prompt.inputIsScanner(scanner);
         status.updateCamera(cameraState, cameraDetail);

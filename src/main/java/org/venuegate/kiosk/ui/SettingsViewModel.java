@@ -121,7 +121,7 @@ public final class SettingsViewModel {
         }
         resolution.set(res);
         resolutionApplies.bind(Bindings.createBooleanBinding(
-                () -> camera.get() != null && !isScanner(camera.get().source()), camera));
+                () -> camera.get() != null && !KioskConfig.Camera.isScanner(camera.get().source()), camera));
         language.set(current.language());
         voiceEnabled.set(Boolean.TRUE.equals(current.voice().enabled()));
         voiceLanguage.set(LANGUAGES.contains(current.voice().language()) ? current.voice().language() : "zh-CN");
@@ -280,11 +280,6 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Resolution> resolutionProperty() {
         return resolution;
-    }
-
-    /** Scanners (keyboard wedge or serial port) hand over text, so they have no resolution. */
-    private static boolean isScanner(String source) {
-        return source.equals("scanner") || source.startsWith("serial:");
     }
 
     /** False for the scanners: they have no resolution. */
