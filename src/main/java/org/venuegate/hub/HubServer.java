@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.venuegate.core.json.Json;
 import org.venuegate.core.keys.KeyRole;
+import org.venuegate.core.trust.SignedTime;
 import org.venuegate.hub.ApplicationService.Query;
 import org.venuegate.hub.ApplicationService.Sort;
 import org.venuegate.hub.ApplicationService.Status;
@@ -134,6 +135,9 @@ public final class HubServer implements AutoCloseable {
     }
 
     /** Admin rotates a key. */
+    record TimeRequest(String nonce) {
+    }
+
     record RotateRequest(KeyRole role, Integer overlapDays) {
     }
 
@@ -201,6 +205,14 @@ public final class HubServer implements AutoCloseable {
             }
             ctx.contentType("application/json").result(tl.document());
         }, Role.ANYONE);
+        app.post(p + "/time", ctx -> {
+            String nonce = Requests.required(Requests.body(ctx, TimeRequest.class).nonce(), "nonce");
+            if (!SignedTime.validNonce(nonce)) {
+                throw ApiException.invalidField("nonce", SignedTime.NONCE_BYTES + " random bytes in Base64");
+            }
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("application/json").result(hub.trust().signTime(nonce));
+        }, Role.DEVICE);
         app.get(p + "/trust-list/root", ctx -> {
             var root = hub.trust().root();
             ctx.json(Map.of("rootKeyId", root.keyId(), "publicKey", root.publicKey()));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.venuegate.core.keys.KeyEntry;
 import org.venuegate.core.keys.KeyRing;
 import org.venuegate.core.keys.KeyRole;
+import org.venuegate.core.trust.SignedTime;
 import org.venuegate.core.trust.SignedTrustList;
 import org.venuegate.core.trust.TrustList;
 import org.venuegate.hub.api.ApiException;
@@ -113,6 +114,12 @@ public final class TrustService {
         }
         cached = new Published(p.sequence(), p.document(), p.createdAt(), o.list());
         return o.list();
+    }
+
+    /** The hub's clock now, signed with the root key for a kiosk's nonce (the kiosks' clock guard). */
+    public String signTime(String nonce) {
+        KeyEntry root = root();
+        return SignedTime.sign(clock.instant(), nonce, root.decodedPrivate(), root.decodedPublic());
     }
 
     public KeyEntry rotate(KeyRole role, Duration overlap, String actor) {

@@ -61,6 +61,11 @@ public final class KioskEngine {
                 ? r.health().nonce() : null;
         long micros = Math.max(0, (nanos.getAsLong() - capturedNanos) / 1000);
         recorder.record(d, venueId, now, nonce, micros);
+        if (r.authentic() && r.health() != null) {
+            // The hub signed this admission time, so the present is past it: a floor for the next decisions
+            // (never for this one, or a stale code would vouch for itself).
+            clock.lowerBound(r.health().admittedAt());
+        }
         return new Outcome(d, now, micros);
     }
 }

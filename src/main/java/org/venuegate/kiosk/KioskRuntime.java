@@ -34,6 +34,7 @@ public final class KioskRuntime implements AutoCloseable {
     public final DeviceFile device;
     public final TrustedClock clock;
     public final TrustStore trust;
+    private final ClockGuard clockGuard;
     public final Journal journal;
     public final HubClient hub;
     public final SyncWorker sync;
@@ -46,21 +47,44 @@ public final class KioskRuntime implements AutoCloseable {
     private volatile boolean lastRefreshOk;
 
     public KioskRuntime(Path configDir, Path dataDir, KioskConfig config, OkHttpClient http) throws IOException {
+        this(configDir, dataDir, config, http, Clock.systemUTC(), BootClock.system());
+    }
+
+    /**
+     * @param wall the PC's clock (tests move it)
+     * @param boot elapsed time since boot, including suspend (tests move it)
+     */
+    public KioskRuntime(Path configDir, Path dataDir, KioskConfig config, OkHttpClient http, Clock wall, BootClock boot)
+            throws IOException {
         this.config = config;
         this.configDir = configDir;
         this.device = DeviceFile.load(configDir);
-        this.clock = new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofSeconds(config.clockToleranceSeconds()));
-        this.trust = new TrustStore(configDir, Ed25519.decodePublic(device.rootPublicKey()), clock);
+        this.clock = new TrustedClock(wall, boot::nanos, Duration.ofSeconds(config.clockToleranceSeconds()));
+        java.security.PublicKey root = Ed25519.decodePublic(device.rootPublicKey());
         java.nio.file.Files.createDirectories(dataDir);
-        this.journal = Journal.open(dataDir.resolve("journal.db"), Clock.systemUTC());
+        this.clockGuard = new ClockGuard(clock, boot, root, dataDir);
+        clockGuard.load();
+        this.trust = new TrustStore(configDir, root, clock);
+        this.journal = Journal.open(dataDir.resolve("journal.db"), wall);
         this.hub = new HubClient(http, device.hubUrl(), device.token());
-        this.sync = new SyncWorker(journal, hub, Clock.systemUTC(), SyncWorker.Sleeper.REAL, Math::random,
+        this.sync = new SyncWorker(journal, hub, wall, SyncWorker.Sleeper.REAL, Math::random,
                 SyncWorker.Settings.DEFAULT.withRetention(Duration.ofDays(config.retentionDays())));
         this.engine = new KioskEngine(trust::current, device.venueId(), config.policy(), config.verificationPolicy(), clock,
                 journal, (decision, venue, at, nonce, micros) -> {
                     journal.append(entry(decision, venue, at, nonce, micros));
                     sync.wakeUp();
                 }, System::nanoTime);
+    }
+
+    /** Asks the hub for a signed time; false (logged) when it cannot be reached or its answer does not verify. */
+    public boolean syncClock() {
+        try {
+            clockGuard.sync(hub);
+            return true;
+        } catch (HubException | IOException | RuntimeException e) {
+            LOG.warn("Hub time unavailable, keeping the clock as it is: {}", e.getMessage());
+            return false;
+        }
     }
 
     /** The journal record of a decision: the pseudonymous subject only, never a name or ID. */
@@ -72,7 +96,12 @@ public final class KioskRuntime implements AutoCloseable {
 
     public void start() {
         sync.start();
-        refresher.scheduleWithFixedDelay(this::refreshTrust, 0, TRUST_REFRESH.toSeconds(), TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(() -> {
+            syncClock();
+            refreshTrust();
+        }, 0, TRUST_REFRESH.toSeconds(), TimeUnit.SECONDS);
+        // "This moment is past" survives a reboot only as fresh as it was last written.
+        refresher.scheduleWithFixedDelay(clockGuard::save, 1, 1, TimeUnit.MINUTES);
     }
 
     void refreshTrust() {
@@ -98,6 +127,7 @@ public final class KioskRuntime implements AutoCloseable {
     @Override
     public void close() {
         refresher.shutdownNow();
+        clockGuard.save();
         sync.close();
         journal.close();
     }

@@ -62,7 +62,8 @@ public final class TrustStore {
         }
         current = o.list();
         etag = newEtag;
-        clock.anchor(o.list().issuedAt());
+        // The list may have been signed hours ago and re-sent since: its time only says "now is later than this".
+        clock.lowerBound(o.list().issuedAt());
         if (save) {
             Path tmp = file.resolveSibling(NAME + ".tmp");
             Files.writeString(tmp, document, StandardCharsets.UTF_8);

@@ -68,6 +68,8 @@ class OpenApiContractTest {
             Map.entry("Venue", VenueService.Venue.class),
             Map.entry("RevokeRequest", HubServer.RevokeRequest.class),
             Map.entry("SignedTrustList", SignedTrustList.class),
+            Map.entry("SignedTime", org.venuegate.core.trust.SignedTime.class),
+            Map.entry("TimeRequest", HubServer.TimeRequest.class),
             Map.entry("TrustListPayload", TrustList.class),
             Map.entry("TrustedKey", TrustedKey.class),
             Map.entry("RotateRequest", HubServer.RotateRequest.class),

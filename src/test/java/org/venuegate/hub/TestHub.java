@@ -17,8 +17,13 @@ public final class TestHub implements AutoCloseable {
     public final long citizenSubject;
 
     public TestHub() throws Exception {
+        this(Clock.systemUTC());
+    }
+
+    /** A hub on the given clock (tests move it to sign lists and codes in the past). */
+    public TestHub(Clock clock) throws Exception {
         Path dir = Files.createTempDirectory("test-hub");
-        hub = new Hub(HubConfig.embedded(dir).withPasswordIterations(1000), Clock.systemUTC());
+        hub = new Hub(HubConfig.embedded(dir).withPasswordIterations(1000), clock);
         hub.bootstrapAdmin();
         server = new HubServer(hub).start(0);
         url = "http://localhost:" + server.port();

@@ -98,6 +98,15 @@ public final class HubClient {
         return new TrustListFetch(true, raw.body, raw.etag);
     }
 
+    /** Asks the hub to sign its current time for this nonce; the answer is the signed document, unchecked. */
+    public String fetchTime(String nonce) throws HubException {
+        Raw raw = execute(http, authorized("time").post(body(new TimeRequest(nonce))).build(), "asking for the hub's time");
+        if (raw.body.isBlank()) {
+            throw new HubUnavailableException("the hub sent an empty time answer", null);
+        }
+        return raw.body;
+    }
+
     /** This kiosk's venue (name, number, whether it was revoked). */
     public HubVenue venue() throws HubException {
         return parse(execute(http, authorized("device/venue").get().build(), "fetching the venue"), HubVenue.class,
@@ -179,6 +188,9 @@ public final class HubClient {
     }
 
     record PairRequest(String pairingCode, String label) {
+    }
+
+    record TimeRequest(String nonce) {
     }
 
     record Batch(List<CheckinJson> checkins) {

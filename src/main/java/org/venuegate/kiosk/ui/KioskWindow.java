@@ -142,7 +142,7 @@ public final class KioskWindow implements AutoCloseable {
         }
         prompt = new PromptViewModel(lang, executor, config.promptDuration(),
                 Boolean.TRUE.equals(config.voice().enabled()) ? voice : Voice.SILENT, rt.device.venueName(), zone);
-        status = new StatusViewModel(lang, Clock.systemUTC(), zone, config.trustListMaxAge());
+        status = new StatusViewModel(lang, rt.clock.asClock(), zone, config.trustListMaxAge());
         status.updateSync(lastSync.online(), lastSync.pending(), lastSync.lastSync());
         boolean scanner = config.camera().isScanner();
         status.inputIsScanner(scanner);
@@ -283,7 +283,7 @@ public final class KioskWindow implements AutoCloseable {
 
     private void refreshTrustAndClock() {
         status.updateTrust(rt.trust.current() == null ? null : rt.trust.current().issuedAt());
-        status.updateClock(rt.clock.wallClockSuspect(), rt.clock.skew());
+        status.updateClock(rt.clock.read());
     }
 
     @Override

@@ -70,8 +70,30 @@ public final class StatusViewModel {
         camera.set(lang.get(inputKeys + state, InputReasons.text(lang, reason)));
     }
 
-    public void updateClock(boolean suspect, Duration skew) {
-        clockWarning.set(suspect ? lang.get("kiosk.status.clockSuspect", skew.getSeconds()) : "");
+    /** The clock warning: empty while the wall clock is used as it is, else what the kiosk decides on and why. */
+    public void updateClock(org.venuegate.kiosk.TrustedClock.Reading r) {
+        String size = duration(r.skew().abs());
+        clockWarning.set(switch (r.source()) {
+            case WALL -> "";
+            case HUB -> lang.get(r.skew().isNegative() ? "kiosk.status.clockSlow" : "kiosk.status.clockFast", size);
+            case LOWER_BOUND -> lang.get("kiosk.status.clockBehindKnown", size);
+            case WALL_UNCHECKED -> lang.get("kiosk.status.clockUnchecked");
+        });
+    }
+
+    /** "1 h 5 min", "45 s": the size of a skew as a gatekeeper reads it. */
+    String duration(Duration d) {
+        long s = d.getSeconds();
+        if (s < 60) {
+            return lang.get("kiosk.duration.seconds", s);
+        }
+        if (s < 3600) {
+            return lang.get("kiosk.duration.minutes", s / 60);
+        }
+        if (s < 86_400) {
+            return lang.get("kiosk.duration.hoursMinutes", s / 3600, (s % 3600) / 60);
+        }
+        return lang.get("kiosk.duration.daysHours", s / 86_400, (s % 86_400) / 3600);
     }
 
     public ReadOnlyBooleanProperty onlineProperty() {

@@ -44,4 +44,26 @@ class StatusViewModelTest {
         en.updateCamera("UNAVAILABLE", "UNPLUGGED");
         assertThat(en.cameraProperty().get()).isEqualTo("Scanner unavailable: the device was disconnected; retrying");
     }
+
+    @Test
+    void theClockWarningSaysHowFarOffAndWhichWayInBothLanguages() {
+        StatusViewModel zh = status("zh-CN");
+        StatusViewModel en = status("en");
+        var fast = new org.venuegate.kiosk.TrustedClock.Reading(TestIssuer.T0, org.venuegate.kiosk.TrustedClock.Source.HUB,
+                Duration.ofMinutes(65));
+        zh.updateClock(fast);
+        en.updateClock(fast);
+        assertThat(zh.clockWarningProperty().get()).isEqualTo("本机时钟快了 1 小时 5 分，已按平台签名时间核验");
+        assertThat(en.clockWarningProperty().get()).isEqualTo("This PC's clock is 1 h 5 min fast; deciding on the hub's signed time");
+        var slow = new org.venuegate.kiosk.TrustedClock.Reading(TestIssuer.T0, org.venuegate.kiosk.TrustedClock.Source.HUB,
+                Duration.ofSeconds(-3 * 86_400 - 7200));
+        en.updateClock(slow);
+        assertThat(en.clockWarningProperty().get()).startsWith("This PC's clock is 3 d 2 h slow");
+        en.updateClock(new org.venuegate.kiosk.TrustedClock.Reading(TestIssuer.T0, org.venuegate.kiosk.TrustedClock.Source.WALL,
+                Duration.ofSeconds(30)));
+        assertThat(en.clockWarningProperty().get()).isEmpty();
+        zh.updateClock(new org.venuegate.kiosk.TrustedClock.Reading(TestIssuer.T0,
+                org.venuegate.kiosk.TrustedClock.Source.WALL_UNCHECKED, Duration.ZERO));
+        assertThat(zh.clockWarningProperty().get()).contains("重启后尚未与平台校时");
+    }
 }
