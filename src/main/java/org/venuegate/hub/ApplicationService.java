@@ -42,7 +42,8 @@ public final class ApplicationService {
 
     public enum Verdict { PASS, FAIL }
 
-    public enum Sort { SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, DISTRICT, CATEGORY, DECIDED_AT_DESC }
+    public enum Sort { SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, NAME_DESC, CREDIT_CODE, CREDIT_CODE_DESC, DISTRICT, DISTRICT_DESC,
+        CATEGORY, CATEGORY_DESC, DECIDED_AT_DESC }
 
     /** What the citizen apps send. */
     public record Submission(String placeName, String unitName, String creditCode, String category, Integer district,
@@ -236,8 +237,13 @@ public final class ApplicationService {
             case SUBMITTED_AT -> "a.submitted_at, a.id";
             case SUBMITTED_AT_DESC -> "a.submitted_at DESC, a.id DESC";
             case NAME -> "a.place_name, a.id";
+            case NAME_DESC -> "a.place_name DESC, a.id DESC";
+            case CREDIT_CODE -> "a.credit_code, a.submitted_at, a.id";
+            case CREDIT_CODE_DESC -> "a.credit_code DESC, a.submitted_at, a.id";
             case DISTRICT -> "a.district, a.submitted_at, a.id";
+            case DISTRICT_DESC -> "a.district DESC, a.submitted_at, a.id";
             case CATEGORY -> "a.category, a.submitted_at, a.id";
+            case CATEGORY_DESC -> "a.category DESC, a.submitted_at, a.id";
             case DECIDED_AT_DESC -> "a.decided_at DESC, a.id DESC";
         };
         return db.read(c -> {

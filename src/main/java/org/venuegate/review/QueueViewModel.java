@@ -63,7 +63,15 @@ public final class QueueViewModel {
     private final ObjectProperty<java.time.LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<java.time.LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<String> sort = new SimpleObjectProperty<>();
+    /**
+     * The one selection: the table highlights it, the detail pane shows it, and decisions apply to it only. The view
+     * reports what the reviewer picks and follows what this says; nothing else chooses.
+     */
+    private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JsonNode> detail = new ReadOnlyObjectWrapper<>();
+    /** Bumped by every selection, so a slow answer for an earlier one is dropped instead of shown. */
+    private long selectionToken;
+    private boolean replacingRows;
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty("");
@@ -83,8 +91,16 @@ public final class QueueViewModel {
                 lang.get("review.reason.address"), lang.get("review.reason.category"));
     }
 
-    /** Reloads counts and the current page. */
+    /** Reloads counts and the current page, keeping the selection. */
     public void refresh() {
+        refresh(null);
+    }
+
+    /**
+     * Reloads counts and the current page; then selects {@code target} when it is on the new page (the next
+     * application after a decision), else keeps the current selection.
+     */
+    private void refresh(Long target) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("status", status.get());
         q.put("q", search.get());
@@ -109,7 +125,15 @@ public final class QueueViewModel {
             total.set(r[1].get("total").asLong());
             List<Row> list = new ArrayList<>();
             r[1].get("items").forEach(n -> list.add(row(n)));
-            rows.setAll(list);
+            replacingRows = true;
+            try {
+                rows.setAll(list);
+            } finally {
+                replacingRows = false;
+            }
+            if (target != null) {
+                select(indexOf(target) >= 0 ? target : list.isEmpty() ? null : list.get(0).id(), true);
+            }
         }, this::failed);
     }
 
@@ -124,7 +148,7 @@ public final class QueueViewModel {
     public void showStatus(String s) {
         status.set(s);
         page.set(0);
-        detail.set(null);
+        select(null);
         refresh();
     }
 
@@ -142,9 +166,41 @@ public final class QueueViewModel {
         }
     }
 
-    public void select(long id) {
+    /**
+     * What the reviewer picked in the table. Ignored while the page is being replaced (the table then reports rows
+     * it highlights on its own), and when it is already the selection.
+     */
+    public void userSelected(long id) {
+        if (replacingRows || Long.valueOf(id).equals(selectedId.get())) {
+            return;
+        }
+        select(id);
+    }
+
+    /** Makes {@code id} the selection (null: none) and loads its detail; what was shown before is cleared at once. */
+    public void select(Long id) {
+        select(id, false);
+    }
+
+    /** @param keepBanner true only for the advance after a decision, whose confirmation stays on screen */
+    private void select(Long id, boolean keepBanner) {
+        long token = ++selectionToken;
+        selectedId.set(id);
+        detail.set(null);
+        checks.clear();
+        history.clear();
+        if (!keepBanner && !bannerIsError) {
+            // a confirmation or conflict note belongs to the application it was about
+            banner.set("");
+        }
+        if (id == null) {
+            return;
+        }
         busy.set(true);
         executor.run(() -> hub.get(id), d -> {
+            if (token != selectionToken) {
+                return; // the reviewer has moved on
+            }
             busy.set(false);
             detail.set(d);
             List<CheckRow> cs = new ArrayList<>();
@@ -156,20 +212,37 @@ public final class QueueViewModel {
                     + e.get("actor").asText() + "  " + e.get("action").asText()
                     + (e.get("detail").isNull() ? "" : "  " + e.get("detail").asText())));
             history.setAll(h);
-        }, this::failed);
+        }, e -> {
+            if (token == selectionToken) {
+                failed(e);
+            }
+        });
     }
 
-    /** Selects the row after the current one (keyboard: next). */
-    public void selectNext() {
-        JsonNode d = detail.get();
-        int index = -1;
+    private int indexOf(long id) {
         for (int i = 0; i < rows.size(); i++) {
-            if (d != null && rows.get(i).id() == d.get("application").get("id").asLong()) {
-                index = i;
+            if (rows.get(i).id() == id) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    /** Selects the row after the selected one in the table's current order (keyboard: next). */
+    public void selectNext() {
+        Long current = selectedId.get();
+        int index = current == null ? -1 : indexOf(current);
         if (index + 1 < rows.size()) {
             select(rows.get(index + 1).id());
+        }
+    }
+
+    /** Selects the row before the selected one (keyboard: previous). */
+    public void selectPrevious() {
+        Long current = selectedId.get();
+        int index = current == null ? rows.size() : indexOf(current);
+        if (index > 0) {
+            select(rows.get(index - 1).id());
         }
     }
 
@@ -188,43 +261,44 @@ public final class QueueViewModel {
 
     private void decide(String verdict, String why) {
         JsonNode d = detail.get();
-        if (d == null) {
+        Long selected = selectedId.get();
+        // Only the application on screen, and only once its detail is the selection's (never a stale one).
+        if (d == null || selected == null || d.get("application").get("id").asLong() != selected) {
             return;
         }
         JsonNode app = d.get("application");
-        long id = app.get("id").asLong();
+        long id = selected;
         int version = app.get("version").asInt();
         busy.set(true);
         executor.run(() -> hub.decide(id, verdict, why, version), done -> {
             busy.set(false);
             reason.set("");
+            bannerIsError = false;
             banner.set(lang.get("PASS".equals(verdict) ? "review.passed" : "review.failed", app.get("placeName").asText()));
             refreshAndAdvance(id);
         }, e -> {
             busy.set(false);
             if (e instanceof ReviewHubClient.HubException h && h.conflict()) {
-                banner.set(lang.get("review.conflict", h.getMessage()));
                 refresh();
                 select(id);
+                banner.set(lang.get("review.conflict", h.getMessage()));
             } else {
                 failed(e);
             }
         });
     }
 
+    /** After a decision: the next row in the table's current order (or the previous one at the end). */
     private void refreshAndAdvance(long decidedId) {
-        int index = -1;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id() == decidedId) {
-                index = i;
-            }
+        int index = indexOf(decidedId);
+        Long nextId = null;
+        if (index >= 0 && index + 1 < rows.size()) {
+            nextId = rows.get(index + 1).id();
+        } else if (index > 0) {
+            nextId = rows.get(index - 1).id();
         }
-        Long nextId = index >= 0 && index + 1 < rows.size() ? rows.get(index + 1).id() : null;
-        detail.set(null);
-        refresh();
-        if (nextId != null) {
-            select(nextId);
-        }
+        select(null, true);
+        refresh(nextId == null ? -1L : nextId);
     }
 
     private void failed(Throwable e) {
@@ -378,6 +452,11 @@ public final class QueueViewModel {
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** The selected application's id, or null. */
+    public ReadOnlyObjectProperty<Long> selectedIdProperty() {
+        return selectedId.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<JsonNode> detailProperty() {

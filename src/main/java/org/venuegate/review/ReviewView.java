@@ -142,14 +142,18 @@ public final class ReviewView {
         toFilter.valueProperty().bindBidirectional(vm.toProperty());
         fromFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
         toFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
-        java.util.List<String> sorts = java.util.List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "DISTRICT", "CATEGORY", "DECIDED_AT_DESC");
-        for (String so : sorts) {
+        for (String so : SORTS) {
             sortChoice.getItems().add(lang.get("review.sort." + so));
         }
         sortChoice.setOnAction(e -> {
             int i = sortChoice.getSelectionModel().getSelectedIndex();
-            vm.sortProperty().set(i < 0 ? null : sorts.get(i));
-            vm.showStatus(vm.statusProperty().get());
+            String chosen = i < 0 ? null : SORTS.get(i);
+            if (!java.util.Objects.equals(chosen, vm.sortProperty().get())) {
+                vm.sortProperty().set(chosen);
+                showSortInHeaders(chosen);
+                vm.pageProperty().set(0);
+                vm.refresh();
+            }
         });
         banner.textProperty().bind(vm.bannerProperty());
         banner.textProperty().addListener((o, a, t) -> banner.pseudoClassStateChanged(EMPTY, t.isEmpty()));
@@ -161,10 +165,29 @@ public final class ReviewView {
         districtCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().district()));
         categoryCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         submittedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().submittedAt()));
+        // One selection, owned by the view model: the table reports the reviewer's pick and follows the model.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
-                vm.select(row.id());
+                vm.userSelected(row.id());
             }
+        });
+        vm.selectedIdProperty().addListener((o, a, id) -> highlightSelection());
+        vm.rows().addListener((javafx.collections.ListChangeListener<QueueViewModel.Row>) c -> highlightSelection());
+        creditCol.setUserData("CREDIT_CODE");
+        nameCol.setUserData("NAME");
+        districtCol.setUserData("DISTRICT");
+        categoryCol.setUserData("CATEGORY");
+        submittedCol.setUserData("SUBMITTED_AT");
+        // Header clicks sort on the hub (the whole queue, not just this page), the same as the sort choice.
+        table.setSortPolicy(t -> {
+            String chosen = headerSort();
+            if (!java.util.Objects.equals(chosen, vm.sortProperty().get()) && chosen != null) {
+                vm.sortProperty().set(chosen);
+                sortChoice.getSelectionModel().select(SORTS.indexOf(chosen));
+                vm.pageProperty().set(0);
+                vm.refresh();
+            }
+            return true;
         });
         prevPage.setOnAction(e -> vm.previousPage());
         nextPage.setOnAction(e -> vm.nextPage());
@@ -245,6 +268,48 @@ public final class ReviewView {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), nextButton::fire);
             }
         });
+    }
+
+    static final java.util.List<String> SORTS = java.util.List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "NAME_DESC",
+            "CREDIT_CODE", "CREDIT_CODE_DESC", "DISTRICT", "DISTRICT_DESC", "CATEGORY", "CATEGORY_DESC", "DECIDED_AT_DESC");
+
+    /** The hub sort the table's header shows, or null when no column is sorted. */
+    private String headerSort() {
+        if (table.getSortOrder().isEmpty()) {
+            return null;
+        }
+        TableColumn<QueueViewModel.Row, ?> col = table.getSortOrder().get(0);
+        return col.getUserData() + (col.getSortType() == TableColumn.SortType.DESCENDING ? "_DESC" : "");
+    }
+
+    /** Shows a sort chosen in the list as the header's sort arrow (no arrow for orders no column has). */
+    private void showSortInHeaders(String sort) {
+        for (TableColumn<QueueViewModel.Row, ?> col : table.getColumns()) {
+            Object key = col.getUserData();
+            if (key != null && sort != null && (sort.equals(key) || sort.equals(key + "_DESC"))) {
+                col.setSortType(sort.endsWith("_DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                table.getSortOrder().setAll(java.util.List.of(col));
+                return;
+            }
+        }
+        table.getSortOrder().clear();
+    }
+
+    /** Highlights the view model's selection in the table, or nothing when it is not on this page. */
+    private void highlightSelection() {
+        Long id = vm.selectedIdProperty().get();
+        int index = -1;
+        for (int i = 0; id != null && i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).id() == id) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            table.getSelectionModel().clearSelection();
+        } else if (table.getSelectionModel().getSelectedIndex() != index) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(index);
+        }
     }
 
     private void labelTabs() {

@@ -3,6 +3,7 @@ package org.venuegate.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -166,5 +167,73 @@ class QueueViewModelTest {
         assertThat(vm.bannerProperty().get()).startsWith("The hub cannot be reached");
         assertThat(vm.reasonProperty().get()).isEqualTo("统一社会信用代码有误");
         assertThat(vm.detailProperty().get()).as("work on screen stays").isNotNull();
+    }
+
+    private String recorded(long id) {
+        return hub.hub.applications().get(hub.admin, id).application().status().name();
+    }
+
+    @Test
+    void aSlowAnswerForAnEarlierSelectionNeverReplacesTheOneOnScreen() throws Exception {
+        long a = hub.submit("慢应答场所甲");
+        long b = hub.submit("慢应答场所乙");
+        ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
+        client.login("rev-a", "password-1");
+        org.venuegate.ui.QueuedUiExecutor ex = new org.venuegate.ui.QueuedUiExecutor();
+        QueueViewModel vm = new QueueViewModel(client, ex, new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        vm.select(a);
+        vm.select(b);
+        assertThat(vm.detailProperty().get()).isNull();
+        vm.pass();
+        assertThat(ex.held()).as("no decision while the detail is not the selection's").isEqualTo(2);
+        ex.deliver(1); // b answers first
+        ex.deliver(0); // then the slow answer for a
+        assertThat(vm.selectedIdProperty().get()).isEqualTo(b);
+        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(b);
+        vm.pass();
+        ex.deliverAll();
+        assertThat(recorded(b)).isEqualTo("PASSED");
+        assertThat(recorded(a)).isEqualTo("UNDER_REVIEW");
+    }
+
+    @Test
+    void afterASortedDecisionTheNextRowInThatOrderIsSelectedAndDecidedNext() throws Exception {
+        long first = hub.submit("排序推进场所3");
+        long second = hub.submit("排序推进场所1");
+        long third = hub.submit("排序推进场所2");
+        QueueViewModel vm = queue("rev-a");
+        vm.searchProperty().set("排序推进场所");
+        vm.sortProperty().set("NAME_DESC");
+        vm.refresh();
+        List<Long> order = vm.rows().stream().map(QueueViewModel.Row::id).toList();
+        assertThat(order).containsExactly(first, third, second);
+        vm.select(order.get(0));
+        vm.pass();
+        assertThat(vm.selectedIdProperty().get()).as("the next row in the table's order").isEqualTo(third);
+        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(third);
+        assertThat(vm.bannerProperty().get()).as("the confirmation survives the advance").startsWith("Passed: 排序推进场所3");
+        vm.selectNext();
+        assertThat(vm.selectedIdProperty().get()).isEqualTo(second);
+        assertThat(vm.bannerProperty().get()).as("but not a change of selection").isEmpty();
+        vm.selectPrevious();
+        vm.reasonProperty().set(vm.commonReasons().get(1));
+        vm.fail();
+        assertThat(recorded(first)).isEqualTo("PASSED");
+        assertThat(recorded(third)).isEqualTo("FAILED");
+        assertThat(recorded(second)).isEqualTo("UNDER_REVIEW");
+        assertThat(vm.selectedIdProperty().get()).as("last row decided: the one before it").isEqualTo(second);
+    }
+
+    @Test
+    void aChangeOfTabOrSearchClearsTheSelectionAndItsChecks() throws Exception {
+        long id = hub.submit("换页签场所");
+        QueueViewModel vm = queue("rev-a");
+        vm.select(id);
+        assertThat(vm.checks()).isNotEmpty();
+        vm.showStatus("PASSED");
+        assertThat(vm.selectedIdProperty().get()).isNull();
+        assertThat(vm.detailProperty().get()).isNull();
+        assertThat(vm.checks()).isEmpty();
+        assertThat(vm.history()).isEmpty();
     }
 }
