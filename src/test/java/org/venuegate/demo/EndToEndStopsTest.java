@@ -142,7 +142,7 @@ class EndToEndStopsTest {
         show(robot, null);
         // Shown again only after the prompt went back to waiting (4 s): longer than the scan loop's repeat window,
         // so the camera reads it as a new showing, the way a screenshot held up a second time would be.
-        javafx.scene.control.Label headline = robot.from(kioskStage.getScene().getRoot()).lookup(".headline")
+        javafx.scene.control.Label headline = robot.from(kioskStage.getScene().getRoot()).lookup(".verdict")
                 .queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> headline.getText().equals("请出示健康码"));
         expect(robot, green, StopReason.REPLAYED);

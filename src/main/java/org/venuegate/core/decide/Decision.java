@@ -20,6 +20,11 @@ public record Decision(Verdict verdict, StopReason stopReason, LocalizedText hea
         return verdict == Verdict.PASS;
     }
 
+    /** PASS, or the kind of stop the gatekeeper acts on. */
+    public Category category() {
+        return stopReason == null ? Category.PASS : stopReason.category();
+    }
+
     public Optional<HealthCode> healthCode() {
         return Optional.ofNullable(code);
     }

@@ -20,5 +20,16 @@ public enum StopReason {
     NOT_A_HEALTH_CODE,
     VENUE_CODE_SHOWN,
     /** The kiosk has no usable trust list: it cannot decide, which is never a pass. */
-    KIOSK_NOT_READY
+    KIOSK_NOT_READY;
+
+    /** The gatekeeper's action for this reason. */
+    public Category category() {
+        return switch (this) {
+            case YELLOW_CODE, RED_CODE, BADGE_REQUIRED, NEGATIVE_TEST_REQUIRED -> Category.HEALTH;
+            case OTHER_VENUE, STALE, CLOCK_MISMATCH, REPLAYED, UNREADABLE, NOT_A_HEALTH_CODE, VENUE_CODE_SHOWN -> Category.RESCAN;
+            // A revoked venue or an unready kiosk is no fault of the citizen's, but no one can be admitted on it:
+            // the supervisor must act, as for a forgery.
+            case FORGED, REVOKED_VENUE, KIOSK_NOT_READY -> Category.INVALID;
+        };
+    }
 }

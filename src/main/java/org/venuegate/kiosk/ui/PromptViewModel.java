@@ -22,6 +22,7 @@ public final class PromptViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ReadOnlyObjectWrapper<PromptState> state = new ReadOnlyObjectWrapper<>(PromptState.IDLE);
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper instruction = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper person = new ReadOnlyStringWrapper("");
@@ -54,8 +55,10 @@ public final class PromptViewModel {
             pendingReset.cancel();
         }
         Decision d = outcome.decision();
-        state.set(d.pass() ? PromptState.PASS : PromptState.STOP);
-        headline.set(lang.text(d.headline()));
+        state.set(PromptState.of(d.category()));
+        verdict.set(lang.text(org.venuegate.core.i18n.LocalizedText.of("decision.category." + d.category().name())));
+        // For a pass the verdict word says it all; a stop's headline names the reason under the verdict.
+        headline.set(d.pass() ? "" : lang.text(d.headline()));
         instruction.set(lang.text(d.instruction()));
         HealthCode code = d.healthCode().orElse(null);
         person.set(code == null ? "" : code.maskedName());
@@ -77,7 +80,8 @@ public final class PromptViewModel {
     public void idle() {
         pendingReset = null;
         state.set(PromptState.IDLE);
-        headline.set(lang.get("kiosk.idle.headline"));
+        verdict.set(lang.get("kiosk.idle.headline"));
+        headline.set("");
         instruction.set(lang.get(idleInstructionKey));
         person.set("");
         marks.set("");
@@ -88,6 +92,12 @@ public final class PromptViewModel {
         return state.getReadOnlyProperty();
     }
 
+    /** The large word: the category of the decision (or the idle prompt). */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** The reason under the verdict; empty for a pass and while idle. */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }

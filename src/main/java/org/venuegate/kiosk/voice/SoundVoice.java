@@ -15,6 +15,7 @@ import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.core.decide.Category;
 import org.venuegate.core.decide.Decision;
 import org.venuegate.kiosk.ui.Voice;
 
@@ -74,12 +75,16 @@ public final class SoundVoice implements Voice, AutoCloseable {
     }
 
     private void play(Decision d) {
-        play(d.pass(), promptKey(d));
+        play(d.category(), promptKey(d));
     }
 
     private void play(boolean pass, String key) {
+        play(pass ? Category.PASS : Category.HEALTH, key);
+    }
+
+    private void play(Category category, String key) {
         try {
-            byte[] tone = tone(pass);
+            byte[] tone = tone(category);
             byte[] speech = speech(key);
             Clip clip = AudioSystem.getClip();
             clip.open(TONE_FORMAT, concat(tone, speech), 0, tone.length + speech.length);
@@ -113,18 +118,26 @@ public final class SoundVoice implements Voice, AutoCloseable {
         }
     }
 
-    /** Pass: two rising beeps. Stop: three low buzzes. Distinct by pitch and rhythm, not only by words. */
-    static byte[] tone(boolean pass) {
+    /**
+     * One earcon per category, distinct by pitch and rhythm, not only by the words after it: pass two rising beeps,
+     * health three low buzzes, rescan two short mid beeps ("once more"), invalid a falling high-low siren.
+     */
+    static byte[] tone(Category category) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        double[][] notes = pass ? new double[][] {{880, 0.12}, {0, 0.05}, {1320, 0.18}, {0, 0.15}}
-                : new double[][] {{220, 0.15}, {0, 0.06}, {220, 0.15}, {0, 0.06}, {220, 0.15}, {0, 0.15}};
+        double[][] notes = switch (category) {
+            case PASS -> new double[][] {{880, 0.12}, {0, 0.05}, {1320, 0.18}, {0, 0.15}};
+            case HEALTH -> new double[][] {{220, 0.15}, {0, 0.06}, {220, 0.15}, {0, 0.06}, {220, 0.15}, {0, 0.15}};
+            case RESCAN -> new double[][] {{660, 0.08}, {0, 0.08}, {660, 0.08}, {0, 0.2}};
+            case INVALID -> new double[][] {{1175, 0.14}, {587, 0.14}, {1175, 0.14}, {587, 0.14}, {0, 0.15}};
+        };
+        boolean square = category == Category.HEALTH || category == Category.INVALID;
         float rate = TONE_FORMAT.getSampleRate();
         for (double[] n : notes) {
             int samples = (int) (n[1] * rate);
             for (int i = 0; i < samples; i++) {
                 double envelope = Math.min(1, Math.min(i, samples - i) / (rate * 0.01));
-                double v = n[0] == 0 ? 0 : (pass ? Math.sin(2 * Math.PI * n[0] * i / rate)
-                        : Math.signum(Math.sin(2 * Math.PI * n[0] * i / rate)) * 0.6);
+                double wave = Math.sin(2 * Math.PI * n[0] * i / rate);
+                double v = n[0] == 0 ? 0 : square ? Math.signum(wave) * 0.6 : wave;
                 short s = (short) (v * envelope * 12000);
                 out.write(s & 0xff);
                 out.write((s >> 8) & 0xff);

@@ -138,4 +138,38 @@ class DecisionEngineTest {
     private StopReason stopFor(Reason reason, HealthCode code) {
         return DecisionEngine.decide(new VerificationResult(reason, null, null, null, code, null), VENUE, now, EntryPolicy.DEFAULT).stopReason();
     }
+
+    @Test
+    void everyDecisionFallsInTheCategoryTheGatekeeperActsOn() {
+        assertThat(decide(with(Colour.GREEN, true, Optional.empty(), false), EntryPolicy.DEFAULT).category()).isEqualTo(Category.PASS);
+        assertThat(decide(with(Colour.YELLOW, true, Optional.empty(), false), EntryPolicy.DEFAULT).category()).isEqualTo(Category.HEALTH);
+        assertThat(decide(with(Colour.RED, true, Optional.empty(), false), EntryPolicy.DEFAULT).category()).isEqualTo(Category.HEALTH);
+        assertThat(decide(with(Colour.GREEN, false, Optional.empty(), false), new EntryPolicy(true, Optional.empty())).category())
+                .isEqualTo(Category.HEALTH);
+        assertThat(decide(with(Colour.GREEN, true, Optional.empty(), false), new EntryPolicy(false, Optional.of(Duration.ofHours(48))))
+                .category()).isEqualTo(Category.HEALTH);
+        HealthCode elsewhere = new HealthCode(1, "李*", Colour.GREEN, true, Optional.empty(), false, VENUE + 1, T0,
+                T0.plusSeconds(600), 6);
+        assertThat(decide(elsewhere, EntryPolicy.DEFAULT).category()).isEqualTo(Category.RESCAN);
+        assertThat(decide(issuer.venue(TestIssuer.venueCode(VENUE)), EntryPolicy.DEFAULT).category()).isEqualTo(Category.RESCAN);
+        assertThat(decide("https://example.com/pay?id=1", EntryPolicy.DEFAULT).category()).isEqualTo(Category.RESCAN);
+        assertThat(decide("VGV1:!!!", EntryPolicy.DEFAULT).category()).isEqualTo(Category.RESCAN);
+        HealthCode old = new HealthCode(1, "李*", Colour.GREEN, true, Optional.empty(), false, VENUE, T0.minusSeconds(3600),
+                T0.plusSeconds(600), 7);
+        assertThat(decide(old, EntryPolicy.DEFAULT).category()).isEqualTo(Category.RESCAN);
+        TestIssuer stranger = new TestIssuer();
+        assertThat(decide(stranger.green(), EntryPolicy.DEFAULT).category()).as("unknown key").isEqualTo(Category.INVALID);
+        issuer.revokedKeys.add(org.venuegate.core.crypto.Ed25519.keyId(issuer.health.getPublic()));
+        assertThat(decide(issuer.green(), EntryPolicy.DEFAULT).category()).as("revoked key").isEqualTo(Category.INVALID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StopReason.class)
+    void everyStopReasonHasACategoryAndItsWordsInBothLanguages(StopReason r) {
+        assertThat(r.category()).isNotEqualTo(Category.PASS);
+        for (Locale l : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
+            String word = org.venuegate.core.i18n.LocalizedText.of("decision.category." + r.category().name()).format(l);
+            assertThat(word).doesNotStartWith("decision.");
+        }
+    }
 }

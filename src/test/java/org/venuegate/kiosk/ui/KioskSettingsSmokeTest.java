@@ -114,7 +114,7 @@ class KioskSettingsSmokeTest {
 
     @Test
     void f4AsksForThePinAndTheSettingsApplyAtOnce(FxRobot robot) throws Exception {
-        Label headline = robot.lookup(".headline").queryAs(Label.class);
+        Label headline = robot.lookup(".verdict").queryAs(Label.class);
         assertThat(headline.getText()).isEqualTo("请出示健康码");
         JsonNode before = Json.mapper().readTree(configFile.toFile());
 
@@ -139,7 +139,7 @@ class KioskSettingsSmokeTest {
         snapshot(robot, settings, "kiosk-settings.png");
         robot.clickOn(robot.from(settings).lookup("#save").queryAs(Button.class));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".headline").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".verdict").queryAs(Label.class).getText()
                 .equals("Show your health code"));
         assertThat(settings.getScene().getWindow().isShowing()).isFalse();
         assertThat(stage.getTitle()).isEqualTo("VenueGate entrance kiosk");

@@ -30,7 +30,8 @@ class PromptViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(PromptState.IDLE);
         vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));
         assertThat(vm.stateProperty().get()).isEqualTo(PromptState.PASS);
-        assertThat(vm.headlineProperty().get()).isEqualTo("通行");
+        assertThat(vm.verdictProperty().get()).isEqualTo("通行");
+        assertThat(vm.headlineProperty().get()).isEmpty();
         assertThat(vm.personProperty().get()).isEqualTo("张*明");
         assertThat(vm.marksProperty().get()).isEqualTo("津盾");
         assertThat(vm.admissionProperty().get()).isEqualTo("入场时间 10:00:00");
@@ -58,7 +59,8 @@ class PromptViewModelTest {
         vm.show(kiosk.engine.onCode(kiosk.issuer.green(), 0));
         vm.show(kiosk.engine.onCode("https://example.com", 0));
         assertThat(executor.pendingScheduled()).isEqualTo(1);
-        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.STOP);
+        assertThat(vm.stateProperty().get()).isEqualTo(PromptState.RESCAN);
+        assertThat(vm.verdictProperty().get()).isEqualTo("SCAN AGAIN");
         assertThat(vm.headlineProperty().get()).isEqualTo("NOT A HEALTH CODE - STOP");
         assertThat(vm.personProperty().get()).as("nothing from an unverified text is shown").isEmpty();
     }
@@ -69,5 +71,27 @@ class PromptViewModelTest {
         vm.show(kiosk.engine.onCode(kiosk.issuer.health(TestIssuer.greenAt(TestIssuer.VENUE + 1, TestIssuer.T0, 3)), 0));
         assertThat(vm.headlineProperty().get()).isEqualTo("SCANNED AT ANOTHER VENUE - STOP");
         assertThat(vm.instructionProperty().get()).contains("Scan the venue code posted here");
+    }
+
+    @Test
+    void eachCategoryHasItsOwnStateAndVerdictWordInBothLanguages() {
+        PromptViewModel zh = vm(Locale.SIMPLIFIED_CHINESE);
+        zh.show(kiosk.engine.onCode(kiosk.issuer.health(new org.venuegate.core.code.HealthCode(2, "王*",
+                org.venuegate.core.code.Colour.RED, true, java.util.Optional.empty(), false, TestIssuer.VENUE, TestIssuer.T0,
+                TestIssuer.T0.plusSeconds(600), 11)), 0));
+        assertThat(zh.stateProperty().get()).isEqualTo(PromptState.HEALTH);
+        assertThat(zh.verdictProperty().get()).isEqualTo("禁止入场");
+        assertThat(zh.headlineProperty().get()).isEqualTo("红码 请止步");
+        assertThat(zh.instructionProperty().get()).contains("12345");
+
+        PromptViewModel en = vm(Locale.ENGLISH);
+        en.show(kiosk.engine.onCode(new TestIssuer().green(), 0));
+        assertThat(en.stateProperty().get()).isEqualTo(PromptState.INVALID);
+        assertThat(en.verdictProperty().get()).isEqualTo("INVALID - CALL SUPERVISOR");
+        assertThat(en.personProperty().get()).as("a forged code's content is never shown").isEmpty();
+        String green = kiosk.issuer.green();
+        en.show(kiosk.engine.onCode(green, 0));
+        en.show(kiosk.engine.onCode(green, 0));
+        assertThat(en.stateProperty().get()).as("the same code again").isEqualTo(PromptState.RESCAN);
     }
 }

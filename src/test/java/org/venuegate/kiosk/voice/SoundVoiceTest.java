@@ -25,10 +25,51 @@ class SoundVoiceTest {
         assertThat(new SoundVoice(lang).speech("PASS").length).isGreaterThan(11025);
     }
 
+    /** Sounding stretches (rhythm) and zero crossings per second while sounding (pitch) of a 16-bit mono tone. */
+    private static double[] rhythmAndPitch(byte[] pcm) {
+        int segments = 0;
+        int sounding = 0;
+        int crossings = 0;
+        boolean inSound = false;
+        int quiet = 0;
+        short prev = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            short v = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+            if (v != 0) {
+                sounding++;
+                quiet = 0;
+                if (!inSound) {
+                    segments++;
+                    inSound = true;
+                }
+                if ((prev < 0) != (v < 0) && prev != 0) {
+                    crossings++;
+                }
+                prev = v;
+            } else if (++quiet > 200) {
+                inSound = false;
+            }
+        }
+        return new double[] {segments, crossings / (sounding / 11025.0) / 2};
+    }
+
     @Test
-    void passAndStopTonesDiffer() {
-        assertThat(SoundVoice.tone(true)).isNotEqualTo(SoundVoice.tone(false));
-        assertThat(SoundVoice.tone(false).length).isGreaterThan(SoundVoice.tone(true).length);
+    void everyCategoryHasItsOwnRhythmOrPitch() {
+        java.util.Map<org.venuegate.core.decide.Category, double[]> sig = new java.util.EnumMap<>(org.venuegate.core.decide.Category.class);
+        for (org.venuegate.core.decide.Category c : org.venuegate.core.decide.Category.values()) {
+            sig.put(c, rhythmAndPitch(SoundVoice.tone(c)));
+        }
+        for (var a : sig.entrySet()) {
+            for (var b : sig.entrySet()) {
+                if (a.getKey().compareTo(b.getKey()) < 0) {
+                    boolean rhythm = a.getValue()[0] != b.getValue()[0];
+                    boolean pitch = Math.abs(a.getValue()[1] - b.getValue()[1]) > 100;
+                    assertThat(rhythm || pitch).as(a.getKey() + " vs " + b.getKey() + ": " + java.util.Arrays.toString(a.getValue())
+                            + " " + java.util.Arrays.toString(b.getValue())).isTrue();
+                }
+            }
+        }
+        assertThat(sig.get(org.venuegate.core.decide.Category.HEALTH)[0]).isEqualTo(3);
     }
 
     @Test
