@@ -70,6 +70,19 @@ final class KioskCommand implements Callable<Integer> {
     @Option(names = "--windowed", description = "Run in a window instead of full screen (setup, training).")
     boolean windowed;
 
+    @Option(names = "--bind", paramLabel = "VENUE_CODE_TEXT",
+            description = {"Bind this paired kiosk to its venue with the text of the venue code on the entrance poster",
+                    "(the VGV1: text), with the setup wizard's checks, then exit: 0 bound, 1 refused (the reason is printed)."})
+    String bindText;
+
+    @Option(names = "--headless", description = {"Run without a window (turnstiles, scripted roll-outs): the same engine, "
+            + "journal, sync, trust-list refresh and clock guard, reading the configured input; one JSON line per decision "
+            + "on stdout (verdict, category, reason, venueId, decidedAt), logs on stderr; opens the gate in kiosk.json on a pass."})
+    boolean headless;
+
+    @Option(names = "--stdin", description = "With --headless: read one code per line from standard input instead, until its end.")
+    boolean stdin;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,6 +126,15 @@ final class KioskCommand implements Callable<Integer> {
         Path configDir = config.toAbsolutePath().getParent();
         if (pairingCode != null) {
             return pair(cfg, configDir, new OkHttpClient(), out, err);
+        }
+        if (bindText != null) {
+            return bind(cfg, configDir, out, err);
+        }
+        if (stdin && !headless) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stdin needs --headless");
+        }
+        if (headless) {
+            return headless(cfg, configDir, err);
         }
         try {
             // An unpaired or unbound kiosk opens on the setup wizard; a paired and bound one goes straight to scanning.
@@ -169,6 +191,82 @@ final class KioskCommand implements Callable<Integer> {
             FileLogs.start(dirs.logs(), name);
         } catch (IOException | RuntimeException e) {
             err.println("venuegate: cannot write logs to " + dirs.logs() + " (" + e.getMessage() + "); logging to the console only");
+        }
+    }
+
+    /** {@code --bind}: the wizard's bind step from the command line, in the configured language. */
+    private int bind(KioskConfig cfg, Path configDir, PrintWriter out, PrintWriter err) {
+        org.venuegate.ui.Lang lang = org.venuegate.ui.Lang.of(cfg.language());
+        try {
+            if (!Files.exists(configDir.resolve(org.venuegate.kiosk.DeviceFile.NAME))) {
+                err.println("venuegate kiosk --bind: this kiosk is not paired yet; run kiosk --pair CODE first");
+                return 1;
+            }
+            org.venuegate.kiosk.setup.BindingContext ctx = org.venuegate.kiosk.setup.BindingContext.load(configDir);
+            try {
+                // a kiosk paired days ago may not know the key of a freshly printed poster
+                ctx.refreshTrust(new OkHttpClient());
+            } catch (HubException | IOException offline) {
+                LOG.info("Binding with the stored trust list; the hub did not answer: {}", offline.getMessage());
+            }
+            var r = ctx.binder().bind(bindText, org.venuegate.kiosk.setup.VenueBinding.Via.COMMAND_LINE);
+            if (r.bound()) {
+                out.println(lang.get("kiosk.bind.outcome.BOUND", r.binding().venueName(), r.binding().venueNumber()));
+                return 0;
+            }
+            if (r.detail() != null) {
+                LOG.info("venue binding refused: {}", r.detail());
+            }
+            err.println(lang.get("kiosk.bind.outcome." + r.outcome().name(), r.scanned() == null ? "" : r.scanned().name(),
+                    ctx.device().venueName()));
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("venuegate kiosk --bind: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code --headless}: no window; decisions as JSON lines on stdout. */
+    private int headless(KioskConfig cfg, Path configDir, PrintWriter err) {
+        try {
+            if (org.venuegate.kiosk.setup.KioskSetup.next(configDir) != org.venuegate.kiosk.setup.KioskSetup.Step.RUN) {
+                err.println("venuegate kiosk --headless: this kiosk is not paired and bound to its venue yet; run "
+                        + "kiosk --pair CODE, then kiosk --bind VENUE_CODE_TEXT");
+                return 1;
+            }
+            if (!stdin && "scanner".equals(cfg.camera().source())) {
+                err.println("venuegate kiosk --headless: camera.source \"scanner\" is a keyboard-wedge scanner, which types "
+                        + "into a window; use --stdin, or a serial scanner (serial:PORT)");
+                return 2;
+            }
+            java.io.PrintStream json = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            OkHttpClient http = new OkHttpClient();
+            try (org.venuegate.kiosk.headless.HeadlessKiosk kiosk = new org.venuegate.kiosk.headless.HeadlessKiosk(
+                    new org.venuegate.kiosk.KioskRuntime(configDir, data, cfg, http), cfg, json)) {
+                Thread hook = new Thread(kiosk::stop, "kiosk-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                if (stdin) {
+                    kiosk.runLines(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    kiosk.runInput();
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // already stopping: nothing to remove
+                }
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("venuegate kiosk --headless: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 

@@ -42,10 +42,17 @@ class ArchitectureTest {
             .because("the kiosk's data path runs off the FX thread and is tested without a screen");
 
     @ArchTest
-    static final ArchRule deviceLibrariesStayInCapture = noClasses().that().resideOutsideOfPackage("org.venuegate.kiosk.capture..")
+    static final ArchRule deviceLibrariesStayInCapture = noClasses().that()
+            .resideOutsideOfPackages("org.venuegate.kiosk.capture..", "org.venuegate.kiosk.gate..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fazecast..", "org.jcodec..", "com.github.sarxos..")
-            .because("the serial port, the video decoder and the webcam sit behind FrameSource/CodeSource, so the rest is "
-                    + "tested without them");
+            .because("the serial port, the video decoder and the webcam sit behind FrameSource/CodeSource (and the relay"
+                    + " behind GateOutput), so the rest is tested without them");
+
+    @ArchTest
+    static final ArchRule theHeadlessKioskHasNoScreen = noClasses().that().resideInAnyPackage("org.venuegate.kiosk.headless..",
+                    "org.venuegate.kiosk.gate..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("a turnstile kiosk runs without a display");
 
     @ArchTest
     static final ArchRule screensNeverTouchHubStorage = noClasses().that().resideInAnyPackage(

@@ -12,7 +12,62 @@ import org.venuegate.core.verify.VerificationPolicy;
  */
 public record KioskConfig(String hubUrl, String language, Policy entryPolicy, Camera camera, Voice voice,
                           Integer promptSeconds, Integer maxAdmissionAgeSeconds, Integer clockToleranceSeconds,
-                          Integer trustListMaxAgeHours, Integer retentionDays, String adminPin) {
+                          Integer trustListMaxAgeHours, Integer retentionDays, String adminPin, Gate gate) {
+
+    /** The old shape, without a gate output. */
+    public KioskConfig(String hubUrl, String language, Policy entryPolicy, Camera camera, Voice voice,
+                       Integer promptSeconds, Integer maxAdmissionAgeSeconds, Integer clockToleranceSeconds,
+                       Integer trustListMaxAgeHours, Integer retentionDays, String adminPin) {
+        this(hubUrl, language, entryPolicy, camera, voice, promptSeconds, maxAdmissionAgeSeconds, clockToleranceSeconds,
+                trustListMaxAgeHours, retentionDays, adminPin, null);
+    }
+
+    /**
+     * What opens a turnstile on a pass (null: none). Either {@code serial} ("PORT[@BAUD]", 9600 baud unless given)
+     * with the bytes to write as {@code sendHex} ("A0 01 01 A2") or {@code send} (text, JSON escapes such as \r\n),
+     * or {@code run}: a program and its arguments. {@code timeoutMillis} bounds each opening (default 2000).
+     */
+    public record Gate(String serial, String send, String sendHex, java.util.List<String> run, Integer timeoutMillis) {
+        public static final int DEFAULT_TIMEOUT_MILLIS = 2000;
+
+        public int timeout() {
+            return timeoutMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutMillis;
+        }
+
+        /** The bytes for a serial relay; {@code sendHex} wins over {@code send}. */
+        public byte[] bytes() {
+            if (sendHex != null) {
+                String hex = sendHex.replaceAll("[\\s:,-]", "");
+                if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]+")) {
+                    throw new IllegalArgumentException("'" + sendHex + "' is not hex bytes such as A0 01 01 A2");
+                }
+                return java.util.HexFormat.of().parseHex(hex);
+            }
+            return send == null ? new byte[0] : send.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** "PORT[@BAUD]" split; throws IllegalArgumentException for a bad baud rate. */
+        public String port() {
+            int at = serial.lastIndexOf('@');
+            return at < 0 ? serial : serial.substring(0, at);
+        }
+
+        public int baud() {
+            int at = serial.lastIndexOf('@');
+            if (at < 0) {
+                return 9600;
+            }
+            try {
+                int b = Integer.parseInt(serial.substring(at + 1));
+                if (b < 300 || b > 4_000_000) {
+                    throw new NumberFormatException();
+                }
+                return b;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + serial.substring(at + 1) + "' is not a baud rate (300 to 4000000)");
+            }
+        }
+    }
 
     /** The venue's entry rule (PRODUCT: hospitals and care homes may require the badge or a recent test). */
     public record Policy(Boolean requireBadge, Integer negativeTestWithinHours) {

@@ -99,7 +99,7 @@ public final class KioskConfigLoader {
         return new KioskConfig(or(c.hubUrl(), d.hubUrl()), or(c.language(), d.language()), p, cam, v,
                 or(c.promptSeconds(), d.promptSeconds()), or(c.maxAdmissionAgeSeconds(), d.maxAdmissionAgeSeconds()),
                 or(c.clockToleranceSeconds(), d.clockToleranceSeconds()), or(c.trustListMaxAgeHours(), d.trustListMaxAgeHours()),
-                or(c.retentionDays(), d.retentionDays()), c.adminPin());
+                or(c.retentionDays(), d.retentionDays()), c.adminPin(), c.gate());
     }
 
     private static <T> T or(T v, T dflt) {
@@ -140,10 +140,45 @@ public final class KioskConfigLoader {
             throw new ConfigException("camera.replayPace", "field 'camera.replayPace': '" + c.camera().replayPace()
                     + "' must be realtime or fastest");
         }
+        if (c.gate() != null) {
+            validateGate(c.gate());
+        }
         if (c.adminPin() != null && !c.adminPin().matches("\\d{4,8}")) {
             throw new ConfigException("adminPin", "field 'adminPin' must be 4 to 8 digits");
         }
         return c;
+    }
+
+    private static void validateGate(KioskConfig.Gate g) throws ConfigException {
+        boolean serial = g.serial() != null && !g.serial().isBlank();
+        boolean run = g.run() != null && !g.run().isEmpty();
+        if (serial == run) {
+            throw new ConfigException("gate", "field 'gate' needs exactly one of 'serial' (a relay port such as "
+                    + "/dev/ttyUSB0@9600) or 'run' (a program and its arguments)");
+        }
+        if (g.timeoutMillis() != null) {
+            range("gate.timeoutMillis", g.timeoutMillis(), 50, 60_000);
+        }
+        if (run) {
+            if (g.run().stream().anyMatch(a -> a == null) || g.run().get(0).isBlank()) {
+                throw new ConfigException("gate.run", "field 'gate.run' must start with the program to run");
+            }
+            return;
+        }
+        try {
+            g.baud();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("gate.serial", "field 'gate.serial': " + e.getMessage());
+        }
+        byte[] bytes;
+        try {
+            bytes = g.bytes();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("gate.sendHex", "field 'gate.sendHex': " + e.getMessage());
+        }
+        if (bytes.length == 0 || bytes.length > 256) {
+            throw new ConfigException("gate.send", "field 'gate.send' or 'gate.sendHex' must give the relay 1 to 256 bytes");
+        }
     }
 
     private static void range(String field, int value, int min, int max) throws ConfigException {

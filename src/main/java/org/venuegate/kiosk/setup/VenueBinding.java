@@ -21,7 +21,7 @@ public record VenueBinding(long venueId, String venueNumber, String venueName, S
     public static final String NAME = "venue-binding.json";
 
     /** How the code reached the kiosk. */
-    public enum Via { CAMERA, TYPED }
+    public enum Via { CAMERA, TYPED, COMMAND_LINE }
 
     /** @return empty when the kiosk has never been bound */
     public static Optional<VenueBinding> load(Path configDir) throws IOException {

@@ -1,0 +1,63 @@
+package org.venuegate.kiosk.gate;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A USB or RS-232 relay board: writes the configured bytes (such as {@code A0 01 01 A2} for the common LCUS boards)
+ * to a serial port on each pass. The port is opened for each pass and closed after, so an unplugged relay is found
+ * on the next pass and a replugged one works again without a restart.
+ */
+public final class SerialRelayGate implements GateOutput {
+    private final String portName;
+    private final int baud;
+    private final byte[] command;
+    private final int timeoutMillis;
+
+    public SerialRelayGate(String portName, int baud, byte[] command, int timeoutMillis) {
+        this.portName = portName;
+        this.baud = baud;
+        this.command = command.clone();
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public void open() throws IOException {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            Path device = portName.contains("/") ? Path.of(portName) : Path.of("/dev", portName);
+            if (!Files.exists(device)) {
+                throw new IOException("relay port " + portName + " not found (is the relay plugged in?)");
+            }
+        }
+        SerialPort p;
+        try {
+            p = SerialPort.getCommPort(portName);
+        } catch (SerialPortInvalidPortException e) {
+            throw new IOException("relay port " + portName + " not found (is the relay plugged in?)", e);
+        }
+        p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, timeoutMillis);
+        if (!p.openPort()) {
+            throw new IOException("cannot open relay port " + portName + " (error " + p.getLastErrorCode()
+                    + "; in use by another program, or no permission: add the user to the dialout group)");
+        }
+        try {
+            int written = p.writeBytes(command, command.length);
+            if (written != command.length) {
+                throw new IOException("relay port " + portName + " took " + Math.max(0, written) + " of " + command.length
+                        + " bytes within " + timeoutMillis + " ms");
+            }
+            p.flushIOBuffers();
+        } finally {
+            p.closePort();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "serial relay " + portName + " at " + baud + " baud";
+    }
+}
