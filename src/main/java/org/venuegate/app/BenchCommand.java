@@ -26,16 +26,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code venuegate bench}: measurements that print figures for a human and one JSON line for scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print figures: ingest, decode, pipeline, soak, startup.",
+        description = "Benchmarks that print figures: ingest, decode, pipeline, soak, startup, sign.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class,
-            BenchCommand.Startup.class})
+            BenchCommand.Startup.class, BenchCommand.Sign.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline, soak or startup");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline, soak, startup or sign");
     }
 
     /** Which database the ingest bench writes to. */
@@ -291,6 +291,36 @@ final class BenchCommand implements Callable<Integer> {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             return java.util.List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     "org.venuegate.app.Launcher");
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = {"Ed25519 sign and verify on one thread, the JDK provider against Bouncy Castle (what the product uses),"
+                    + " in alternating rounds; prints each round, the medians per core (per second of the thread's CPU"
+                    + " time) and per wall-clock second, and one JSON line.",
+                    "Run it while the machine is otherwise quiet; the per-core figure is the steadier one on a busy machine."})
+    static final class Sign implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds per operation (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--seconds", defaultValue = "2", description = "Seconds per operation and round (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--bytes", defaultValue = "80", paramLabel = "N",
+                description = "Message length; a health code's signed part is about this long (default: ${DEFAULT-VALUE}).")
+        int bytes;
+
+        @Override
+        public Integer call() {
+            if (rounds < 1 || rounds > 100 || !(seconds >= 0.01 && seconds <= 60) || bytes < 0 || bytes > 1 << 20) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--rounds must be 1..100, --seconds 0.01..60 and --bytes 0..1048576");
+            }
+            SignBench.run(rounds, seconds, bytes, spec.commandLine().getOut());
+            return 0;
         }
     }
 }

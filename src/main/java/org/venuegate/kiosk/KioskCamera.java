@@ -2,10 +2,12 @@ package org.venuegate.kiosk;
 
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.venuegate.kiosk.capture.CameraState;
 import org.venuegate.kiosk.capture.CameraSupervisor;
 import org.venuegate.kiosk.capture.CodeSource;
+import org.venuegate.kiosk.capture.Frame;
 import org.venuegate.kiosk.capture.FrameSource;
 import org.venuegate.kiosk.capture.ReplayFrameSource;
 import org.venuegate.kiosk.capture.SerialScannerSource;
@@ -34,8 +36,18 @@ public final class KioskCamera implements AutoCloseable {
 
     /** With a decoder built beforehand (the kiosk builds it while the window starts). */
     public KioskCamera(FrameDecoder decoder, FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
+        this(decoder, source, onCode, onState, null);
+    }
+
+    /** @param preview also gets every frame, on the camera's thread, after the scan loop; null for none */
+    public KioskCamera(FrameDecoder decoder, FrameSource source, ScanLoop.Listener onCode, CameraSupervisor.Listener onState,
+                       Consumer<Frame> preview) {
         this.loop = new ScanLoop(decoder, onCode);
-        this.supervisor = new CameraSupervisor(source, loop, onState);
+        Consumer<Frame> frames = preview == null ? loop : f -> {
+            loop.accept(f);
+            preview.accept(f);
+        };
+        this.supervisor = new CameraSupervisor(source, frames, onState);
     }
 
     /** A scanner that sends text; a code it repeats while the phone stays under it counts once, as on camera. */
@@ -59,18 +71,29 @@ public final class KioskCamera implements AutoCloseable {
      * text in the window instead).
      */
     public static KioskCamera fromConfig(KioskConfig.Camera camera, ScanLoop.Listener onCode, CameraSupervisor.Listener onState) {
-        return fromConfig(camera, KioskDecoders::full, onCode, onState);
+        return fromConfig(camera, KioskDecoders::full, onCode, onState, null);
+    }
+
+    /** As above, with every camera frame also handed to {@code preview} (the setup wizard's bind step). */
+    public static KioskCamera fromConfig(KioskConfig.Camera camera, ScanLoop.Listener onCode, CameraSupervisor.Listener onState,
+                                         Consumer<Frame> preview) {
+        return fromConfig(camera, KioskDecoders::full, onCode, onState, preview);
     }
 
     /** As above, with the decoder to use for camera frames (the kiosk builds it while its window starts). */
     public static KioskCamera fromConfig(KioskConfig.Camera camera, Supplier<FrameDecoder> decoder, ScanLoop.Listener onCode,
                                          CameraSupervisor.Listener onState) {
+        return fromConfig(camera, decoder, onCode, onState, null);
+    }
+
+    private static KioskCamera fromConfig(KioskConfig.Camera camera, Supplier<FrameDecoder> decoder, ScanLoop.Listener onCode,
+                                          CameraSupervisor.Listener onState, Consumer<Frame> preview) {
         CameraSource src = camera.parsedSource();
         if (src instanceof CameraSource.Serial s) {
             return new KioskCamera(new SerialScannerSource(s.port(), s.baud()), onCode, onState);
         }
         FrameSource frames = frameSource(camera, src);
-        return frames == null ? null : new KioskCamera(decoder.get(), frames, onCode, onState);
+        return frames == null ? null : new KioskCamera(decoder.get(), frames, onCode, onState, preview);
     }
 
     private static FrameSource frameSource(KioskConfig.Camera camera, CameraSource src) {

@@ -74,6 +74,10 @@ public final class KioskWindow implements AutoCloseable {
         this.pin = new PinGate(() -> config.adminPin());
     }
 
+    /** The windowed kiosk's scene (full screen takes the whole screen): fits a 1366 × 768 screen with its title bar. */
+    static final double KIOSK_WIDTH = 1280;
+    static final double KIOSK_HEIGHT = 720;
+
     /** Opens the window without a settings screen (the demo, whose configuration is not a file); F4 says so. */
     public static KioskWindow open(Stage stage, KioskRuntime rt, UiExecutor executor, boolean windowed) {
         return open(stage, rt, executor, windowed, null);
@@ -84,7 +88,8 @@ public final class KioskWindow implements AutoCloseable {
         KioskWindow w = new KioskWindow(stage, rt, executor, host);
         w.lastSync = new SyncStatus(false, rt.journal.pendingCount(), rt.journal.lastSync().orElse(null), null);
         w.cameraState = "scanner".equals(rt.config.camera().source()) ? "RUNNING" : "OPENING";
-        w.scene = new Scene(w.buildScreen(), 1280, 800);
+        javafx.geometry.Dimension2D size = org.venuegate.ui.WindowSize.fitting(KIOSK_WIDTH, KIOSK_HEIGHT);
+        w.scene = new Scene(w.buildScreen(), size.getWidth(), size.getHeight());
         rt.sync.addListener(s -> executor.onUi(() -> {
             w.lastSync = s;
             w.status.updateSync(s.online(), s.pending(), s.lastSync());

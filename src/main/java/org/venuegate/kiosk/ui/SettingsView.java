@@ -38,6 +38,8 @@ public final class SettingsView {
     @FXML
     Label message;
     @FXML
+    Button back;
+    @FXML
     Button rebind;
     @FXML
     Button close;
@@ -82,6 +84,10 @@ public final class SettingsView {
         message.textProperty().bind(vm.messageProperty());
         vm.failedProperty().addListener((o, a, failed) -> message.pseudoClassStateChanged(BindVenueView.REFUSED, failed));
         boolean running = vm.mode() == SettingsViewModel.Mode.RUNNING;
+        back.setVisible(!running);
+        back.setManaged(!running);
+        back.setOnAction(e -> vm.back());
+        back.disableProperty().bind(vm.busyProperty());
         rebind.setVisible(running);
         rebind.setManaged(running);
         rebind.setOnAction(e -> vm.rebind());

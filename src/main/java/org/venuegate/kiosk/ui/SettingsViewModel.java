@@ -28,6 +28,11 @@ import org.venuegate.ui.UiExecutor;
  * Camera, resolution, language, voice and the admin PIN: the setup wizard's last step and the running kiosk's settings
  * (behind the PIN). Cameras are listed off the FX thread with a timeout; "no camera found" is an ordinary answer.
  * Saving writes kiosk.json (atomically, other fields kept) off the FX thread and hands the new configuration on.
+ *
+ * <p>In the wizard no webcam is preselected that the search did not find: until the list arrives, and after a search
+ * that found none, the choice is empty and saving asks for one (the code scanner, or a camera plugged in and searched
+ * for again). A scanner, serial port or replay source written in kiosk.json stays selected: nothing to find there. The
+ * running kiosk's settings keep showing the camera it runs with.
  */
 public final class SettingsViewModel {
     /** Lists the connected webcams by name, within its own timeout. */
@@ -91,6 +96,7 @@ public final class SettingsViewModel {
     private final CameraChoice configured;
     private final Runnable onRebind;
     private final Runnable onClose;
+    private Runnable onBack = () -> { };
 
     /** The wizard's step: saving is the only way on. */
     public SettingsViewModel(KioskConfig current, Mode mode, CameraLister lister, Saver saver, UiExecutor executor, Lang lang,
@@ -114,7 +120,7 @@ public final class SettingsViewModel {
         this.onSaved = onSaved;
         this.configured = CameraChoice.of(current.camera());
         cameras.setAll(choices(List.of()));
-        camera.set(find(configured));
+        camera.set(mode == Mode.WIZARD && isWebcam(configured) ? null : find(configured));
         Resolution res = new Resolution(current.camera().width(), current.camera().height());
         if (!resolutions.contains(res)) {
             resolutions.add(res); // an administrator's own size stays selectable
@@ -146,6 +152,39 @@ public final class SettingsViewModel {
         return cameras.stream().filter(c -> c.same(wanted)).findFirst().orElse(cameras.get(0));
     }
 
+    private static boolean isWebcam(CameraChoice c) {
+        return c != null && c.source().equals("webcam");
+    }
+
+    /**
+     * The wizard's choice after a search: the configured webcam if it was found ("first camera found" when any was),
+     * a choice the gatekeeper made themselves, or nothing.
+     */
+    private CameraChoice wizardChoice(CameraChoice selected, List<String> found) {
+        if (selected != null && !selected.same(configured)) {
+            return find(selected); // picked by hand: keep it
+        }
+        if (!isWebcam(configured)) {
+            return find(configured);
+        }
+        if (configured.name() == null) {
+            return found.isEmpty() ? null : find(FIRST_WEBCAM);
+        }
+        return found.contains(configured.name()) ? find(new CameraChoice("webcam", configured.name(), true)) : null;
+    }
+
+    /** Back to step 2 (the wizard only); what was chosen here is kept for when the gatekeeper comes back. */
+    public SettingsViewModel onBack(Runnable back) {
+        this.onBack = back;
+        return this;
+    }
+
+    public void back() {
+        if (mode == Mode.WIZARD && !busy.get()) {
+            onBack.run();
+        }
+    }
+
     /** Looks for webcams off the FX thread; the selection is kept. */
     public void refreshCameras() {
         if (searching.get()) {
@@ -157,7 +196,7 @@ public final class SettingsViewModel {
             searching.set(false);
             CameraChoice selected = camera.get();
             cameras.setAll(choices(found));
-            camera.set(find(selected == null ? configured : selected));
+            camera.set(mode == Mode.WIZARD ? wizardChoice(selected, found) : find(selected == null ? configured : selected));
             cameraMessage.set(found.isEmpty() ? lang.get("kiosk.settings.noCamera")
                     : lang.get("kiosk.settings.camerasFound", found.size()));
         }, e -> {
@@ -209,6 +248,10 @@ public final class SettingsViewModel {
             }
         }
         CameraChoice cam = camera.get();
+        if (cam == null) {
+            fail(lang.get("kiosk.settings.cameraRequired"));
+            return;
+        }
         Resolution res = resolution.get();
         KioskSettings s = new KioskSettings(cam.source(), cam.name(), res.width(), res.height(), language.get(),
                 voiceEnabled.get(), voiceLanguage.get(), pin.isEmpty() ? null : pin);

@@ -177,4 +177,110 @@ class BindVenueViewModelTest {
         assertThat(camera.isOpen()).isFalse();
         assertThat(done).isEmpty();
     }
+
+    private static org.venuegate.kiosk.capture.Frame frame(long nanos) {
+        return new org.venuegate.kiosk.capture.Frame(4, 3, new byte[12], nanos);
+    }
+
+    /** Runs background work at once but keeps FX-thread hops in a queue, as a busy FX thread would. */
+    private static final class QueuedUi implements org.venuegate.ui.UiExecutor {
+        final java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
+                            java.util.function.Consumer<Throwable> failed) {
+            try {
+                ok.accept(work.call());
+            } catch (Exception e) {
+                failed.accept(e);
+            }
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            ui.add(action);
+        }
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable action) {
+            return () -> { };
+        }
+
+        void drain() {
+            while (!ui.isEmpty()) {
+                ui.poll().run();
+            }
+        }
+    }
+
+    @Test
+    void thePreviewGetsTheNewestFrameAtMostOneHandOverAtATimeAndAbout15ASecond() {
+        QueuedUi ui = new QueuedUi();
+        VenueBinder binder = new VenueBinder(issuer::trustList, TestIssuer.VENUE, () -> TestIssuer.T0, dir);
+        BindVenueViewModel vm = new BindVenueViewModel(binder::bind, camera, ui, new Lang(Locale.ENGLISH), PAIRED, "HP-000042",
+                SettingsViewModel.Mode.WIZARD, done::add, () -> { });
+        vm.start();
+        ui.drain();
+        assertThat(vm.previewProperty().get()).isNull();
+        assertThat(vm.previewNoteProperty().get()).isEqualTo("Waiting for the camera picture...");
+
+        long t = 1_000_000_000L;
+        camera.frame(frame(t));
+        camera.frame(frame(t + 10_000_000L)); // 10 ms later: dropped, the preview runs at about 15 a second
+        var third = frame(t + BindVenueViewModel.PREVIEW_INTERVAL_NANOS);
+        camera.frame(third);
+        assertThat(ui.ui).as("one hand-over waits for the FX thread, however many frames came").hasSize(1);
+        ui.drain();
+        assertThat(vm.previewProperty().get()).as("the newest frame is the one shown").isSameAs(third);
+        assertThat(vm.previewNoteProperty().get()).isEmpty();
+
+        vm.onCamera("UNAVAILABLE", "UNPLUGGED");
+        assertThat(vm.previewProperty().get()).as("no stale picture of a camera that is gone").isNull();
+        assertThat(vm.previewNoteProperty().get()).startsWith("Camera unavailable: no picture.");
+
+        vm.stop();
+        ui.drain();
+        camera.frame(frame(t + 10 * BindVenueViewModel.PREVIEW_INTERVAL_NANOS));
+        ui.drain();
+        assertThat(vm.previewProperty().get()).as("frames after stop are not shown").isNull();
+        assertThat(vm.previewNoteProperty().get()).isEqualTo("Camera closed");
+    }
+
+    @Test
+    void aScannerOnlyKioskSaysThereIsNoPicture() {
+        BindVenueViewModel vm = vm();
+        vm.onCamera("SCANNER", null);
+        assertThat(vm.previewNoteProperty().get()).startsWith("This kiosk uses a code scanner: no camera picture.");
+    }
+
+    @Test
+    void backInStepTwoShowsTheEarlierBindingAndBindAgainKeepsItUntilANewOne() throws IOException {
+        VenueBinder binder = new VenueBinder(issuer::trustList, TestIssuer.VENUE, () -> TestIssuer.T0, dir);
+        BindVenueViewModel first = vm(SettingsViewModel.Mode.WIZARD, binder::bind);
+        camera.show(poster(TestIssuer.VENUE));
+        VenueBinding earlier = VenueBinding.load(dir).orElseThrow();
+        int opened = camera.opened;
+
+        int[] backs = new int[1];
+        BindVenueViewModel vm = new BindVenueViewModel(binder::bind, camera, new InlineUiExecutor(), new Lang(Locale.ENGLISH),
+                PAIRED, "HP-000042", SettingsViewModel.Mode.WIZARD, done::add, () -> { }).inWizard(earlier, () -> backs[0]++);
+        vm.start();
+        assertThat(camera.opened).as("bound already: the camera stays closed").isEqualTo(opened);
+        assertThat(vm.stateProperty().get()).isEqualTo(BindVenueViewModel.State.BOUND);
+        assertThat(vm.messageProperty().get()).isEqualTo("Bound to " + PAIRED + " (HP-000042). \"Next\" keeps this binding;"
+                + " \"Bind again\" reads another poster.");
+
+        vm.bindAgain();
+        assertThat(camera.isOpen()).isTrue();
+        assertThat(vm.acceptingProperty().get()).isTrue();
+        assertThat(vm.boundProperty().get()).as("Next still keeps the earlier binding").isTrue();
+        camera.show(otherPoster());
+        assertThat(vm.outcomeProperty().get()).isEqualTo(VenueBinder.Outcome.WRONG_VENUE);
+        assertThat(VenueBinding.load(dir).orElseThrow()).as("a refused poster leaves the binding").isEqualTo(earlier);
+
+        vm.back();
+        assertThat(backs[0]).isEqualTo(1);
+        assertThat(camera.isOpen()).as("Back closes the camera").isFalse();
+        assertThat(first.boundProperty().get()).isTrue();
+    }
 }

@@ -48,4 +48,102 @@ class PairingViewModelTest {
             assertThat(paired).hasSize(1);
         }
     }
+
+    private final List<String> sent = new ArrayList<>();
+
+    private Pairing pairing(String venueName, String number) {
+        org.venuegate.kiosk.sync.HubVenue v = new org.venuegate.kiosk.sync.HubVenue(7, number, venueName, "unit", "MALL", 120101,
+                "address", false, "VGV1:x", java.time.Instant.EPOCH, null, null);
+        return new Pairing(1, "token", "root", "kid", v, "{}");
+    }
+
+    private PairingViewModel offline(PairingViewModel.PairedVenue current, List<Pairing> paired, int[] continued) {
+        return new PairingViewModel((c, label) -> {
+            sent.add(c);
+            if (!c.equals("7KQ4M-XW9PD")) {
+                throw new IllegalStateException("pairing code unknown or already used");
+            }
+            return pairing("劝业场", "HP-000043");
+        }, new InlineUiExecutor(), new Lang(Locale.ENGLISH), current, paired::add, () -> continued[0]++);
+    }
+
+    @Test
+    void theHintSaysWhatAPairingCodeLooksLikeAndWhatIsWrongWithTheOneTyped() {
+        PairingViewModel vm = offline(null, new ArrayList<>(), new int[1]);
+        assertThat(vm.hintProperty().get()).isEqualTo(
+                "A pairing code has 10 letters and digits, e.g. 7KQ4M-XW9PD, and no 0, O, 1, I or L; case and the dash do not matter.");
+        vm.codeProperty().set("7kq4");
+        assertThat(vm.hintProperty().get()).isEqualTo("4 of 10 characters");
+        assertThat(vm.hintWrongProperty().get()).as("still typing is not wrong").isFalse();
+        vm.codeProperty().set("7KQ4M-XW9P0");
+        assertThat(vm.hintProperty().get()).isEqualTo("\"0\" is never in a pairing code: they have no 0, O, 1, I, L or punctuation");
+        assertThat(vm.hintWrongProperty().get()).isTrue();
+        vm.codeProperty().set("7KQ4M-XW9PDD");
+        assertThat(vm.hintProperty().get()).isEqualTo("Too long: a pairing code has 10 characters, this has 11");
+        vm.codeProperty().set(" 7kq4m xw9pd ");
+        assertThat(vm.hintProperty().get()).isEqualTo("Looks right: 7KQ4M-XW9PD");
+        assertThat(vm.hintWrongProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCodeThatCannotBeOneIsNotSentAndAGoodOneIsSentAsTheSlipShowsIt() {
+        List<Pairing> paired = new ArrayList<>();
+        PairingViewModel vm = offline(null, paired, new int[1]);
+        vm.codeProperty().set("7KQ4M-XW9");
+        vm.pair();
+        assertThat(sent).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("8 of 10 characters");
+        assertThat(vm.failedProperty().get()).isTrue();
+        vm.codeProperty().set("7kq4mxw9pd");
+        vm.pair();
+        assertThat(sent).containsExactly("7KQ4M-XW9PD");
+        assertThat(paired).hasSize(1);
+        assertThat(vm.failedProperty().get()).isFalse();
+        assertThat(vm.pairedTextProperty().get()).isEqualTo("This kiosk is paired with the venue 劝业场 (HP-000043)");
+        assertThat(vm.formShownProperty().get()).isFalse();
+    }
+
+    @Test
+    void alreadyPairedShowsTheVenueAndPairingAgainKeepsItUntilANewCodeIsAccepted() {
+        List<Pairing> paired = new ArrayList<>();
+        int[] continued = new int[1];
+        PairingViewModel vm = offline(new PairingViewModel.PairedVenue("天津市和平区滨江道百货大楼", "HP-000042"), paired, continued);
+        assertThat(vm.formShownProperty().get()).isFalse();
+        assertThat(vm.pairedTextProperty().get()).isEqualTo("This kiosk is paired with the venue 天津市和平区滨江道百货大楼 (HP-000042)");
+
+        vm.startRepair();
+        assertThat(vm.formShownProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).startsWith("Enter the new pairing code. The current pairing (天津市和平区滨江道百货大楼)")
+                .contains("venue's poster");
+        vm.codeProperty().set("23456-789AB");
+        vm.pair();
+        assertThat(vm.messageProperty().get()).isEqualTo("Pairing failed: pairing code unknown or already used");
+        assertThat(vm.pairedProperty().get().name()).as("a refused code leaves the pairing as it was").isEqualTo("天津市和平区滨江道百货大楼");
+        vm.cancelRepair();
+        assertThat(vm.formShownProperty().get()).isFalse();
+        vm.continuePaired();
+        assertThat(continued[0]).isEqualTo(1);
+        assertThat(paired).isEmpty();
+
+        vm.startRepair();
+        vm.codeProperty().set("7KQ4M-XW9PD");
+        vm.pair();
+        assertThat(paired).hasSize(1);
+        assertThat(vm.pairedProperty().get().name()).isEqualTo("劝业场");
+    }
+
+    @Test
+    void pairingCodeFormat() {
+        assertThat(org.venuegate.kiosk.setup.PairingCodeFormat.check("7KQ4M-XW9PD"))
+                .isEqualTo(org.venuegate.kiosk.setup.PairingCodeFormat.Problem.NONE);
+        assertThat(org.venuegate.kiosk.setup.PairingCodeFormat.check("7KQ4M－XW9PD")).as("a full-width dash")
+                .isEqualTo(org.venuegate.kiosk.setup.PairingCodeFormat.Problem.NONE);
+        assertThat(org.venuegate.kiosk.setup.PairingCodeFormat.check("7KQ4M_XW9PD"))
+                .isEqualTo(org.venuegate.kiosk.setup.PairingCodeFormat.Problem.BAD_CHARACTER);
+        assertThat(org.venuegate.kiosk.setup.PairingCodeFormat.check(null))
+                .isEqualTo(org.venuegate.kiosk.setup.PairingCodeFormat.Problem.EMPTY);
+        for (char c : "0O1IL".toCharArray()) {
+            assertThat(org.venuegate.kiosk.setup.PairingCodeFormat.badCharacter("7KQ4M" + c + "W9PD")).isEqualTo(c);
+        }
+    }
 }

@@ -164,6 +164,13 @@ class SettingsViewModelTest {
         assertThat(Files.readString(file)).isEqualTo("{}");
 
         vm.newPinRepeatProperty().set("135790");
+        assertThat(vm.cameraProperty().get()).as("no camera searched for yet: none preselected").isNull();
+        vm.save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Choose how codes are read: a camera or the code scanner");
+        assertThat(saved).isEmpty();
+        found = List.of("USB Camera");
+        vm.refreshCameras();
+        assertThat(vm.label(vm.cameraProperty().get())).isEqualTo("First camera found");
         vm.save();
         assertThat(saved).hasSize(1);
         assertThat(saved.get(0).adminPin()).isEqualTo("135790");
@@ -199,5 +206,60 @@ class SettingsViewModelTest {
         vm.save();
         assertThat(vm.messageProperty().get()).isEqualTo("Settings not saved: kiosk-config is read-only");
         assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void theWizardDoesNotPreselectACameraItDidNotFind() throws Exception {
+        Path file = dir.resolve("kiosk.json");
+        Files.writeString(file, "{\"camera\": {\"source\": \"webcam\"}}");
+        SettingsViewModel vm = vm(KioskConfigLoader.load(file), SettingsViewModel.Mode.WIZARD, file);
+        assertThat(vm.cameraProperty().get()).as("before the search").isNull();
+        vm.refreshCameras();
+        assertThat(vm.cameraMessageProperty().get()).startsWith("No camera found");
+        assertThat(vm.cameraProperty().get()).as("nothing found, nothing chosen").isNull();
+        assertThat(vm.cameras()).extracting(vm::label).contains("First camera found", "Code scanner (keyboard)");
+
+        // the gatekeeper picks the scanner; a later search keeps that choice
+        SettingsViewModel.CameraChoice scanner = vm.cameras().stream().filter(c -> c.source().equals("scanner")).findFirst().orElseThrow();
+        vm.cameraProperty().set(scanner);
+        found = List.of("USB Camera");
+        vm.refreshCameras();
+        assertThat(vm.cameraProperty().get()).isEqualTo(scanner);
+    }
+
+    @Test
+    void theWizardPreselectsANamedCameraOnlyWhenItIsFound() throws Exception {
+        Path file = dir.resolve("kiosk.json");
+        Files.writeString(file, "{\"camera\": {\"source\": \"webcam\", \"name\": \"Door cam\"}}");
+        KioskConfig cfg = KioskConfigLoader.load(file);
+        found = List.of("USB Camera");
+        SettingsViewModel vm = vm(cfg, SettingsViewModel.Mode.WIZARD, file);
+        vm.refreshCameras();
+        assertThat(vm.cameraProperty().get()).as("Door cam is not connected").isNull();
+        assertThat(vm.cameras()).extracting(vm::label).contains("Door cam (not connected)", "USB Camera");
+
+        found = List.of("USB Camera", "Door cam");
+        SettingsViewModel again = vm(cfg, SettingsViewModel.Mode.WIZARD, file);
+        again.refreshCameras();
+        assertThat(again.label(again.cameraProperty().get())).isEqualTo("Door cam");
+
+        // the running kiosk's settings keep showing what it runs with, found or not
+        found = List.of();
+        SettingsViewModel running = vm(cfg, SettingsViewModel.Mode.RUNNING, file);
+        running.refreshCameras();
+        assertThat(running.label(running.cameraProperty().get())).isEqualTo("Door cam (not connected)");
+    }
+
+    @Test
+    void backInTheWizardOnlyAndNotWhileSaving() throws Exception {
+        Path file = dir.resolve("kiosk.json");
+        Files.writeString(file, "{}");
+        int[] backs = new int[1];
+        SettingsViewModel wizard = vm(KioskConfigLoader.load(file), SettingsViewModel.Mode.WIZARD, file).onBack(() -> backs[0]++);
+        wizard.back();
+        assertThat(backs[0]).isEqualTo(1);
+        SettingsViewModel running = vm(KioskConfigLoader.load(file), SettingsViewModel.Mode.RUNNING, file).onBack(() -> backs[0]++);
+        running.back();
+        assertThat(backs[0]).isEqualTo(1);
     }
 }
