@@ -102,6 +102,12 @@ public final class ScreenAudit {
         return s -> false;
     }
 
+    /** Names of keys printed on the keyboard (Esc, F2, Enter, Ctrl, Alt, PIN pad digits are not words). */
+    public static Predicate<String> keyNames() {
+        java.util.Set<String> keys = java.util.Set.of("Esc", "Enter", "Ctrl", "Alt", "Shift", "Tab");
+        return keys::contains;
+    }
+
     public static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

@@ -475,6 +475,7 @@ public final class Journal implements ReplayGuard, AutoCloseable {
         Map<StopReason, Long> byReason = new EnumMap<>(StopReason.class);
         Long[] perHour = new Long[24];
         Arrays.fill(perHour, 0L);
+        Map<org.venuegate.core.decide.Category, long[]> byCategory = new EnumMap<>(org.venuegate.core.decide.Category.class);
         List<Long> micros = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement("SELECT verdict, stop_reason, manual, decided_at, scan_micros"
                 + " FROM records WHERE decided_at >= ? AND decided_at < ?")) {
@@ -482,13 +483,18 @@ public final class Journal implements ReplayGuard, AutoCloseable {
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    org.venuegate.core.decide.Category category;
                     if (Verdict.PASS.name().equals(rs.getString(1))) {
                         passed++;
+                        category = org.venuegate.core.decide.Category.PASS;
                     } else {
                         stopped++;
                         String reason = rs.getString(2);
+                        category = org.venuegate.core.decide.Category.INVALID;
                         if (reason != null) {
-                            byReason.merge(StopReason.valueOf(reason), 1L, Long::sum);
+                            StopReason r = StopReason.valueOf(reason);
+                            byReason.merge(r, 1L, Long::sum);
+                            category = r.category();
                         }
                     }
                     if (rs.getInt(3) != 0) {
@@ -496,6 +502,7 @@ public final class Journal implements ReplayGuard, AutoCloseable {
                     }
                     int hour = ZonedDateTime.ofInstant(Instant.ofEpochMilli(rs.getLong(4)), zone).getHour();
                     perHour[hour]++;
+                    byCategory.computeIfAbsent(category, c -> new long[24])[hour]++;
                     micros.add(rs.getLong(5));
                 }
             }
@@ -503,8 +510,10 @@ public final class Journal implements ReplayGuard, AutoCloseable {
             throw damaged(file, e);
         }
         Collections.sort(micros);
+        Map<org.venuegate.core.decide.Category, List<Long>> hours = new EnumMap<>(org.venuegate.core.decide.Category.class);
+        byCategory.forEach((c, h) -> hours.put(c, Arrays.stream(h).boxed().toList()));
         return new TodayStats(day, passed + stopped, passed, stopped, manual, Map.copyOf(byReason), List.of(perHour),
-                percentile(micros, 50), percentile(micros, 95));
+                percentile(micros, 50), percentile(micros, 95), Map.copyOf(hours));
     }
 
     /** Nearest-rank percentile of a sorted list. */

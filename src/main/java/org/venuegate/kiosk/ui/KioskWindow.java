@@ -10,6 +10,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.venuegate.kiosk.KioskRuntime;
@@ -96,6 +97,9 @@ public final class KioskWindow implements AutoCloseable {
             w.refreshTrustAndClock();
         }));
         w.scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (w.panelOpen()) {
+                return; // typing into a panel's fields is not a wedge scanner's code
+            }
             String ch = e.getCharacter();
             if (ch.equals("\r") || ch.equals("\n")) {
                 String text = w.typed.toString();
@@ -108,6 +112,13 @@ public final class KioskWindow implements AutoCloseable {
             }
         });
         w.scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (w.panelOpen()) {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    e.consume();
+                    w.closePanel();
+                }
+                return;
+            }
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 w.withPin(PinViewModel.Purpose.EXIT, Platform::exit);
@@ -116,8 +127,8 @@ public final class KioskWindow implements AutoCloseable {
                 w.withPin(PinViewModel.Purpose.TODAY, w::showToday);
             } else if (e.getCode() == KeyCode.F3) {
                 e.consume();
-                ManualRegistrationDialog.show(stage, new ManualRegistrationViewModel(w.lang, rt::recordManual,
-                        () -> rt.clock.now()), w.lang);
+                w.showPanel(ManualRegistrationView.load(new ManualRegistrationViewModel(w.lang, rt::recordManual,
+                        () -> rt.clock.now()), w.lang, w::closePanel));
             } else if (e.getCode() == KeyCode.F4) {
                 e.consume();
                 w.withPin(PinViewModel.Purpose.SETTINGS, w::openSettings);
@@ -154,7 +165,40 @@ public final class KioskWindow implements AutoCloseable {
         prompt.inputIsScanner(scanner);
         status.updateCamera(cameraState, cameraDetail);
         refreshTrustAndClock();
-        return KioskView.load(prompt, status, lang);
+        Parent screen = KioskView.load(prompt, status, lang);
+        // Panels (F2, F3) and the dimming behind the F4 window sit over the prompt, sized in the screen's em.
+        panelLayer = new StackPane();
+        panelLayer.getStyleClass().add("panel-layer");
+        panelLayer.setVisible(false);
+        StackPane root = new StackPane(screen, panelLayer);
+        root.getStyleClass().add("kiosk");
+        root.getStylesheets().add(KioskWindow.class.getResource("kiosk.css").toExternalForm());
+        root.heightProperty().addListener((o, a, h) -> panelLayer.setStyle(String.format(java.util.Locale.ROOT,
+                "-fx-font-size: %.2fpx;", Math.max(13, h.doubleValue() * 0.02))));
+        return root;
+    }
+
+    private StackPane panelLayer;
+
+    /** True while a panel (or the backdrop of the settings window) covers the prompt. */
+    boolean panelOpen() {
+        return panelLayer != null && panelLayer.isVisible();
+    }
+
+    /** Shows {@code panel} over a dimmed prompt; null shows the backdrop alone. */
+    void showPanel(Parent panel) {
+        javafx.scene.layout.Region backdrop = new javafx.scene.layout.Region();
+        backdrop.getStyleClass().add("backdrop");
+        panelLayer.getChildren().setAll(backdrop);
+        if (panel != null) {
+            panelLayer.getChildren().add(panel);
+        }
+        panelLayer.setVisible(true);
+    }
+
+    void closePanel() {
+        panelLayer.getChildren().clear();
+        panelLayer.setVisible(false);
     }
 
     /** A code read by any source, on any thread: decided off the FX thread, shown on it. */
@@ -188,15 +232,11 @@ public final class KioskWindow implements AutoCloseable {
         PinDialog.show(stage, new PinViewModel(pin, lang, purpose, action), lang);
     }
 
-    /** F2: today's figures. */
+    /** F2: today's figures and a chart of the day by hour and category, as a panel over the prompt. */
     private void showToday() {
-        executor.run(() -> rt.journal.stats(TodayViewModel.today(zone), zone), stats -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.initOwner(stage);
-            a.setHeaderText(lang.get("kiosk.today.title"));
-            a.setContentText(String.join("\n", new TodayViewModel(lang).lines(stats)));
-            a.show();
-        }, err -> status.updateCamera("UNAVAILABLE", err.getMessage()));
+        executor.run(() -> rt.journal.stats(TodayViewModel.today(zone), zone),
+                stats -> showPanel(TodayView.load(new TodayViewModel(lang, stats), lang, this::closePanel)),
+                err -> status.updateCamera("UNAVAILABLE", err.getMessage()));
     }
 
     /** F4: camera, language, voice, PIN and re-binding, in a window of its own over the kiosk. */
@@ -215,8 +255,12 @@ public final class KioskWindow implements AutoCloseable {
         settings.initOwner(stage);
         settings.initModality(Modality.WINDOW_MODAL);
         settings.setTitle(lang.get("kiosk.settings.title"));
-        settings.setOnHidden(e -> rebind = null);
+        settings.setOnHidden(e -> {
+            rebind = null;
+            closePanel();
+        });
         showSettingsScreen(null);
+        showPanel(null);
         settings.show();
     }
 

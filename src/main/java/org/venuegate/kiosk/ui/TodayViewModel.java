@@ -12,9 +12,46 @@ import org.venuegate.ui.Lang;
 /** Today's figures for the venue's admin: check-ins by outcome and reason, per hour, and scan-to-decision latency. */
 public final class TodayViewModel {
     private final Lang lang;
+    private final TodayStats stats;
 
     public TodayViewModel(Lang lang) {
+        this(lang, null);
+    }
+
+    /** The figures of one day, for the F2 panel. */
+    public TodayViewModel(Lang lang, TodayStats stats) {
         this.lang = lang;
+        this.stats = stats;
+    }
+
+    public String totals() {
+        return lang.get("kiosk.today.totals", stats.day(), stats.total(), stats.passed(), stats.stopped(), stats.manual());
+    }
+
+    public String latency() {
+        return lang.get("kiosk.today.latency", stats.medianMicros() / 1000.0, stats.p95Micros() / 1000.0);
+    }
+
+    /** The category's word, as the prompt shows it. */
+    public String categoryName(org.venuegate.core.decide.Category c) {
+        return lang.get("kiosk.today.category." + c.name());
+    }
+
+    public long count(org.venuegate.core.decide.Category c) {
+        return stats.count(c);
+    }
+
+    public List<Long> hours(org.venuegate.core.decide.Category c) {
+        return stats.hours(c);
+    }
+
+    /** "00" to "23": the chart's hour axis. */
+    public List<String> hourLabels() {
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            h.add(String.format(java.util.Locale.ROOT, "%02d", i));
+        }
+        return h;
     }
 
     /** The lines the admin screen shows, from the journal's figures for one day. */
