@@ -20,7 +20,23 @@ public final class KioskDecoders {
         if (wechatUnavailable.isPresent()) {
             return javaOnly();
         }
-        return new FrameDecoder(new BoofCvQr(), "wechat", () -> WeChatQr.create().orElse(null));
+        return new FrameDecoder(new BoofCvQr(), "wechat", () -> WeChatQr.create().<java.util.function.Function<org.venuegate.kiosk.capture.Frame, Optional<String>>>map(
+                w -> f -> w.apply(f).filter(KioskDecoders::ascii)).orElse(null));
+    }
+
+    /**
+     * The kiosk's codes are ASCII (Base45 behind a prefix). WeChat's engine decodes other charsets its own way: on
+     * ZXing's photo corpus all 51 of its misreads were non-ASCII texts (Shift_JIS, ISO-8859-1), so the kiosk takes
+     * only ASCII from it; the ZXing passes still read such codes.
+     */
+    static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7e || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ZXing passes with BoofCV as the last resort: the kiosk before the WeChat engine, and its fallback. */

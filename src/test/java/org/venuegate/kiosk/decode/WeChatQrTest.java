@@ -39,6 +39,13 @@ class WeChatQrTest {
     }
 
     @Test
+    void theKioskTakesOnlyAsciiFromTheEngine() {
+        assertThat(KioskDecoders.ascii("VGH1:AB $%*+-./:")).isTrue();
+        assertThat(KioskDecoders.ascii("\u65e5\u672c")).isFalse();
+        assertThat(KioskDecoders.ascii("caf\u00e9")).isFalse();
+    }
+
+    @Test
     void aLoaderThatFailsGivesTheReason() {
         String reason = WeChatQr.tryLoad(() -> {
             throw new UnsatisfiedLinkError("no jniopencv_core in java.library.path");
