@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code venuegate bench}: measurements that print figures for a human and one JSON line for scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print figures: ingest, decode, pipeline, soak, startup, sign.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class,
-            BenchCommand.Startup.class, BenchCommand.Sign.class})
+        description = "Benchmarks that print figures: ingest, decode, corpus, pipeline, soak, startup, sign.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Corpus.class, BenchCommand.Pipeline.class,
+            BenchCommand.Soak.class, BenchCommand.Startup.class, BenchCommand.Sign.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -197,7 +197,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
             description = {"Reads every image in DIR that has a sibling .txt with the expected text through the kiosk's decode",
-                    "path and through raw ZXing; prints one JSON line per decoder: images, decoded, correct, misread, p50_ms, p99_ms.",
+                    "path, each alternative measured beside it and raw ZXing; prints one JSON line per decoder: images, decoded,",
+                    "correct (the text exactly, line ends aside), misread, p50_ms, p99_ms.",
                     "Exit 0 when the kiosk path misread nothing, 1 on a misread, 2 when DIR holds no labelled image."})
     static final class Decode implements Callable<Integer> {
         @Spec
@@ -206,9 +207,56 @@ final class BenchCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR")
         Path dir;
 
+        @Option(names = "--rotations", defaultValue = "1", description = "1, or 4: each image also turned by 90, 180 and 270 degrees.")
+        int rotations;
+
+        @Option(names = "--wechat-models", paramLabel = "DIR",
+                description = "Folder with the WeChat engine's optional CNN models (detect/sr .prototxt and .caffemodel): adds a contender.")
+        Path models;
+
+        @Option(names = "--failures", description = "Also print the images each decoder did not read correctly.")
+        boolean failures;
+
         @Override
         public Integer call() throws IOException {
-            return org.venuegate.kiosk.decode.DecodeBench.run(dir, spec.commandLine().getOut());
+            if (rotations != 1 && rotations != 4) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rotations must be 1 or 4");
+            }
+            return org.venuegate.kiosk.decode.DecodeBench.run(dir, rotations, models, failures, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "corpus", mixinStandardHelpOptions = true,
+            description = {"Writes COUNT synthetic phone-screen webcam frames (perspective, moire, glare, blur, low light, mixtures)",
+                    "of health-code-like texts into DIR, each PNG with a sibling .txt, for 'bench decode DIR'. Same seed, same frames."})
+    static final class Corpus implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--size", defaultValue = "640x480", description = "Frame size (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--count", defaultValue = "300", description = "Frames (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "2026", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+            if (wh.length != 2 || !wh[0].matches("\\d{3,4}") || !wh[1].matches("\\d{3,4}") || count < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--size must look like 640x480 and --count be at least 1");
+            }
+            var gen = new org.venuegate.kiosk.decode.CorpusGenerator(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+            var written = gen.writePhoneFrames(dir, org.venuegate.kiosk.decode.CorpusGenerator.healthCodeLikeTexts(64, seed), count, seed);
+            spec.commandLine().getOut().printf("{\"written\":%d,\"dir\":\"%s\"}%n", written.size(),
+                    dir.toString().replace("\\", "\\\\").replace("\"", "\\\""));
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 

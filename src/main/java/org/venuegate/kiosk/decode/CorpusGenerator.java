@@ -23,8 +23,17 @@ import org.venuegate.qr.QrRenderer;
  * the same seed gives the same images. Each PNG gets a sibling {@code .txt} with the expected text.
  */
 public final class CorpusGenerator {
-    /** What makes an image hard; {@link #MIXED} combines several milder ones. */
-    public enum Kind { PERSPECTIVE, BLUR, GLARE, LOW_LIGHT, MOIRE, SMALL, ROTATION, MIXED }
+    /**
+     * What makes an image hard; {@link #MIXED} combines several milder ones. The first eight make the committed still
+     * corpus ({@link #STILL_KINDS}); the others were added for phone-screen webcam frames: a defocus scaled to the
+     * frame's module size, a screen overexposed by the webcam's auto-exposure (white blooms into the black modules),
+     * motion blur along one direction, and the webcam's own JPEG compression.
+     */
+    public enum Kind { PERSPECTIVE, BLUR, GLARE, LOW_LIGHT, MOIRE, SMALL, ROTATION, MIXED, DEFOCUS, OVEREXPOSED, MOTION, JPEG }
+
+    /** The kinds of the committed still corpus, in its order. */
+    public static final List<Kind> STILL_KINDS = List.of(Kind.PERSPECTIVE, Kind.BLUR, Kind.GLARE, Kind.LOW_LIGHT, Kind.MOIRE,
+            Kind.SMALL, Kind.ROTATION, Kind.MIXED);
 
     private final int width;
     private final int height;
@@ -45,7 +54,7 @@ public final class CorpusGenerator {
         Random rnd = new Random(seed);
         List<Path> out = new ArrayList<>();
         int i = 0;
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : STILL_KINDS) {
             for (int k = 0; k < perKind; k++) {
                 String text = texts.get(i % texts.size());
                 double severity = perKind == 1 ? 0.5 : (double) k / (perKind - 1);
@@ -59,6 +68,52 @@ public final class CorpusGenerator {
             }
         }
         return out;
+    }
+
+    /** What a webcam sees of a phone held up at a kiosk: these kinds in turn, each at a random severity. */
+    static final List<Kind> PHONE_KINDS = List.of(Kind.PERSPECTIVE, Kind.MOIRE, Kind.GLARE, Kind.DEFOCUS, Kind.LOW_LIGHT,
+            Kind.OVEREXPOSED, Kind.MOTION, Kind.JPEG, Kind.MIXED);
+
+    /**
+     * Writes {@code count} phone-screen webcam frames at this generator's size (the kinds of {@link #PHONE_KINDS} in
+     * turn, severity drawn at random), each with a sibling {@code .txt}.
+     */
+    public List<Path> writePhoneFrames(Path dir, List<String> texts, int count, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Random rnd = new Random(seed);
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = texts.get(i % texts.size());
+            Kind kind = PHONE_KINDS.get(i % PHONE_KINDS.size());
+            BufferedImage img = render(text, kind, rnd.nextDouble(), rnd);
+            String name = String.format(Locale.ROOT, "%03d-%s", i, kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            Path png = dir.resolve(name + ".png");
+            ImageIO.write(img, "png", png.toFile());
+            Files.writeString(dir.resolve(name + ".txt"), text, StandardCharsets.US_ASCII);
+            out.add(png);
+        }
+        return out;
+    }
+
+    /**
+     * Texts shaped like the kiosk's health codes: the prefix and length of a real one, random Base45 characters; every
+     * seventh ends in a space (a Base45 character), so a decoder or a comparison that trims it shows up as a misread.
+     */
+    public static List<String> healthCodeLikeTexts(int n, long seed) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+        Random rnd = new Random(seed);
+        List<String> texts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder("VGH1:");
+            for (int k = 0; k < 161; k++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            if (i % 7 == 3) {
+                sb.setCharAt(sb.length() - 1, ' ');
+            }
+            texts.add(sb.toString());
+        }
+        return texts;
     }
 
     /** One photo: severity 0 is mild, 1 is about as hard as a real kiosk sees. */
@@ -87,10 +142,87 @@ public final class CorpusGenerator {
             boxBlur(canvas, (int) Math.round(blur));
             boxBlur(canvas, (int) Math.round(blur)); // twice: close enough to a Gaussian defocus
         }
+        if (kind == Kind.DEFOCUS) {
+            // about a third to two thirds of a module (~3 px at 480 rows, ~4.5 px at 720)
+            int r = (int) Math.round(height / 480.0 * (0.6 + 1.0 * s));
+            boxBlur(canvas, r);
+            boxBlur(canvas, r);
+        }
+        if (kind == Kind.MOTION) {
+            motionBlur(canvas, height / 480.0 * (2 + 4 * s), rnd.nextDouble() * Math.PI);
+        }
         if (glare > 0) {
             glare(canvas, glare, rnd);
         }
-        return finish(canvas, light, noise, rnd);
+        if (kind == Kind.OVEREXPOSED) {
+            overexpose(canvas, onPhone, 1.2 + 0.8 * s, height / 480.0 * (0.5 + 0.5 * s));
+        }
+        BufferedImage img = finish(canvas, light, noise, rnd);
+        return kind == Kind.JPEG ? jpeg(img, 0.55f - 0.4f * (float) s) : img;
+    }
+
+    /** Blur along one direction over {@code length} px, as a phone moving during the exposure. */
+    private void motionBlur(float[] c, double length, double angle) {
+        int n = Math.max(2, (int) Math.round(length));
+        double dx = Math.cos(angle);
+        double dy = Math.sin(angle);
+        float[] src = c.clone();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float sum = 0;
+                int k = 0;
+                for (int t = 0; t < n; t++) {
+                    int xx = (int) Math.round(x + (t - (n - 1) / 2.0) * dx);
+                    int yy = (int) Math.round(y + (t - (n - 1) / 2.0) * dy);
+                    if (xx >= 0 && yy >= 0 && xx < width && yy < height) {
+                        sum += src[yy * width + xx];
+                        k++;
+                    }
+                }
+                c[y * width + x] = sum / Math.max(1, k);
+            }
+        }
+    }
+
+    /**
+     * The webcam exposes for the room, so the lit screen clips: the screen's light is multiplied by {@code gain},
+     * what passes white spreads into its neighbours over {@code bloom} px (the lens and sensor bleed), then clips.
+     */
+    private void overexpose(float[] c, boolean[] onPhone, double gain, double bloom) {
+        float[] over = new float[c.length];
+        for (int i = 0; i < c.length; i++) {
+            if (onPhone[i]) {
+                c[i] = (float) (c[i] * gain);
+                over[i] = Math.max(0, c[i] - 255);
+            }
+        }
+        boxBlur(over, Math.max(1, (int) Math.round(bloom)));
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Math.min(255, c[i] + 1.5f * over[i]);
+        }
+    }
+
+    /** Through the JPEG codec at {@code quality} (0..1), as a webcam's MJPEG stream. */
+    private static BufferedImage jpeg(BufferedImage img, float quality) {
+        try {
+            var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            var param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(Math.max(0.05f, quality));
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var ios = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(ios);
+                writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            BufferedImage back = ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            BufferedImage grey = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            grey.getRaster().setRect(back.getRaster());
+            return grey;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A phone showing the unveiled code: dark bezel, white screen, coloured header, code, a line of text. */

@@ -22,9 +22,11 @@ import org.venuegate.kiosk.capture.Luma;
 import org.venuegate.kiosk.capture.ReplayFrameSource;
 
 /**
- * {@code bench decode DIR}: every image with a sibling {@code .txt} through the kiosk's decode path and through raw
- * ZXing (HybridBinarizer, default hints, BufferedImageLuminanceSource), one JSON line per decoder. Timing covers
- * what each path really does per frame: colour conversion plus decoding, not the PNG read.
+ * {@code bench decode DIR}: every image with a sibling {@code .txt} through the kiosk's decode path, the alternatives
+ * measured beside it (the Java passes alone, ZXing passes alone, BoofCV alone, OpenCV's WeChat engine alone) and raw
+ * ZXing (HybridBinarizer, default hints, BufferedImageLuminanceSource), one JSON line per decoder. The decoded text
+ * must equal the file's text exactly, line ends aside. Timing covers what each path really does per frame: colour
+ * conversion plus decoding, not the PNG read.
  */
 public final class DecodeBench {
     private DecodeBench() {
@@ -50,30 +52,103 @@ public final class DecodeBench {
 
     /** @return 0 when the kiosk path had no misread, 1 otherwise, 2 when DIR holds no labelled image */
     public static int run(Path dir, PrintWriter out) throws IOException {
-        List<Sample> samples = load(dir);
+        return run(dir, 1, null, false, out);
+    }
+
+    /**
+     * @param rotations 1 (as stored) or 4 (each image also turned by 90, 180 and 270 degrees)
+     * @param models    the WeChat engine's CNN model folder for an extra contender, or null
+     * @param failures  also print, per decoder, the images it did not read correctly
+     */
+    public static int run(Path dir, int rotations, Path models, boolean failures, PrintWriter out) throws IOException {
+        List<Sample> samples = rotated(load(dir), rotations);
         if (samples.isEmpty()) {
             out.println("{\"error\":\"no image with a sibling .txt in " + dir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             out.flush();
             return 2;
         }
         List<Result> results = new ArrayList<>();
-        for (Contender c : contenders()) {
+        for (Contender c : contenders(models)) {
             Result r = measure(c, samples);
             results.add(r);
             out.println(r.json());
+            if (failures) {
+                out.println("  " + c.name() + " missed: " + r.failed());
+            }
+            out.flush();
         }
-        out.flush();
         return results.get(0).misread() == 0 ? 0 : 1;
     }
 
-    /** The kiosk's chain first, then the baseline. */
+    /** The kiosk's chain first, then the alternatives measured beside it, then the baseline. */
     public static List<Contender> contenders() {
+        return contenders(null);
+    }
+
+    static List<Contender> contenders(Path models) {
         FrameDecoder kiosk = KioskDecoders.full();
+        FrameDecoder javaOnly = KioskDecoders.javaOnly();
         FrameDecoder zxingChain = KioskDecoders.zxingOnly();
-        return List.of(
-                new Contender("kiosk", img -> kiosk.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)),
-                new Contender("kiosk-zxing-only", img -> zxingChain.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)),
-                new Contender("zxing-raw", DecodeBench::rawZxing));
+        BoofCvQr boof = new BoofCvQr();
+        List<Contender> list = new ArrayList<>();
+        list.add(new Contender("kiosk", img -> kiosk.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)));
+        list.add(new Contender("kiosk-java-only", img -> javaOnly.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)));
+        list.add(new Contender("kiosk-zxing-only", img -> zxingChain.decode(Luma.frame(img, System.nanoTime())).map(Decoded::text)));
+        list.add(new Contender("boofcv", img -> boof.apply(Luma.frame(img, System.nanoTime()))));
+        WeChatQr.create().ifPresent(w -> list.add(new Contender("wechat", img -> w.apply(Luma.frame(img, System.nanoTime())))));
+        if (models != null) {
+            WeChatQr.Availability cnn = WeChatQr.load(models);
+            cnn.engine().ifPresentOrElse(w -> list.add(new Contender("wechat-cnn", img -> w.apply(Luma.frame(img, System.nanoTime())))),
+                    () -> list.add(new Contender("wechat-cnn (" + cnn.reason().replace("\"", "'") + ")", img -> Optional.empty())));
+        }
+        list.add(new Contender("zxing-raw", DecodeBench::rawZxing));
+        return list;
+    }
+
+    /** Each sample as stored and, for {@code rotations} 4, turned by 90, 180 and 270 degrees too. */
+    static List<Sample> rotated(List<Sample> samples, int rotations) {
+        if (rotations <= 1) {
+            return samples;
+        }
+        List<Sample> out = new ArrayList<>(samples.size() * rotations);
+        for (int q = 0; q < rotations; q++) {
+            for (Sample s : samples) {
+                out.add(q == 0 ? s : new Sample(s.name() + "@" + (90 * q), rotate(s.image(), q), s.expected()));
+            }
+        }
+        return out;
+    }
+
+    /** The image turned clockwise by {@code quarters} quarter turns, pixel for pixel. */
+    static BufferedImage rotate(BufferedImage src, int quarters) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean swap = quarters % 2 == 1;
+        BufferedImage dst = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = src.getRGB(x, y);
+                switch (quarters % 4) {
+                    case 1 -> dst.setRGB(h - 1 - y, x, rgb);
+                    case 2 -> dst.setRGB(w - 1 - x, h - 1 - y, rgb);
+                    case 3 -> dst.setRGB(y, w - 1 - x, rgb);
+                    default -> dst.setRGB(x, y, rgb);
+                }
+            }
+        }
+        return dst;
+    }
+
+    /**
+     * The expected text as stored, without the line end(s) a text file usually ends with. Nothing else is stripped:
+     * a space is a Base45 character, so a code may end in one.
+     */
+    static String stripLineEnds(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     static Optional<String> rawZxing(BufferedImage img) {
@@ -95,7 +170,7 @@ public final class DecodeBench {
             }
             BufferedImage bi = ImageIO.read(img.toFile());
             if (bi != null) {
-                samples.add(new Sample(name, bi, Files.readString(txt, StandardCharsets.UTF_8).strip()));
+                samples.add(new Sample(name, bi, stripLineEnds(Files.readString(txt, StandardCharsets.UTF_8))));
             }
         }
         return samples;
@@ -118,7 +193,7 @@ public final class DecodeBench {
             ms[i] = (System.nanoTime() - t0) / 1e6;
             if (text.isPresent()) {
                 decoded++;
-                if (text.get().equals(s.expected())) {
+                if (stripLineEnds(text.get()).equals(s.expected())) {
                     correct++;
                 } else {
                     misread++;

@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.venuegate.kiosk.capture.Frame;
 import org.venuegate.kiosk.capture.Luma;
 import org.venuegate.qr.QrRenderer;
@@ -42,23 +43,38 @@ public final class FrameCostBench {
     static final String SAMPLE = "VGH1:" + "6BFOXN*TS0BI$ZDFRH%".repeat(9).substring(0, 161);
 
     public static int run(PrintWriter out) {
+        return run(out, KioskDecoders::full);
+    }
+
+    /** @param decoders the decoder to measure (the test uses the Java passes: the slow pass's still run is ~10-200 ms) */
+    public static int run(PrintWriter out, Supplier<FrameDecoder> decoders) {
         for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
             for (String content : new String[] {"code", "empty", "scene"}) {
-                out.println(measure(size[0], size[1], content, true, 300, 100).json());
+                out.println(measure(size[0], size[1], content, true, 300, 100, decoders).json());
             }
-            out.println(measure(size[0], size[1], "scene", false, 300, 100).json());
+            out.println(measure(size[0], size[1], "scene", false, 300, 100, decoders).json());
         }
         out.flush();
         return 0;
     }
 
     public static Figures measure(int w, int h, String content, boolean live, int frames, int warmup) {
+        return measure(w, h, content, live, frames, warmup, KioskDecoders::full);
+    }
+
+    static Figures measure(int w, int h, String content, boolean live, int frames, int warmup, Supplier<FrameDecoder> decoders) {
         Random rnd = new Random(11);
         Frame[] variants = new Frame[8];
         for (int i = 0; i < variants.length; i++) {
             variants[i] = synthetic(w, h, content, rnd);
         }
-        FrameDecoder decoder = KioskDecoders.full();
+        try (FrameDecoder decoder = decoders.get()) {
+            return measure(w, h, content, live, frames, warmup, decoder, variants);
+        }
+    }
+
+    private static Figures measure(int w, int h, String content, boolean live, int frames, int warmup, FrameDecoder decoder,
+                                   Frame[] variants) {
         for (int i = 0; i < warmup; i++) {
             decode(decoder, variants[i % variants.length], live);
         }

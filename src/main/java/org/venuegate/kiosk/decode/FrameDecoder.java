@@ -16,23 +16,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.venuegate.kiosk.capture.Frame;
 
 /**
  * The kiosk's QR chain over a frame's luma. A flat frame (nothing in front of the camera) is rejected from a sparse
  * sample at almost no cost; otherwise a cheap pass (HybridBinarizer, on a half-size copy when the frame is large)
  * and, only when that finds nothing, harder passes: full resolution, the global-histogram binarizer, the inverted
- * image, TRY_HARDER, a 2x upscale for small frames, and finally an optional second detector.
+ * image, TRY_HARDER, a 2x upscale for small frames, an optional second detector and finally an optional slow
+ * detector (OpenCV's WeChat engine).
  *
  * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
  * frame comes ~33 ms later and a code is held up for many frames, so it bounds the work per frame: the cheap pass;
  * when it misses, ONE harder pass: on a new scene the one that read the last codes (a held code stays at one distance
  * and light), else a different one on each frame. When every pass has failed on a scene and the frames stay the
  * same (an empty entrance), the scene is only looked at again on every {@value #REEXAMINE_EVERY}th frame, or at once
- * when it changes. Buffers for the resized copies are kept between frames. Not thread-safe: one decoder per decoding
- * thread.
+ * when it changes. The slow detector is too slow for that budget: live, it runs on its own thread ({@link SlowPass})
+ * on the newest frame the other passes missed, and what it reads comes out of the next call. Buffers for the resized
+ * copies are kept between frames. Not thread-safe: one decoder per decoding thread ({@link #close} ends the slow
+ * pass's thread).
  */
-public final class FrameDecoder {
+public final class FrameDecoder implements AutoCloseable {
     /**
      * Frames wider than this get their cheap pass on a half-size copy: codes held close are large in such frames. Small
      * modules (under ~8 px) do not survive halving; live decoding then keeps to the harder pass that reads them.
@@ -75,6 +79,11 @@ public final class FrameDecoder {
 
     private final QRCodeReader reader = new QRCodeReader();
     private final Function<Frame, Optional<String>> lastResort;
+    private final String slowName;
+    private final Supplier<Function<Frame, Optional<String>>> slowEngine;
+    private Function<Frame, Optional<String>> stillSlow; // the still chain's instance, made on first use
+    private final SlowPass slow; // live: its own thread and instance
+    private boolean examined; // whether the last decodeLive call ran any pass
 
     // kept between frames: resized copies, the passes for the current frame size
     private byte[] halfBuf = new byte[0];
@@ -109,7 +118,20 @@ public final class FrameDecoder {
      * @param lastResort a different detector tried after every ZXing pass failed (e.g. BoofCV), or null
      */
     public FrameDecoder(Function<Frame, Optional<String>> lastResort) {
+        this(lastResort, null, null);
+    }
+
+    /**
+     * @param slowName   the slow detector's pass name
+     * @param slowEngine makes an instance of the slow detector (one for still images, one for the live pass's thread;
+     *                   null from it turns the pass off), or null for none
+     */
+    public FrameDecoder(Function<Frame, Optional<String>> lastResort, String slowName,
+                        Supplier<Function<Frame, Optional<String>>> slowEngine) {
         this.lastResort = lastResort;
+        this.slowName = slowName;
+        this.slowEngine = slowEngine;
+        this.slow = slowEngine == null ? null : new SlowPass(slowName, slowEngine);
     }
 
     private static Map<DecodeHintType, Object> hints(boolean tryHarder) {
@@ -183,6 +205,13 @@ public final class FrameDecoder {
      * through every pass.
      */
     public Optional<Decoded> decodeLive(Frame frame) {
+        examined = false;
+        if (slow != null) {
+            SlowPass.Hit hit = slow.poll();
+            if (hit != null) {
+                return Optional.of(hit.decoded()); // read on a frame or two ago: the code is in front of the camera
+            }
+        }
         if (sampleFlat(frame)) {
             return Optional.empty();
         }
@@ -192,8 +221,13 @@ public final class FrameDecoder {
         if (exhausted && ++skippedOnScene < REEXAMINE_EVERY) {
             return Optional.empty();
         }
+        examined = true;
         Optional<Decoded> r = cheapPass.apply(frame);
-        if (r.isPresent() || liveOrder.isEmpty()) {
+        if (r.isPresent()) {
+            return r;
+        }
+        if (liveOrder.isEmpty()) {
+            offerSlow(frame);
             return r;
         }
         // the remembered pass gets a new scene; a scene it (or anything) already missed goes to the rotation
@@ -215,7 +249,46 @@ public final class FrameDecoder {
             sticky = null; // the code went, or the light or the distance changed: back to the rotation
         }
         noteFailedScene(exhausted, p);
+        offerSlow(frame);
         return Optional.empty();
+    }
+
+    /** The frame goes to the slow pass's thread, replacing one it has not started on; never waits. */
+    private void offerSlow(Frame frame) {
+        if (slow != null) {
+            slow.offer(frame);
+        }
+    }
+
+    /** Whether the last {@link #decodeLive} call ran a pass (false: flat, or a resting scene), for tests. */
+    boolean examinedLast() {
+        return examined;
+    }
+
+    /** The live slow pass, or null (for tests and benchmarks). */
+    SlowPass slowPass() {
+        return slow;
+    }
+
+    /** Frames the live slow pass has decoded so far (0 without one). */
+    public long slowPassRuns() {
+        return slow == null ? 0 : slow.runs();
+    }
+
+    /** Ends the slow pass's thread and frees the still chain's slow detector. */
+    @Override
+    public void close() {
+        if (slow != null) {
+            slow.close();
+        }
+        if (stillSlow instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // nothing to do: native memory is freed with the process anyway
+            }
+        }
+        stillSlow = null;
     }
 
     /** The next pass of the rotation that has not missed on this scene yet. */
@@ -309,11 +382,31 @@ public final class FrameDecoder {
         if (lastResort != null) {
             passes.add(new Pass("last-resort", f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort"))));
         }
-        hardPasses = List.copyOf(passes);
         List<Pass> byCost = new ArrayList<>(passes);
+        if (slowEngine != null) {
+            // still images only: live, the slow detector has its own thread (offerSlow)
+            passes.add(new Pass(slowName, f -> stillSlow(f).map(t -> new Decoded(t, slowName))));
+        }
+        hardPasses = List.copyOf(passes);
         byCost.sort(Comparator.comparingInt(p -> LIVE_ORDER.indexOf(p.name())));
         liveOrder = List.copyOf(byCost);
         rotation = 0;
+    }
+
+    private Optional<String> stillSlow(Frame f) {
+        if (stillSlow == null) {
+            stillSlow = slowEngine.get();
+            if (stillSlow == null) {
+                stillSlow = x -> Optional.empty();
+            }
+        }
+        return stillSlow.apply(f);
+    }
+
+    /** Names of every pass the still chain runs after the cheap one, in order (for tests). */
+    List<String> stillPassNames(Frame frame) {
+        passesFor(frame);
+        return hardPasses.stream().map(Pass::name).toList();
     }
 
     private byte[] halve(Frame f) {

@@ -99,7 +99,8 @@ public final class KioskApp extends Application {
                 throw new UncheckedIOException(e);
             }
         }, helpers);
-        // the camera's decoders (ZXing and BoofCV), unless codes come from a scanner
+        // the camera's decoders (ZXing, BoofCV and, where OpenCV's natives load, the WeChat engine: loading those is
+        // done here, off the FX thread), unless codes come from a scanner
         preparedDecoder = config.camera().isScanner() ? null
                 : CompletableFuture.supplyAsync(KioskDecoders::full, helpers);
     }
