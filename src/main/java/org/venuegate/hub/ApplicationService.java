@@ -68,8 +68,24 @@ public final class ApplicationService {
     public record Event(Instant at, String actor, String action, String detail) {
     }
 
-    /** An automatic check shown to the reviewer. */
-    public record Check(String name, boolean passed, String message) {
+    /**
+     * An automatic check shown to the reviewer. {@code message} is English for logs and scripts; screens word the
+     * check in their own language from {@code messageKey} (a {@code validate.*} key of the core messages, or a
+     * {@code check.*} key) and its {@code args}.
+     */
+    public record Check(String name, boolean passed, String message, String messageKey, List<String> args) {
+        public Check {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        static Check of(String name, boolean passed, String message, String key, Object... args) {
+            return new Check(name, passed, message, key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
+
+        static Check of(String name, ValidationResult r) {
+            return new Check(name, r.valid(), r.message(Locale.ENGLISH), r.message().key(),
+                    r.message().args().stream().map(String::valueOf).toList());
+        }
     }
 
     /** The full view: the application, its history, the automatic checks, and the one it replaces. */
@@ -357,20 +373,22 @@ public final class ApplicationService {
     private List<Check> checks(Connection c, Application a, List<Application> dups) throws SQLException {
         List<Check> out = new ArrayList<>();
         ValidationResult credit = CreditCodeValidator.validate(a.creditCode());
-        out.add(new Check("CREDIT_CODE", credit.valid(), credit.message(Locale.ENGLISH)));
+        out.add(Check.of("CREDIT_CODE", credit));
         String fullId = Sql.one(c, "SELECT responsible_id_number FROM applications WHERE id = ?", rs -> rs.getString(1), a.id()).orElse("");
         ValidationResult idCheck = IdNumberValidator.validate(fullId);
-        out.add(new Check("RESPONSIBLE_ID_NUMBER", idCheck.valid(), idCheck.message(Locale.ENGLISH)));
-        out.add(new Check("ORGANISER", true, "submitted by the organiser"));
+        out.add(Check.of("RESPONSIBLE_ID_NUMBER", idCheck));
+        out.add(Check.of("ORGANISER", true, "submitted by the organiser", "check.ORGANISER_OK"));
         boolean category = Sql.count(c, "SELECT COUNT(*) FROM categories WHERE code = ?", a.category()) > 0;
-        out.add(new Check("CATEGORY", category, category ? "known category" : "category " + a.category() + " is unknown"));
+        out.add(category ? Check.of("CATEGORY", true, "known category", "check.CATEGORY_OK")
+                : Check.of("CATEGORY", false, "category " + a.category() + " is unknown", "check.CATEGORY_UNKNOWN", a.category()));
         if (a.mobile()) {
             boolean plate = PlateValidator.validate(a.placeName()).valid() || ShipIdValidator.validate(a.placeName()).valid();
-            out.add(new Check("MOBILE_PLACE", plate, plate ? "name is a valid plate or ship number; unit is the owner"
-                    : "a mobile place must be named by its plate or ship number"));
+            out.add(plate ? Check.of("MOBILE_PLACE", true, "name is a valid plate or ship number; unit is the owner", "check.MOBILE_OK")
+                    : Check.of("MOBILE_PLACE", false, "a mobile place must be named by its plate or ship number", "check.MOBILE_NOT_PLATE"));
         }
-        out.add(new Check("DUPLICATE", dups.isEmpty(), dups.isEmpty() ? "no other application for this place"
-                : dups.size() + " passed or pending application(s) of the same credit code with the same name or address"));
+        out.add(dups.isEmpty() ? Check.of("DUPLICATE", true, "no other application for this place", "check.DUPLICATE_NONE")
+                : Check.of("DUPLICATE", false, dups.size() + " passed or pending application(s) of the same credit code with the same"
+                        + " name or address", "check.DUPLICATE_FOUND", dups.size()));
         return out;
     }
 

@@ -94,6 +94,15 @@ public final class PosterExporter {
     /** Every venue of one legal entity as PDFs into {@code dir}; refused posters are listed, not written. */
     public BatchResult exportAll(String creditCode, Path dir, PaperSize size, ColourMode mode, Progress progress,
                                  BooleanSupplier cancelled) throws ReviewHubClient.HubException, IOException {
+        return exportAll(creditCode, dir, size, mode, false, progress, cancelled);
+    }
+
+    /**
+     * Every venue of one legal entity into {@code dir}, as PDF or PNG, named by venue number and name; refused
+     * posters are listed, not written.
+     */
+    public BatchResult exportAll(String creditCode, Path dir, PaperSize size, ColourMode mode, boolean png, Progress progress,
+                                 BooleanSupplier cancelled) throws ReviewHubClient.HubException, IOException {
         JsonNode venues = hub.venuesOf(creditCode);
         TrustList trust = hub.trustList();
         Files.createDirectories(dir);
@@ -108,7 +117,9 @@ public final class PosterExporter {
             progress.update(i, total, v.get("name").asText());
             try {
                 Prepared p = prepare(v, trust, size, mode);
-                written.add(exportPdf(p, size, mode, dir.resolve("venue-" + p.number() + ".pdf")));
+                String file = "venue-" + p.number() + "-" + v.get("name").asText().replaceAll("[\\\\/:*?\"<>|\\s]+", "_")
+                        + (png ? ".png" : ".pdf");
+                written.add(png ? exportPng(p, dir.resolve(file)) : exportPdf(p, size, mode, dir.resolve(file)));
             } catch (PosterRefused e) {
                 refused.add(e.getMessage());
             }

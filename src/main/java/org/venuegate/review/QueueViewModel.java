@@ -1,10 +1,14 @@
 package org.venuegate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,32 +30,52 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.venuegate.core.place.Districts;
+import org.venuegate.ui.HubErrors;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
 
 /**
  * The reviewer's queue: tabs by status with live counts, one page of applications at a time (never the whole
- * queue), the selected application's details, checks and history, and pass / fail with a reason. A decision another
- * reviewer made first shows a conflict and reloads; a hub that is down shows a banner and loses nothing typed.
+ * queue), the selected application's details, checks and history, and pass / fail with a reason.
+ *
+ * <p>One selection, owned here: the table highlights it, the detail shows it, decisions apply to it only. A
+ * decision is held for {@link #UNDO_WINDOW} before it is sent, so a slip of the keyboard can be taken back (Ctrl+Z)
+ * without the hub ever recording it; the row leaves the queue at once and the next one in the table's order is
+ * selected. Held decisions are sent at once when the window closes. A decision another reviewer made first shows a
+ * conflict for that row; a hub that is down shows a banner and loses nothing typed.
  */
 public final class QueueViewModel {
     public static final int PAGE_SIZE = 50;
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** One table row. */
+    /** How the banner looks: a confirmation, a warning or an error differ in colour and icon. */
+    public enum BannerKind { NONE, SUCCESS, WARNING, ERROR }
+
+    /** One table row, every value already in the screen's words. */
     public record Row(long id, String placeName, String unitName, String creditCode, String district, String category,
-                      String submittedAt, boolean mobile) {
+                      String submittedAt, String waited, String status, String statusCode, boolean mobile) {
     }
 
-    /** One automatic check, marked pass or fail. */
+    /** One automatic check, marked pass or fail, in the screen's words. */
     public record CheckRow(String name, boolean passed, String message) {
+    }
+
+    /** A field of the detail pane: its label and value in the screen's words; {@code changed} beside a re-application. */
+    public record Field(String label, String value, String previous, boolean changed) {
+    }
+
+    /** A decision held back during the undo window. */
+    private record Held(long id, int version, String verdict, String reason, String placeName,
+                        UiExecutor.Cancellable timer) {
     }
 
     private final ReviewHubClient hub;
     private final UiExecutor executor;
     private final Lang lang;
     private final ZoneId zone;
+    private final Clock clock;
+    private final ReviewNames names;
 
     private final ObjectProperty<String> status = new SimpleObjectProperty<>("UNDER_REVIEW");
     private final ReadOnlyObjectWrapper<Map<String, Long>> counts = new ReadOnlyObjectWrapper<>(Map.of());
@@ -63,32 +89,45 @@ public final class QueueViewModel {
     private final ObjectProperty<java.time.LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<java.time.LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<String> sort = new SimpleObjectProperty<>();
-    /**
-     * The one selection: the table highlights it, the detail pane shows it, and decisions apply to it only. The view
-     * reports what the reviewer picks and follows what this says; nothing else chooses.
-     */
     private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JsonNode> detail = new ReadOnlyObjectWrapper<>();
-    /** Bumped by every selection, so a slow answer for an earlier one is dropped instead of shown. */
-    private long selectionToken;
-    private boolean replacingRows;
+    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper replacesTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper decidable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper posterAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<String> commonReasons;
-    private boolean bannerIsError;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
+    /** Bumped by every selection, so a slow answer for an earlier one is dropped instead of shown. */
+    private long selectionToken;
+    private boolean replacingRows;
+    private boolean categoriesLoaded;
+    private final Deque<Held> held = new ArrayDeque<>();
 
     public QueueViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, ZoneId zone) {
+        this(hub, executor, lang, zone, Clock.systemUTC());
+    }
+
+    public QueueViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, ZoneId zone, Clock clock) {
         this.hub = hub;
         this.executor = executor;
         this.lang = lang;
         this.zone = zone;
+        this.clock = clock;
+        this.names = new ReviewNames(lang);
         this.commonReasons = FXCollections.observableArrayList(lang.get("review.reason.creditCode"),
                 lang.get("review.reason.duplicate"), lang.get("review.reason.agent"), lang.get("review.reason.mobileName"),
                 lang.get("review.reason.address"), lang.get("review.reason.category"));
+    }
+
+    public ReviewNames names() {
+        return names;
     }
 
     /** Reloads counts and the current page, keeping the selection. */
@@ -98,7 +137,7 @@ public final class QueueViewModel {
 
     /**
      * Reloads counts and the current page; then selects {@code target} when it is on the new page (the next
-     * application after a decision), else keeps the current selection.
+     * application after a decision), else the first row; without a target the selection stays.
      */
     private void refresh(Long target) {
         Map<String, String> q = new LinkedHashMap<>();
@@ -112,19 +151,28 @@ public final class QueueViewModel {
         q.put("from", from.get() == null ? null : from.get().toString());
         q.put("to", to.get() == null ? null : to.get().toString());
         busy.set(true);
-        executor.run(() -> new JsonNode[] {hub.counts(), hub.list(q)}, r -> {
+        boolean needCategories = !categoriesLoaded;
+        executor.run(() -> new JsonNode[] {hub.counts(), hub.list(q), needCategories ? hub.categories() : null}, r -> {
             busy.set(false);
-            if (bannerIsError) {
+            if (bannerKind.get() == BannerKind.ERROR && banner.get().equals(unreachableText)) {
                 // The hub answers again: the connection warning is over; a decision's confirmation stays.
-                banner.set("");
-                bannerIsError = false;
+                clearBanner();
+            }
+            resendUnsent();
+            if (r[2] != null) {
+                names.categories(r[2]);
+                categoriesLoaded = true;
             }
             Map<String, Long> c = new LinkedHashMap<>();
             r[0].fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asLong()));
             counts.set(c);
             total.set(r[1].get("total").asLong());
             List<Row> list = new ArrayList<>();
-            r[1].get("items").forEach(n -> list.add(row(n)));
+            r[1].get("items").forEach(n -> {
+                if (!isHeld(n.get("id").asLong())) {
+                    list.add(row(n));
+                }
+            });
             replacingRows = true;
             try {
                 rows.setAll(list);
@@ -137,11 +185,18 @@ public final class QueueViewModel {
         }, this::failed);
     }
 
+    private boolean isHeld(long id) {
+        return held.stream().anyMatch(h -> h.id() == id);
+    }
+
     private Row row(JsonNode n) {
-        boolean en = lang.locale().getLanguage().equals("en");
+        Instant submitted = Instant.parse(n.get("submittedAt").asText());
+        String st = n.get("status").asText();
+        Instant until = "UNDER_REVIEW".equals(st) || !n.hasNonNull("decidedAt") ? clock.instant()
+                : Instant.parse(n.get("decidedAt").asText());
         return new Row(n.get("id").asLong(), n.get("placeName").asText(), n.get("unitName").asText(),
-                n.get("creditCode").asText(), Districts.name(n.get("district").asInt(), en).orElse(n.get("district").asText()),
-                n.get("category").asText(), TIME.format(Instant.parse(n.get("submittedAt").asText()).atZone(zone)),
+                n.get("creditCode").asText(), names.district(n.get("district").asInt()), names.category(n.get("category").asText()),
+                TIME.format(submitted.atZone(zone)), names.waited(Duration.between(submitted, until)), names.status(st), st,
                 n.get("mobile").asBoolean());
     }
 
@@ -155,6 +210,7 @@ public final class QueueViewModel {
     public void nextPage() {
         if ((long) (page.get() + 1) * PAGE_SIZE < total.get()) {
             page.set(page.get() + 1);
+            select(null);
             refresh();
         }
     }
@@ -162,6 +218,7 @@ public final class QueueViewModel {
     public void previousPage() {
         if (page.get() > 0) {
             page.set(page.get() - 1);
+            select(null);
             refresh();
         }
     }
@@ -186,12 +243,10 @@ public final class QueueViewModel {
     private void select(Long id, boolean keepBanner) {
         long token = ++selectionToken;
         selectedId.set(id);
-        detail.set(null);
-        checks.clear();
-        history.clear();
-        if (!keepBanner && !bannerIsError) {
-            // a confirmation or conflict note belongs to the application it was about
-            banner.set("");
+        showDetail(null);
+        if (!keepBanner && bannerKind.get() != BannerKind.ERROR) {
+            // a confirmation, warning or conflict note belongs to the application it was about
+            clearBanner();
         }
         if (id == null) {
             return;
@@ -202,21 +257,66 @@ public final class QueueViewModel {
                 return; // the reviewer has moved on
             }
             busy.set(false);
-            detail.set(d);
-            List<CheckRow> cs = new ArrayList<>();
-            d.get("checks").forEach(c -> cs.add(new CheckRow(c.get("name").asText(), c.get("passed").asBoolean(),
-                    c.get("message").asText())));
-            checks.setAll(cs);
-            List<String> h = new ArrayList<>();
-            d.get("history").forEach(e -> h.add(TIME.format(Instant.parse(e.get("at").asText()).atZone(zone)) + "  "
-                    + e.get("actor").asText() + "  " + e.get("action").asText()
-                    + (e.get("detail").isNull() ? "" : "  " + e.get("detail").asText())));
-            history.setAll(h);
+            showDetail(d);
         }, e -> {
             if (token == selectionToken) {
                 failed(e);
             }
         });
+    }
+
+    private void showDetail(JsonNode d) {
+        detail.set(d);
+        if (d == null) {
+            fields.clear();
+            checks.clear();
+            history.clear();
+            replacesTitle.set("");
+            decidable.set(false);
+            posterAvailable.set(false);
+            return;
+        }
+        JsonNode a = d.get("application");
+        JsonNode replaced = d.get("replaces");
+        boolean hasOld = replaced != null && !replaced.isNull();
+        List<Field> fs = new ArrayList<>();
+        for (String n : new String[] {"placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
+            "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedBy", "failReason"}) {
+            String now = value(a, n);
+            String old = hasOld ? value(replaced, n) : null;
+            if (now == null && old == null) {
+                continue;
+            }
+            fs.add(new Field(lang.get("review.field." + n), now == null ? "" : now, old, hasOld && !java.util.Objects.equals(now, old)));
+        }
+        fields.setAll(fs);
+        replacesTitle.set(hasOld ? lang.get("review.replacesTitle", replaced.get("id").asText()) : "");
+        List<CheckRow> cs = new ArrayList<>();
+        d.get("checks").forEach(c -> cs.add(new CheckRow(names.checkName(c.get("name").asText()), c.get("passed").asBoolean(),
+                names.checkMessage(c))));
+        checks.setAll(cs);
+        List<String> h = new ArrayList<>();
+        d.get("history").forEach(e -> h.add(TIME.format(Instant.parse(e.get("at").asText()).atZone(zone)) + "  "
+                + e.get("actor").asText() + "  " + names.historyAction(e.get("action").asText(),
+                e.get("detail").isNull() ? null : e.get("detail").asText())));
+        history.setAll(h);
+        decidable.set("UNDER_REVIEW".equals(a.get("status").asText()));
+        posterAvailable.set(!a.get("venueId").isNull());
+    }
+
+    /** A field's value in the screen's words, or null when the application has none. */
+    private String value(JsonNode a, String field) {
+        JsonNode v = a.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return switch (field) {
+            case "category" -> names.category(v.asText());
+            case "district" -> names.district(v.asInt());
+            case "mobile" -> names.yesNo(v.asBoolean());
+            case "status" -> names.status(v.asText());
+            default -> v.asText();
+        };
     }
 
     private int indexOf(long id) {
@@ -250,76 +350,243 @@ public final class QueueViewModel {
         decide("PASS", null);
     }
 
-    public void fail() {
+    /** Fails the selection with the typed reason; false (and a warning) when there is none, so the view focuses it. */
+    public boolean fail() {
         String why = reason.get() == null ? "" : reason.get().trim();
         if (why.isEmpty()) {
-            banner.set(lang.get("review.reasonRequired"));
-            return;
+            show(BannerKind.WARNING, lang.get("review.reasonRequired"));
+            return false;
         }
         decide("FAIL", why);
+        return true;
+    }
+
+    /** Fails the selection with common reason {@code n} (1-based, Alt+1 to Alt+9). */
+    public void failWithCommonReason(int n) {
+        if (n < 1 || n > commonReasons.size()) {
+            return;
+        }
+        reason.set(commonReasons.get(n - 1));
+        fail();
     }
 
     private void decide(String verdict, String why) {
         JsonNode d = detail.get();
         Long selected = selectedId.get();
         // Only the application on screen, and only once its detail is the selection's (never a stale one).
-        if (d == null || selected == null || d.get("application").get("id").asLong() != selected) {
+        if (d == null || selected == null || d.get("application").get("id").asLong() != selected || !decidable.get()) {
             return;
         }
         JsonNode app = d.get("application");
         long id = selected;
+        String name = app.get("placeName").asText();
         int version = app.get("version").asInt();
-        busy.set(true);
-        executor.run(() -> hub.decide(id, verdict, why, version), done -> {
-            busy.set(false);
-            reason.set("");
-            bannerIsError = false;
-            banner.set(lang.get("PASS".equals(verdict) ? "review.passed" : "review.failed", app.get("placeName").asText()));
-            refreshAndAdvance(id);
-        }, e -> {
-            busy.set(false);
-            if (e instanceof ReviewHubClient.HubException h && h.conflict()) {
+        Held[] h = new Held[1];
+        UiExecutor.Cancellable timer = executor.schedule(UNDO_WINDOW, () -> send(h[0]));
+        h[0] = new Held(id, version, verdict, why, name, timer);
+        held.push(h[0]);
+        heldCount.set(held.size());
+        reason.set("");
+        show(BannerKind.SUCCESS, lang.get("PASS".equals(verdict) ? "review.passed.undo" : "review.failed.undo", name,
+                UNDO_WINDOW.toSeconds()));
+        advanceFrom(id);
+    }
+
+    /** The decided row leaves the queue at once; the next one in the table's order (or the one before) is selected. */
+    private void advanceFrom(long decidedId) {
+        int index = indexOf(decidedId);
+        Long next = null;
+        if (index >= 0 && index + 1 < rows.size()) {
+            next = rows.get(index + 1).id();
+        } else if (index > 0) {
+            next = rows.get(index - 1).id();
+        }
+        if (index >= 0) {
+            replacingRows = true;
+            try {
+                rows.remove(index);
+            } finally {
+                replacingRows = false;
+            }
+        }
+        select(next, true);
+    }
+
+    /** Ctrl+Z: takes back the latest decision still held; it was never sent, so the hub has nothing to withdraw. */
+    public boolean undo() {
+        Held h = held.poll();
+        if (h == null) {
+            return false;
+        }
+        h.timer().cancel();
+        heldCount.set(held.size());
+        show(BannerKind.WARNING, lang.get("review.undone", h.placeName()));
+        refresh(h.id());
+        return true;
+    }
+
+    /** Sends every held decision now (the window closes, the reviewer logs out). */
+    public void flush() {
+        List<Held> oldestFirst = new ArrayList<>(held);
+        java.util.Collections.reverse(oldestFirst);
+        for (Held h : oldestFirst) {
+            h.timer().cancel();
+            send(h);
+        }
+    }
+
+    private void send(Held h) {
+        if (h == null || !held.remove(h)) {
+            return; // undone, or already sent
+        }
+        heldCount.set(held.size() + unsent.size());
+        executor.run(() -> hub.decide(h.id(), h.verdict(), h.reason(), h.version()), done -> refreshCounts(), e -> {
+            if (e instanceof ReviewHubClient.HubException x && x.conflict()) {
+                show(BannerKind.ERROR, lang.get("review.conflict.row", h.placeName()));
                 refresh();
-                select(id);
-                banner.set(lang.get("review.conflict", h.getMessage()));
+            } else if (e instanceof ReviewHubClient.HubException x && (x.unreachable() || x.sessionExpired())) {
+                // Not recorded, and not the reviewer's fault: kept, and sent again once the hub answers.
+                unsent.add(h);
+                heldCount.set(held.size() + unsent.size());
+                failed(e);
+                if (!x.sessionExpired()) {
+                    show(BannerKind.ERROR, lang.get("review.unsent", unsent.size()));
+                }
             } else {
                 failed(e);
+                refresh();
             }
         });
     }
 
-    /** After a decision: the next row in the table's current order (or the previous one at the end). */
-    private void refreshAndAdvance(long decidedId) {
-        int index = indexOf(decidedId);
-        Long nextId = null;
-        if (index >= 0 && index + 1 < rows.size()) {
-            nextId = rows.get(index + 1).id();
-        } else if (index > 0) {
-            nextId = rows.get(index - 1).id();
+    /** Decisions the hub could not take (down, or the session expired), sent again when it answers. */
+    private final List<Held> unsent = new ArrayList<>();
+
+    private void resendUnsent() {
+        if (unsent.isEmpty()) {
+            return;
         }
-        select(null, true);
-        refresh(nextId == null ? -1L : nextId);
+        List<Held> again = new ArrayList<>(unsent);
+        unsent.clear();
+        for (Held h : again) {
+            held.add(h);
+            send(h);
+        }
     }
 
-    private void failed(Throwable e) {
-        busy.set(false);
-        bannerIsError = true;
-        if (e instanceof ReviewHubClient.HubException h) {
-            if (h.sessionExpired()) {
-                sessionExpired.set(true);
-            }
-            banner.set(h.sessionExpired() ? lang.get("review.sessionExpired")
-                    : h.unreachable() ? lang.get("review.unreachable", h.getMessage()) : h.getMessage());
-        } else {
-            banner.set(lang.get("review.unexpected", String.valueOf(e.getMessage())));
-        }
+    private void refreshCounts() {
+        executor.run(hub::counts, r -> {
+            Map<String, Long> c = new LinkedHashMap<>();
+            r.fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asLong()));
+            counts.set(c);
+        }, e -> { });
     }
 
     /**
-     * Exports the selected passed application's poster as PDF and PNG next to each other, after the self-test.
-     * A poster that fails the self-test is never written.
+     * Passes several applications at once, each checked and recorded on its own: those whose automatic checks do not
+     * all pass are left for a closer look; a conflict is reported per row. Not held for undo (the list was explicit).
      */
-    public void exportPoster(PosterExporter exporter, java.nio.file.Path pdfFile,
+    public void passAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        executor.run(() -> {
+            List<String> passed = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            List<String> conflicts = new ArrayList<>();
+            for (long id : ids) {
+                JsonNode d = hub.get(id);
+                JsonNode a = d.get("application");
+                String name = a.get("placeName").asText();
+                boolean clean = "UNDER_REVIEW".equals(a.get("status").asText());
+                for (JsonNode c : d.get("checks")) {
+                    clean &= c.get("passed").asBoolean();
+                }
+                if (!clean) {
+                    skipped.add(name);
+                    continue;
+                }
+                try {
+                    hub.decide(id, "PASS", null, a.get("version").asInt());
+                    passed.add(name);
+                } catch (ReviewHubClient.HubException e) {
+                    if (!e.conflict()) {
+                        throw e;
+                    }
+                    conflicts.add(name);
+                }
+            }
+            return new List[] {passed, skipped, conflicts};
+        }, r -> {
+            busy.set(false);
+            @SuppressWarnings("unchecked")
+            List<String> passed = r[0];
+            @SuppressWarnings("unchecked")
+            List<String> skipped = r[1];
+            @SuppressWarnings("unchecked")
+            List<String> conflicts = r[2];
+            StringBuilder text = new StringBuilder(lang.get("review.bulk.passed", passed.size()));
+            if (!skipped.isEmpty()) {
+                text.append(' ').append(lang.get("review.bulk.skipped", String.join("、", skipped)));
+            }
+            if (!conflicts.isEmpty()) {
+                text.append(' ').append(lang.get("review.bulk.conflicts", String.join("、", conflicts)));
+            }
+            show(skipped.isEmpty() && conflicts.isEmpty() ? BannerKind.SUCCESS : BannerKind.WARNING, text.toString());
+            select(null, true);
+            refresh(-1L);
+        }, this::failed);
+    }
+
+    private String unreachableText = "";
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        if (e instanceof ReviewHubClient.HubException h) {
+            if (h.sessionExpired()) {
+                sessionExpired.set(true);
+                show(BannerKind.ERROR, lang.get("review.sessionExpired"));
+                return;
+            }
+            String text = HubErrors.message(lang, h);
+            if (h.unreachable()) {
+                unreachableText = text;
+            }
+            show(BannerKind.ERROR, text);
+        } else {
+            org.slf4j.LoggerFactory.getLogger(QueueViewModel.class).warn("review: unexpected failure", e);
+            show(BannerKind.ERROR, lang.get("review.unexpected"));
+        }
+    }
+
+    private void show(BannerKind kind, String text) {
+        bannerKind.set(kind);
+        banner.set(text);
+    }
+
+    private void clearBanner() {
+        bannerKind.set(BannerKind.NONE);
+        banner.set("");
+    }
+
+    /** A poster's file name: its venue number and name, safe on every file system. */
+    static String posterFileName(JsonNode application, String extension) {
+        String name = application.get("placeName").asText().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+        return "venue-" + application.get("venueId").asText() + "-" + name + "." + extension;
+    }
+
+    /** The file name the save dialog proposes for the selected application's poster. */
+    public String suggestedPosterName(String extension) {
+        JsonNode d = detail.get();
+        return d == null ? "poster." + extension : posterFileName(d.get("application"), extension);
+    }
+
+    /**
+     * Exports the selected passed application's poster as PDF or PNG, after the self-test. A poster that fails the
+     * self-test is never written.
+     */
+    public void exportPoster(PosterExporter exporter, java.nio.file.Path file, boolean png,
                              org.venuegate.poster.PaperSize size, org.venuegate.poster.ColourMode mode) {
         JsonNode d = detail.get();
         if (d == null || d.get("application").get("venueId").isNull()) {
@@ -329,19 +596,27 @@ public final class QueueViewModel {
         busy.set(true);
         executor.run(() -> {
             PosterExporter.Prepared p = exporter.prepare(venueId, size, mode);
-            exporter.exportPdf(p, size, mode, pdfFile);
-            String name = pdfFile.getFileName().toString().replaceFirst("\\.pdf$", "");
-            exporter.exportPng(p, pdfFile.resolveSibling(name + ".png"));
-            return pdfFile;
-        }, file -> {
+            return png ? exporter.exportPng(p, file) : exporter.exportPdf(p, size, mode, file);
+        }, written -> {
             busy.set(false);
-            bannerIsError = false;
-            banner.set(lang.get("review.poster.saved", file));
+            show(BannerKind.SUCCESS, lang.get("review.poster.saved", written));
         }, e -> {
             busy.set(false);
-            bannerIsError = true;
-            banner.set(e instanceof PosterExporter.PosterRefused ? e.getMessage() : lang.get("review.unexpected", e.getMessage()));
+            if (e instanceof PosterExporter.PosterRefused) {
+                show(BannerKind.ERROR, lang.get("review.poster.refused"));
+                org.slf4j.LoggerFactory.getLogger(QueueViewModel.class).warn("poster refused: {}", e.getMessage());
+            } else {
+                failed(e);
+            }
         });
+    }
+
+    /** Both files side by side (the older API, kept for scripts and tests). */
+    public void exportPoster(PosterExporter exporter, java.nio.file.Path pdfFile,
+                             org.venuegate.poster.PaperSize size, org.venuegate.poster.ColourMode mode) {
+        exportPoster(exporter, pdfFile, false, size, mode);
+        String name = pdfFile.getFileName().toString().replaceFirst("\\.pdf$", "");
+        exportPoster(exporter, pdfFile.resolveSibling(name + ".png"), true, size, mode);
     }
 
     private final javafx.beans.property.ReadOnlyDoubleWrapper batchProgress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
@@ -349,9 +624,9 @@ public final class QueueViewModel {
 
     /**
      * Exports the posters of every venue of the selected application's legal entity (chains: FAQ site-code 5) into a
-     * folder, with progress and cancel. Posters that fail their self-test are listed, never written.
+     * folder, as PDF or PNG, with progress and cancel. Posters that fail their self-test are listed, never written.
      */
-    public void exportChain(PosterExporter exporter, java.nio.file.Path dir) {
+    public void exportChain(PosterExporter exporter, java.nio.file.Path dir, boolean png) {
         JsonNode d = detail.get();
         if (d == null) {
             return;
@@ -360,16 +635,20 @@ public final class QueueViewModel {
         batchCancelled = false;
         batchProgress.set(0);
         executor.run(() -> exporter.exportAll(credit, dir, org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR,
-                (done, total, name) -> executor.onUi(() -> batchProgress.set(total == 0 ? 1 : (double) done / total)),
+                png, (done, all, name) -> executor.onUi(() -> batchProgress.set(all == 0 ? 1 : (double) done / all)),
                 () -> batchCancelled), r -> {
                     batchProgress.set(-1);
-                    bannerIsError = !r.refused().isEmpty();
-                    banner.set(lang.get(r.cancelled() ? "review.batch.cancelled" : "review.batch.done", r.written().size(), dir)
-                            + (r.refused().isEmpty() ? "" : " " + String.join("; ", r.refused())));
+                    show(r.refused().isEmpty() ? BannerKind.SUCCESS : BannerKind.WARNING,
+                            lang.get(r.cancelled() ? "review.batch.cancelled" : "review.batch.done", r.written().size(), dir)
+                                    + (r.refused().isEmpty() ? "" : " " + lang.get("review.batch.refused", r.refused().size())));
                 }, e -> {
                     batchProgress.set(-1);
                     failed(e);
                 });
+    }
+
+    public void exportChain(PosterExporter exporter, java.nio.file.Path dir) {
+        exportChain(exporter, dir, false);
     }
 
     public void cancelBatch() {
@@ -384,16 +663,14 @@ public final class QueueViewModel {
     /** The printer check the print button makes before it offers printing (headless and printer-less PCs have none). */
     public boolean explainIfNoPrinter(boolean printerAvailable) {
         if (!printerAvailable) {
-            banner.set(lang.get("review.poster.noPrinter"));
-            bannerIsError = true;
+            show(BannerKind.WARNING, lang.get("review.poster.noPrinter"));
         }
         return printerAvailable;
     }
 
     /** A problem found outside the ViewModel's own calls (e.g. while printing), shown in the banner. */
     public void report(String message) {
-        bannerIsError = true;
-        banner.set(message);
+        show(BannerKind.ERROR, message);
     }
 
     /** True after the hub answered 401: the window asks for the password again, keeping everything on screen. */
@@ -404,8 +681,8 @@ public final class QueueViewModel {
     /** Called after a successful re-login. */
     public void sessionRenewed() {
         sessionExpired.set(false);
-        bannerIsError = false;
-        banner.set("");
+        clearBanner();
+        resendUnsent();
         refresh();
     }
 
@@ -445,7 +722,7 @@ public final class QueueViewModel {
         return to;
     }
 
-    /** One of the hub's sort orders (SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, DISTRICT, CATEGORY, DECIDED_AT_DESC). */
+    /** One of the hub's sort orders (SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, ...). */
     public ObjectProperty<String> sortProperty() {
         return sort;
     }
@@ -461,6 +738,14 @@ public final class QueueViewModel {
 
     public ReadOnlyObjectProperty<JsonNode> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    public ObservableList<Field> fields() {
+        return fields;
+    }
+
+    public ReadOnlyStringProperty replacesTitleProperty() {
+        return replacesTitle.getReadOnlyProperty();
     }
 
     public ObservableList<CheckRow> checks() {
@@ -483,7 +768,26 @@ public final class QueueViewModel {
         return banner.getReadOnlyProperty();
     }
 
+    public ReadOnlyObjectProperty<BannerKind> bannerKindProperty() {
+        return bannerKind.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True while the selection is an application under review whose detail is shown. */
+    public ReadOnlyBooleanProperty decidableProperty() {
+        return decidable.getReadOnlyProperty();
+    }
+
+    /** True while the selection is a passed application (it has a venue code and a poster). */
+    public ReadOnlyBooleanProperty posterAvailableProperty() {
+        return posterAvailable.getReadOnlyProperty();
+    }
+
+    /** How many decisions are held in the undo window. */
+    public ReadOnlyIntegerProperty heldCountProperty() {
+        return heldCount.getReadOnlyProperty();
     }
 }

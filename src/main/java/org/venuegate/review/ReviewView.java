@@ -1,30 +1,53 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
-/** The reviewer's screen: thin bindings to {@link QueueViewModel}, plus keyboard shortcuts for next, pass, fail. */
+/**
+ * The reviewer's screen: thin bindings to {@link QueueViewModel}. The table follows the view model's one selection;
+ * header sorting is the hub's sort. Keys: J/K or the arrows move, Alt+P pass, Alt+F fail (into the reason when it is
+ * empty), Alt+1..6 fail with a common reason, Ctrl+Z undo, Ctrl+L or Ctrl+F search, Ctrl+P print the poster.
+ */
 public final class ReviewView {
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+    private static final Map<QueueViewModel.BannerKind, PseudoClass> KINDS = Map.of(
+            QueueViewModel.BannerKind.SUCCESS, PseudoClass.getPseudoClass("success"),
+            QueueViewModel.BannerKind.WARNING, PseudoClass.getPseudoClass("warning"),
+            QueueViewModel.BannerKind.ERROR, PseudoClass.getPseudoClass("error"));
+    static final List<String> SORTS = List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "NAME_DESC",
+            "CREDIT_CODE", "CREDIT_CODE_DESC", "DISTRICT", "DISTRICT_DESC", "CATEGORY", "CATEGORY_DESC", "DECIDED_AT_DESC");
 
     @FXML
     BorderPane root;
@@ -41,6 +64,8 @@ public final class ReviewView {
     @FXML
     TableView<QueueViewModel.Row> table;
     @FXML
+    TableColumn<QueueViewModel.Row, String> statusCol;
+    @FXML
     TableColumn<QueueViewModel.Row, String> nameCol;
     @FXML
     TableColumn<QueueViewModel.Row, String> creditCol;
@@ -51,13 +76,19 @@ public final class ReviewView {
     @FXML
     TableColumn<QueueViewModel.Row, String> submittedCol;
     @FXML
+    TableColumn<QueueViewModel.Row, String> waitedCol;
+    @FXML
     Button prevPage;
     @FXML
     Button nextPage;
     @FXML
     Label pageLabel;
     @FXML
+    Button bulkPass;
+    @FXML
     GridPane fields;
+    @FXML
+    Label replacesTitle;
     @FXML
     ListView<QueueViewModel.CheckRow> checks;
     @FXML
@@ -71,35 +102,36 @@ public final class ReviewView {
     @FXML
     Button nextButton;
     @FXML
+    Button undoButton;
+    @FXML
     ComboBox<String> districtFilter;
     @FXML
-    TextField categoryFilter;
+    ComboBox<String> categoryFilter;
     @FXML
-    javafx.scene.control.DatePicker fromFilter;
+    DatePicker fromFilter;
     @FXML
-    javafx.scene.control.DatePicker toFilter;
+    DatePicker toFilter;
     @FXML
     ComboBox<String> sortChoice;
     @FXML
     Button adminButton;
     @FXML
-    Button chainButton;
-    @FXML
-    javafx.scene.layout.HBox batchBox;
-    @FXML
-    javafx.scene.control.ProgressBar batchBar;
-    @FXML
-    Button batchCancel;
-    @FXML
-    GridPane replacedFields;
+    ChoiceBox<String> posterFormat;
     @FXML
     Button exportButton;
     @FXML
     Button printButton;
+    @FXML
+    Button chainButton;
+    @FXML
+    HBox batchBox;
+    @FXML
+    ProgressBar batchBar;
+    @FXML
+    Button batchCancel;
 
     private QueueViewModel vm;
     private Lang lang;
-
     private PosterExporter posters;
     private AdminViewModel admin;
 
@@ -124,20 +156,74 @@ public final class ReviewView {
         underReview.setOnAction(e -> vm.showStatus("UNDER_REVIEW"));
         passed.setOnAction(e -> vm.showStatus("PASSED"));
         failed.setOnAction(e -> vm.showStatus("FAILED"));
+        // a toggle group lets the pressed tab be pressed again into "none": keep one tab selected
+        underReview.getToggleGroup().selectedToggleProperty().addListener((o, a, now) -> {
+            if (now == null && a != null) {
+                a.setSelected(true);
+            }
+        });
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        filters();
+        banner.textProperty().bind(vm.bannerProperty());
+        vm.bannerKindProperty().addListener((o, a, k) -> showBannerKind(k));
+        showBannerKind(vm.bannerKindProperty().get());
+
+        table();
+        prevPage.setOnAction(e -> vm.previousPage());
+        nextPage.setOnAction(e -> vm.nextPage());
+        vm.totalProperty().addListener((o, a, t) -> pageLabel.setText(lang.get("review.page", vm.pageProperty().get() + 1, t)));
+        vm.pageProperty().addListener((o, a, p) -> pageLabel.setText(lang.get("review.page", p.intValue() + 1, vm.totalProperty().get())));
+        bulkPass.setOnAction(e -> vm.passAll(table.getSelectionModel().getSelectedItems().stream()
+                .map(QueueViewModel.Row::id).toList()));
+        bulkPass.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2)
+                .or(underReview.selectedProperty().not()));
+
+        detail();
+        adminButton.setDisable(admin == null);
+        adminButton.setOnAction(e -> AdminView.show(root.getScene().getWindow(), admin, lang));
+        posters();
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                keys(scene);
+            }
+        });
+    }
+
+    private void filters() {
         boolean en = lang.locale().getLanguage().equals("en");
-        java.util.Map<Integer, String> districts = org.venuegate.core.place.Districts.all(en);
+        Map<Integer, String> districts = org.venuegate.core.place.Districts.all(en);
         districtFilter.getItems().add(lang.get("review.filter.any"));
         districtFilter.getItems().addAll(districts.values());
         districtFilter.setOnAction(e -> {
             String chosen = districtFilter.getValue();
             vm.districtProperty().set(districts.entrySet().stream().filter(d -> d.getValue().equals(chosen))
-                    .map(java.util.Map.Entry::getKey).findFirst().orElse(null));
+                    .map(Map.Entry::getKey).findFirst().orElse(null));
             vm.showStatus(vm.statusProperty().get());
         });
-        categoryFilter.textProperty().bindBidirectional(vm.categoryProperty());
-        categoryFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
+        // the hub's categories, by name in this language; filled once the first page has brought them
+        java.util.List<String> categoryCodes = new java.util.ArrayList<>();
+        Runnable fillCategories = () -> {
+            Map<String, String> names = new java.util.TreeMap<>(vm.names().categoryNames());
+            if (names.size() == categoryCodes.size()) {
+                return;
+            }
+            categoryCodes.clear();
+            categoryCodes.addAll(names.keySet());
+            String current = categoryFilter.getValue();
+            categoryFilter.getItems().setAll(lang.get("review.filter.categoryAny"));
+            categoryFilter.getItems().addAll(names.values());
+            categoryFilter.setValue(current);
+        };
+        vm.countsProperty().addListener((o, a, c) -> fillCategories.run());
+        categoryFilter.setOnAction(e -> {
+            int i = categoryFilter.getSelectionModel().getSelectedIndex();
+            String code = i >= 1 && i - 1 < categoryCodes.size() ? categoryCodes.get(i - 1) : "";
+            if (!code.equals(vm.categoryProperty().get())) {
+                vm.categoryProperty().set(code);
+                vm.showStatus(vm.statusProperty().get());
+            }
+        });
         fromFilter.valueProperty().bindBidirectional(vm.fromProperty());
         toFilter.valueProperty().bindBidirectional(vm.toProperty());
         fromFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
@@ -148,31 +234,60 @@ public final class ReviewView {
         sortChoice.setOnAction(e -> {
             int i = sortChoice.getSelectionModel().getSelectedIndex();
             String chosen = i < 0 ? null : SORTS.get(i);
-            if (!java.util.Objects.equals(chosen, vm.sortProperty().get())) {
+            if (!Objects.equals(chosen, vm.sortProperty().get())) {
                 vm.sortProperty().set(chosen);
                 showSortInHeaders(chosen);
                 vm.pageProperty().set(0);
                 vm.refresh();
             }
         });
-        banner.textProperty().bind(vm.bannerProperty());
-        banner.textProperty().addListener((o, a, t) -> banner.pseudoClassStateChanged(EMPTY, t.isEmpty()));
-        banner.pseudoClassStateChanged(EMPTY, true);
+    }
 
+    private void table() {
         table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label(lang.get("review.placeholder")));
+        statusCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
+        statusCol.setSortable(false);
+        statusCol.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = new Label();
+
+            {
+                badge.getStyleClass().add("status-badge");
+                badge.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                QueueViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.setText(s);
+                for (String st : List.of("UNDER_REVIEW", "PASSED", "FAILED")) {
+                    badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.toLowerCase(Locale.ROOT).replace('_', '-')),
+                            st.equals(row.statusCode()));
+                }
+                setGraphic(badge);
+            }
+        });
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().placeName()));
         creditCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().creditCode()));
         districtCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().district()));
         categoryCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         submittedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().submittedAt()));
+        waitedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().waited()));
         // One selection, owned by the view model: the table reports the reviewer's pick and follows the model.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null) {
+            if (row != null && table.getSelectionModel().getSelectedItems().size() == 1) {
                 vm.userSelected(row.id());
             }
         });
         vm.selectedIdProperty().addListener((o, a, id) -> highlightSelection());
-        vm.rows().addListener((javafx.collections.ListChangeListener<QueueViewModel.Row>) c -> highlightSelection());
+        vm.rows().addListener((ListChangeListener<QueueViewModel.Row>) c -> highlightSelection());
         creditCol.setUserData("CREDIT_CODE");
         nameCol.setUserData("NAME");
         districtCol.setUserData("DISTRICT");
@@ -181,7 +296,7 @@ public final class ReviewView {
         // Header clicks sort on the hub (the whole queue, not just this page), the same as the sort choice.
         table.setSortPolicy(t -> {
             String chosen = headerSort();
-            if (!java.util.Objects.equals(chosen, vm.sortProperty().get()) && chosen != null) {
+            if (!Objects.equals(chosen, vm.sortProperty().get()) && chosen != null) {
                 vm.sortProperty().set(chosen);
                 sortChoice.getSelectionModel().select(SORTS.indexOf(chosen));
                 vm.pageProperty().set(0);
@@ -189,17 +304,22 @@ public final class ReviewView {
             }
             return true;
         });
-        prevPage.setOnAction(e -> vm.previousPage());
-        nextPage.setOnAction(e -> vm.nextPage());
-        vm.totalProperty().addListener((o, a, t) -> pageLabel.setText(lang.get("review.page", vm.pageProperty().get() + 1, t)));
-        vm.pageProperty().addListener((o, a, p) -> pageLabel.setText(lang.get("review.page", p.intValue() + 1, vm.totalProperty().get())));
+    }
 
+    private void detail() {
+        vm.fields().addListener((ListChangeListener<QueueViewModel.Field>) c -> showFields());
+        replacesTitle.textProperty().bind(vm.replacesTitleProperty());
+        replacesTitle.managedProperty().bind(replacesTitle.textProperty().isNotEmpty());
+        replacesTitle.visibleProperty().bind(replacesTitle.managedProperty());
         checks.setItems(vm.checks());
+        checks.setPlaceholder(new Label(""));
         checks.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(QueueViewModel.CheckRow c, boolean empty) {
                 super.updateItem(c, empty);
                 getStyleClass().removeAll("check-pass", "check-fail");
+                setWrapText(true);
+                setPrefWidth(0);
                 if (empty || c == null) {
                     setText(null);
                 } else {
@@ -209,35 +329,35 @@ public final class ReviewView {
             }
         });
         history.setItems(vm.history());
+        history.setPlaceholder(new Label(""));
         reason.setItems(vm.commonReasons());
         reason.getEditor().textProperty().bindBidirectional(vm.reasonProperty());
-        vm.detailProperty().addListener((o, a, d) -> showFields(d));
-        boolean[] decidable = {false};
-        vm.detailProperty().addListener((o, a, d) -> {
-            decidable[0] = d != null && "UNDER_REVIEW".equals(d.get("application").get("status").asText());
-            passButton.setDisable(!decidable[0]);
-            failButton.setDisable(!decidable[0]);
-        });
-        passButton.setDisable(true);
-        failButton.setDisable(true);
+        passButton.disableProperty().bind(vm.decidableProperty().not());
+        failButton.disableProperty().bind(vm.decidableProperty().not());
+        undoButton.disableProperty().bind(vm.heldCountProperty().isEqualTo(0));
         passButton.setOnAction(e -> vm.pass());
-        failButton.setOnAction(e -> vm.fail());
+        failButton.setOnAction(e -> fail());
         nextButton.setOnAction(e -> vm.selectNext());
-        adminButton.setDisable(admin == null);
-        adminButton.setOnAction(e -> AdminView.show(root.getScene().getWindow(), admin, lang));
-        exportButton.setDisable(true);
-        printButton.setDisable(true);
-        vm.detailProperty().addListener((o, a, d) -> {
-            boolean passedApp = d != null && !d.get("application").get("venueId").isNull();
-            exportButton.setDisable(!passedApp);
-            printButton.setDisable(!passedApp);
-        });
-        chainButton.setDisable(true);
-        vm.detailProperty().addListener((o, a, d) -> chainButton.setDisable(d == null || posters == null));
+        undoButton.setOnAction(e -> vm.undo());
+    }
+
+    private void fail() {
+        if (!vm.fail()) {
+            reason.requestFocus();
+            reason.getEditor().requestFocus();
+        }
+    }
+
+    private void posters() {
+        posterFormat.getItems().setAll(lang.get("review.poster.pdf"), lang.get("review.poster.png"));
+        posterFormat.getSelectionModel().select(0);
+        exportButton.disableProperty().bind(vm.posterAvailableProperty().not());
+        printButton.disableProperty().bind(vm.posterAvailableProperty().not());
+        chainButton.disableProperty().bind(vm.posterAvailableProperty().not());
         chainButton.setOnAction(e -> {
             java.io.File dir = new javafx.stage.DirectoryChooser().showDialog(root.getScene().getWindow());
-            if (dir != null) {
-                vm.exportChain(posters, dir.toPath());
+            if (dir != null && posters != null) {
+                vm.exportChain(posters, dir.toPath(), png());
             }
         });
         batchCancel.setOnAction(e -> vm.cancelBatch());
@@ -248,30 +368,86 @@ public final class ReviewView {
             batchBar.setProgress(Math.max(0, p.doubleValue()));
         });
         exportButton.setOnAction(e -> {
+            String ext = png() ? "png" : "pdf";
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
-            chooser.setInitialFileName("venue-" + vm.detailProperty().get().get("application").get("id").asText() + ".pdf");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
+            chooser.setInitialFileName(vm.suggestedPosterName(ext));
             java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
             if (f != null && posters != null) {
-                vm.exportPoster(posters, f.toPath(), org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR);
+                vm.exportPoster(posters, f.toPath(), png(), org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR);
             }
         });
-        printButton.setOnAction(e -> {
-            if (vm.explainIfNoPrinter(javafx.print.Printer.getDefaultPrinter() != null) && posters != null) {
-                PosterPrinting.print(root.getScene().getWindow(), vm, posters);
+        printButton.setOnAction(e -> print());
+    }
+
+    private void print() {
+        if (vm.posterAvailableProperty().get() && vm.explainIfNoPrinter(javafx.print.Printer.getDefaultPrinter() != null)
+                && posters != null) {
+            PosterPrinting.print(root.getScene().getWindow(), vm, posters);
+        }
+    }
+
+    private boolean png() {
+        return posterFormat.getSelectionModel().getSelectedIndex() == 1;
+    }
+
+    private void keys(Scene scene) {
+        Map<KeyCombination, Runnable> acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.ALT_DOWN), () -> {
+            if (!passButton.isDisabled()) {
+                vm.pass();
             }
         });
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), passButton::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), failButton::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), nextButton::fire);
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.ALT_DOWN), () -> {
+            if (!failButton.isDisabled()) {
+                fail();
+            }
+        });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+            KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length; i++) {
+            int n = i + 1;
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.ALT_DOWN), () -> {
+                if (!failButton.isDisabled()) {
+                    vm.failWithCommonReason(n);
+                }
+            });
+        }
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+        Runnable find = () -> {
+            search.requestFocus();
+            search.selectAll();
+        };
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), find);
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), find);
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::print);
+        // J/K move like a mail reader's, but never while typing a reason or a search
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() || e.isControlDown() || e.isMetaDown() || scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            if (e.getCode() == KeyCode.J) {
+                vm.selectNext();
+                table.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.K) {
+                vm.selectPrevious();
+                table.requestFocus();
+                e.consume();
+            }
+        });
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w != null) {
+                // held decisions are sent at once when the window closes
+                w.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, ev -> vm.flush());
             }
         });
     }
 
-    static final java.util.List<String> SORTS = java.util.List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "NAME_DESC",
-            "CREDIT_CODE", "CREDIT_CODE_DESC", "DISTRICT", "DISTRICT_DESC", "CATEGORY", "CATEGORY_DESC", "DECIDED_AT_DESC");
+    private void showBannerKind(QueueViewModel.BannerKind k) {
+        KINDS.forEach((kind, pc) -> banner.pseudoClassStateChanged(pc, kind == k));
+        banner.pseudoClassStateChanged(EMPTY, k == QueueViewModel.BannerKind.NONE);
+    }
 
     /** The hub sort the table's header shows, or null when no column is sorted. */
     private String headerSort() {
@@ -288,7 +464,7 @@ public final class ReviewView {
             Object key = col.getUserData();
             if (key != null && sort != null && (sort.equals(key) || sort.equals(key + "_DESC"))) {
                 col.setSortType(sort.endsWith("_DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-                table.getSortOrder().setAll(java.util.List.of(col));
+                table.getSortOrder().setAll(List.of(col));
                 return;
             }
         }
@@ -298,6 +474,9 @@ public final class ReviewView {
     /** Highlights the view model's selection in the table, or nothing when it is not on this page. */
     private void highlightSelection() {
         Long id = vm.selectedIdProperty().get();
+        if (table.getSelectionModel().getSelectedItems().size() > 1 && id == null) {
+            return; // a multiple selection for "pass selected" stays
+        }
         int index = -1;
         for (int i = 0; id != null && i < table.getItems().size(); i++) {
             if (table.getItems().get(i).id() == id) {
@@ -306,7 +485,7 @@ public final class ReviewView {
         }
         if (index < 0) {
             table.getSelectionModel().clearSelection();
-        } else if (table.getSelectionModel().getSelectedIndex() != index) {
+        } else if (table.getSelectionModel().getSelectedIndex() != index || table.getSelectionModel().getSelectedItems().size() > 1) {
             table.getSelectionModel().clearAndSelect(index);
             table.scrollTo(index);
         }
@@ -319,43 +498,28 @@ public final class ReviewView {
         failed.setText(lang.get("review.tab.FAILED", c.getOrDefault("FAILED", 0L)));
     }
 
-    private void showFields(JsonNode d) {
+    private void showFields() {
         fields.getChildren().clear();
-        if (d == null) {
-            return;
-        }
-        JsonNode a = d.get("application");
-        String[] names = {"placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
-            "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedBy", "failReason", "replacesId"};
         int row = 0;
-        for (String n : names) {
-            JsonNode v = a.get(n);
-            if (v == null || v.isNull()) {
-                continue;
-            }
-            Label key = new Label(lang.get("review.field." + n));
+        boolean withOld = vm.fields().stream().anyMatch(f -> f.previous() != null);
+        for (QueueViewModel.Field f : vm.fields()) {
+            Label key = new Label(f.label());
             key.getStyleClass().add("field-label");
-            fields.addRow(row++, key, new Label(v.asText()));
-        }
-        replacedFields.getChildren().clear();
-        JsonNode replaced = d.get("replaces");
-        if (replaced != null && !replaced.isNull()) {
-            // A re-application beside the one it replaces, field by field (FAQ site-code 10).
-            Label title = new Label(lang.get("review.field.replaces") + " #" + replaced.get("id").asText());
-            title.getStyleClass().add("section");
-            replacedFields.addRow(0, title);
-            int r = 1;
-            for (String n : names) {
-                JsonNode v = replaced.get(n);
-                if (v != null && !v.isNull()) {
-                    Label value = new Label(v.asText());
-                    JsonNode now = a.get(n);
-                    if (now == null || !v.asText().equals(now.asText())) {
-                        value.getStyleClass().add("check-fail");
-                    }
-                    replacedFields.addRow(r++, value);
-                }
+            key.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            Label value = new Label(f.value());
+            value.setWrapText(true);
+            if (f.changed()) {
+                value.getStyleClass().add("field-changed");
             }
+            fields.addRow(row, key, value);
+            if (withOld) {
+                // a re-application beside the one it replaces, field by field (FAQ site-code 10)
+                Label old = new Label(f.previous() == null ? "" : f.previous());
+                old.setWrapText(true);
+                old.getStyleClass().add("field-label");
+                fields.add(old, 2, row);
+            }
+            row++;
         }
     }
 }

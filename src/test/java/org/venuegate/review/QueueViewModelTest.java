@@ -32,10 +32,19 @@ class QueueViewModelTest {
         hub.close();
     }
 
+    /** The executor of the last queue made: decisions are held until its scheduled actions run (the undo window). */
+    private InlineUiExecutor executor;
+
     private QueueViewModel queue(String user) throws Exception {
         ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
         client.login(user, "password-1");
-        return new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        executor = new InlineUiExecutor();
+        return new QueueViewModel(client, executor, new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** The undo window passes: held decisions go to the hub. */
+    private void undoWindowPasses() {
+        executor.runScheduled();
     }
 
     @Test
@@ -53,19 +62,29 @@ class QueueViewModelTest {
         vm.previousPage();
         long firstId = vm.rows().get(0).id();
         vm.select(firstId);
-        assertThat(vm.checks()).extracting(QueueViewModel.CheckRow::name).contains("CREDIT_CODE", "RESPONSIBLE_ID_NUMBER", "DUPLICATE");
-        assertThat(vm.history()).anySatisfy(h -> assertThat(h).contains("SUBMITTED"));
+        assertThat(vm.checks()).extracting(QueueViewModel.CheckRow::name)
+                .contains("Credit code", "Responsible person's ID number", "Duplicates");
+        assertThat(vm.checks()).extracting(QueueViewModel.CheckRow::message).contains("No other application for this place");
+        assertThat(vm.history()).anySatisfy(h -> assertThat(h).contains("Submitted"));
+        assertThat(vm.fields()).extracting(QueueViewModel.Field::value).contains("Shopping mall / supermarket", "No", "Under review")
+                .doesNotContain("MALL", "120101", "false", "UNDER_REVIEW");
         vm.pass();
-        assertThat(vm.bannerProperty().get()).startsWith("Passed:");
-        assertThat(vm.totalProperty().get()).isEqualTo(59);
+        assertThat(vm.bannerProperty().get()).startsWith("Passed:").contains("Ctrl+Z");
+        assertThat(vm.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.SUCCESS);
+        assertThat(vm.rows()).extracting(QueueViewModel.Row::id).as("leaves the queue at once").doesNotContain(firstId);
         assertThat(vm.detailProperty().get().get("application").get("id").asLong()).as("advances to the next").isNotEqualTo(firstId);
+        undoWindowPasses();
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isEqualTo(59);
 
         vm.fail();
         assertThat(vm.bannerProperty().get()).isEqualTo("A failed application needs a reason");
-        vm.reasonProperty().set(vm.commonReasons().get(0));
-        vm.fail();
+        assertThat(vm.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.WARNING);
+        vm.failWithCommonReason(1);
         assertThat(vm.bannerProperty().get()).startsWith("Failed:");
         assertThat(vm.reasonProperty().get()).isEmpty();
+        undoWindowPasses();
+        vm.refresh();
         Map<String, Long> counts = vm.countsProperty().get();
         assertThat(counts.get("PASSED")).isGreaterThanOrEqualTo(1);
         assertThat(counts.get("FAILED")).isGreaterThanOrEqualTo(1);
@@ -98,14 +117,18 @@ class QueueViewModelTest {
     void aDecisionMadeElsewhereFirstShowsAConflictAndReloads() throws Exception {
         long id = hub.submit("冲突场所");
         QueueViewModel a = queue("rev-a");
+        InlineUiExecutor aTime = executor;
         QueueViewModel b = queue("rev-b");
         a.select(id);
         b.select(id);
         a.pass();
+        aTime.runScheduled();
         b.reasonProperty().set("地址不完整");
         b.fail();
-        assertThat(b.bannerProperty().get()).startsWith("Another reviewer decided first").contains("rev-a");
-        assertThat(b.detailProperty().get().get("application").get("status").asText()).isEqualTo("PASSED");
+        undoWindowPasses();
+        assertThat(b.bannerProperty().get()).isEqualTo("Another reviewer decided \"冲突场所\" first; your decision was not recorded. Reloaded.");
+        assertThat(b.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.ERROR);
+        assertThat(hub.hub.applications().get(hub.admin, id).application().status().name()).isEqualTo("PASSED");
     }
 
     @Test
@@ -114,7 +137,9 @@ class QueueViewModelTest {
         QueueViewModel vm = queue("rev-a");
         vm.select(id);
         vm.pass();
+        undoWindowPasses();
         vm.select(id);
+        assertThat(vm.posterAvailableProperty().get()).isTrue();
         ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
         client.login("rev-a", "password-1");
         PosterExporter exporter = new PosterExporter(client, new org.venuegate.poster.PosterRenderer(), java.time.Clock.systemUTC());
@@ -124,6 +149,13 @@ class QueueViewModelTest {
         assertThat(dir.resolve("poster.png")).exists();
         vm.exportChain(exporter, dir.resolve("chain"));
         assertThat(vm.bannerProperty().get()).matches("\\d+ posters exported to .*chain");
+        try (var files = java.nio.file.Files.list(dir.resolve("chain"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).allMatch(n -> n.matches("venue-.+-.+\\.pdf"));
+        }
+        vm.exportChain(exporter, dir.resolve("chain-png"), true);
+        try (var files = java.nio.file.Files.list(dir.resolve("chain-png"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).isNotEmpty().allMatch(n -> n.endsWith(".png"));
+        }
         assertThat(vm.batchProgressProperty().get()).isEqualTo(-1);
         try (var files = java.nio.file.Files.list(dir.resolve("chain"))) {
             assertThat(files.count()).isGreaterThanOrEqualTo(1);
@@ -137,19 +169,23 @@ class QueueViewModelTest {
         long id = hub.submit("会话过期场所");
         ReviewHubClient client = new ReviewHubClient(HTTP, hub.url);
         client.login("rev-a", "password-1");
-        QueueViewModel vm = new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        InlineUiExecutor ex = new InlineUiExecutor();
+        QueueViewModel vm = new QueueViewModel(client, ex, new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
         vm.select(id);
         // The hub forgets the session (expiry or logout elsewhere).
         hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "DELETE FROM sessions"));
         vm.reasonProperty().set("地址不完整");
         vm.fail();
+        ex.runScheduled();
         assertThat(vm.sessionExpiredProperty().get()).isTrue();
-        assertThat(vm.reasonProperty().get()).isEqualTo("地址不完整");
+        assertThat(vm.heldCountProperty().get()).as("the decision is kept, not lost").isEqualTo(1);
         client.login("rev-a", "password-1");
         vm.sessionRenewed();
         assertThat(vm.sessionExpiredProperty().get()).isFalse();
-        vm.fail();
-        assertThat(vm.bannerProperty().get()).startsWith("Failed:");
+        assertThat(vm.heldCountProperty().get()).isZero();
+        var app = hub.hub.applications().get(hub.admin, id).application();
+        assertThat(app.status().name()).isEqualTo("FAILED");
+        assertThat(app.failReason()).isEqualTo("地址不完整");
     }
 
     @Test
@@ -159,14 +195,16 @@ class QueueViewModelTest {
         long id = lonely.submit("断网场所");
         ReviewHubClient client = new ReviewHubClient(HTTP, lonely.url);
         client.login("rev-c", "password-1");
-        QueueViewModel vm = new QueueViewModel(client, new InlineUiExecutor(), new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
+        InlineUiExecutor ex = new InlineUiExecutor();
+        QueueViewModel vm = new QueueViewModel(client, ex, new Lang(Locale.ENGLISH), ZoneId.of("Asia/Shanghai"));
         vm.select(id);
         lonely.close();
         vm.reasonProperty().set("统一社会信用代码有误");
         vm.fail();
-        assertThat(vm.bannerProperty().get()).startsWith("The hub cannot be reached");
-        assertThat(vm.reasonProperty().get()).isEqualTo("统一社会信用代码有误");
-        assertThat(vm.detailProperty().get()).as("work on screen stays").isNotNull();
+        ex.runScheduled();
+        assertThat(vm.bannerProperty().get()).startsWith("The hub cannot be reached: 1 decision(s) not sent yet");
+        assertThat(vm.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.ERROR);
+        assertThat(vm.heldCountProperty().get()).as("kept to be sent when the hub answers").isEqualTo(1);
     }
 
     private String recorded(long id) {
@@ -191,6 +229,7 @@ class QueueViewModelTest {
         assertThat(vm.selectedIdProperty().get()).isEqualTo(b);
         assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(b);
         vm.pass();
+        vm.flush();
         ex.deliverAll();
         assertThat(recorded(b)).isEqualTo("PASSED");
         assertThat(recorded(a)).isEqualTo("UNDER_REVIEW");
@@ -209,6 +248,7 @@ class QueueViewModelTest {
         assertThat(order).containsExactly(first, third, second);
         vm.select(order.get(0));
         vm.pass();
+        undoWindowPasses();
         assertThat(vm.selectedIdProperty().get()).as("the next row in the table's order").isEqualTo(third);
         assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(third);
         assertThat(vm.bannerProperty().get()).as("the confirmation survives the advance").startsWith("Passed: 排序推进场所3");
@@ -218,6 +258,7 @@ class QueueViewModelTest {
         vm.selectPrevious();
         vm.reasonProperty().set(vm.commonReasons().get(1));
         vm.fail();
+        undoWindowPasses();
         assertThat(recorded(first)).isEqualTo("PASSED");
         assertThat(recorded(third)).isEqualTo("FAILED");
         assertThat(recorded(second)).isEqualTo("UNDER_REVIEW");
@@ -235,5 +276,42 @@ class QueueViewModelTest {
         assertThat(vm.detailProperty().get()).isNull();
         assertThat(vm.checks()).isEmpty();
         assertThat(vm.history()).isEmpty();
+    }
+
+    @Test
+    void undoTakesBackADecisionBeforeTheHubEverSeesIt() throws Exception {
+        long id = hub.submit("撤销场所");
+        QueueViewModel vm = queue("rev-a");
+        vm.searchProperty().set("撤销场所");
+        vm.refresh();
+        vm.select(id);
+        vm.failWithCommonReason(2);
+        assertThat(vm.rows()).extracting(QueueViewModel.Row::id).doesNotContain(id);
+        assertThat(vm.undo()).isTrue();
+        assertThat(vm.selectedIdProperty().get()).as("back on screen, selected").isEqualTo(id);
+        assertThat(vm.rows()).extracting(QueueViewModel.Row::id).contains(id);
+        undoWindowPasses();
+        assertThat(recorded(id)).isEqualTo("UNDER_REVIEW");
+        assertThat(hub.hub.applications().get(hub.admin, id).history()).hasSize(1);
+    }
+
+    @Test
+    void passingSeveralPassesTheCleanOnesEachOnItsOwnAndReportsTheRest() throws Exception {
+        long a = hub.submit("批量场所甲", "91350100M000100Y43");
+        long b = hub.submit("批量场所乙", "91350100M000100Y43");
+        long bad = hub.submit("批量场所丙", "91350100M000100Y43");
+        hub.submit("批量场所丙", "91350100M000100Y43"); // the same place twice: its duplicate check fails
+        QueueViewModel vm = queue("rev-a");
+        QueueViewModel other = queue("rev-b");
+        other.select(b);
+        other.pass();
+        other.flush();
+        vm.passAll(List.of(a, b, bad));
+        assertThat(recorded(a)).isEqualTo("PASSED");
+        assertThat(recorded(bad)).isEqualTo("UNDER_REVIEW");
+        assertThat(vm.bannerProperty().get()).contains("Passed 1").contains("批量场所丙").contains("批量场所乙");
+        assertThat(vm.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.WARNING);
+        assertThat(hub.hub.applications().get(hub.admin, b).history()).extracting(h -> h.actor()).contains("rev-b")
+                .doesNotContain("rev-a");
     }
 }

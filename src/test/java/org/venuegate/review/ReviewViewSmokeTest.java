@@ -77,6 +77,9 @@ class ReviewViewSmokeTest {
         robot.clickOn(robot.lookup(".fail-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner.getText().startsWith("已退回"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        // held for the undo window, then recorded
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> hub.hub.applications().counts(hub.admin)
+                .get(org.venuegate.hub.ApplicationService.Status.FAILED) == 1);
         assertThat(hub.hub.applications().counts(hub.admin).get(org.venuegate.hub.ApplicationService.Status.FAILED)).isEqualTo(1);
         assertThat(hub.hub.applications().counts(hub.admin).get(org.venuegate.hub.ApplicationService.Status.PASSED)).isEqualTo(1);
     }
