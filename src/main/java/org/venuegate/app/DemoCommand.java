@@ -40,14 +40,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Feed the kiosk from a real webcam (the first one, or the one named) instead of the virtual camera.")
     String webcam;
 
+    @Option(names = "--lang", defaultValue = "zh-CN", paramLabel = "zh-CN|en",
+            description = "Language of every demo window and of the kiosk's voice (default: ${DEFAULT-VALUE}).")
+    String lang;
+
     @Override
     public Integer call() {
+        if (!lang.equals("zh-CN") && !lang.equals("en")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang takes zh-CN or en, not '" + lang + "'");
+        }
         try {
-            DemoEnvironment env = DemoEnvironment.start(data, reset, port, new OkHttpClient());
+            DemoEnvironment env = DemoEnvironment.start(data, reset, port, new OkHttpClient(), lang);
             spec.commandLine().getOut().println("Demo hub on " + env.hubUrl + "/api/v1 (data in " + data.toAbsolutePath()
                     + "); users: reviewer-all, reviewer, tracer, citizen, citizen-yellow, citizen-red, demo-admin; password "
                     + org.venuegate.demo.DemoSeeder.PASSWORD);
-            DemoApp.launch(env, noise, glare, blur, webcam);
+            DemoApp.launch(env, noise, glare, blur, webcam, lang);
             return 0;
         } catch (Exception e) {
             spec.commandLine().getErr().println("venuegate demo: " + e.getMessage());

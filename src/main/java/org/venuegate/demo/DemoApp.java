@@ -6,6 +6,7 @@ import org.venuegate.kiosk.KioskCamera;
 import org.venuegate.kiosk.ui.KioskWindow;
 import org.venuegate.review.ReviewApp;
 import org.venuegate.ui.FxUiExecutor;
+import org.venuegate.ui.Lang;
 
 /** The demo's windows in one JavaFX application: the kiosk, the review workstation and the phone. */
 public final class DemoApp extends Application {
@@ -14,6 +15,15 @@ public final class DemoApp extends Application {
 
     public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare, int cameraBlur,
                               String realWebcam) {
+        launch(environment, cameraNoise, cameraGlare, cameraBlur, realWebcam, "zh-CN");
+    }
+
+    /** @param lang "zh-CN" or "en": every window of the demo in that language */
+    public static void launch(DemoEnvironment environment, double cameraNoise, boolean cameraGlare, int cameraBlur,
+                              String realWebcam, String lang) {
+        language = lang;
+        // JavaFX's own texts (table placeholders, date pickers, dialogs) follow the default locale
+        Lang.of(lang).useAsDefault();
         env = environment;
         blur = cameraBlur;
         webcam = realWebcam;
@@ -29,22 +39,18 @@ public final class DemoApp extends Application {
     static volatile boolean glare;
     static volatile String webcam;
     static volatile int blur;
+    static volatile String language = "zh-CN";
 
     @Override
     public void start(Stage reviewStage) {
-        ReviewApp.open(reviewStage, env.http, executor, env.hubUrl, "zh-CN", "reviewer-all", DemoSeeder.PASSWORD);
-        reviewStage.setWidth(960);
-        reviewStage.setHeight(700);
-        reviewStage.setX(0);
-        reviewStage.setY(0);
+        DemoLayout layout = DemoLayout.of(javafx.stage.Screen.getPrimary().getVisualBounds());
+        ReviewApp.open(reviewStage, env.http, executor, env.hubUrl, language, "reviewer-all", DemoSeeder.PASSWORD);
+        DemoLayout.place(reviewStage, layout.review());
         Stage kioskStage = new Stage();
         kiosk = KioskWindow.open(kioskStage, env.kiosk, executor, true);
-        kioskStage.setWidth(960);
-        kioskStage.setHeight(640);
-        kioskStage.setX(1360);
-        kioskStage.setY(420);
+        DemoLayout.place(kioskStage, layout.kiosk());
         env.kiosk.start();
-        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare, blur, webcam);
+        camera = DemoWindows.openPhone(executor, env, kiosk, noise, glare, blur, webcam, language, layout.phone());
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     public static DemoEnvironment start(Path folder, boolean reset, int port, OkHttpClient http) throws IOException, HubException {
+        return start(folder, reset, port, http, "zh-CN");
+    }
+
+    /** @param lang the kiosk's screen and voice language ("zh-CN" or "en") */
+    public static DemoEnvironment start(Path folder, boolean reset, int port, OkHttpClient http, String lang)
+            throws IOException, HubException {
         if (reset && Files.exists(folder)) {
             try (Stream<Path> all = Files.walk(folder)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
@@ -65,8 +71,8 @@ public final class DemoEnvironment implements AutoCloseable {
         hub.startRetention();
 
         Path configDir = folder.resolve("kiosk-config");
-        KioskConfig cfg = new KioskConfig(url, "zh-CN", new KioskConfig.Policy(false, null),
-                new KioskConfig.Camera("virtual", null, 640, 480), new KioskConfig.Voice(true, "zh-CN"), 4, 300, 120, 72, 28, null);
+        KioskConfig cfg = new KioskConfig(url, lang, new KioskConfig.Policy(false, null),
+                new KioskConfig.Camera("virtual", null, 640, 480), new KioskConfig.Voice(true, lang), 4, 300, 120, 72, 28, null);
         if (!Files.exists(configDir.resolve(DeviceFile.NAME))) {
             Principal admin = new Principal(Role.ADMIN, 0, "demo", null, null, null);
             String code = hub.venues().createPairingCode(admin, venueId).code();

@@ -15,13 +15,12 @@ final class DemoWindows {
 
     /** @return the camera, for closing */
     static KioskCamera openPhone(FxUiExecutor executor, DemoEnvironment env, KioskWindow kiosk, double noise, boolean glare,
-                                 int blur, String webcam) {
+                                 int blur, String webcam, String language, javafx.geometry.Rectangle2D where) {
         Stage stage = new Stage();
-        org.venuegate.kiosk.voice.SoundVoice sound = new org.venuegate.kiosk.voice.SoundVoice("zh");
-        PhoneApp.Phone phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of("zh-CN"),
+        org.venuegate.kiosk.voice.SoundVoice sound = new org.venuegate.kiosk.voice.SoundVoice(language);
+        PhoneApp.Phone phone = PhoneApp.Phone.open(stage, env.http, executor, env.hubUrl, Lang.of(language),
                 venueName -> sound.announcePass(), "citizen", DemoSeeder.PASSWORD);
-        stage.setX(960);
-        stage.setY(0);
+        DemoLayout.place(stage, where);
         // A real webcam when one is named (hold a real phone, or this screen, in front of it); else the virtual one.
         org.venuegate.kiosk.capture.FrameSource source = webcam != null
                 ? new org.venuegate.kiosk.capture.WebcamFrameSource(webcam.isEmpty() ? null : webcam, 640, 480)

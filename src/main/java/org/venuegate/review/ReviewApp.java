@@ -40,6 +40,8 @@ public final class ReviewApp extends Application {
     public static void open(Stage stage, OkHttpClient http, UiExecutor executor, String hub, String lang, String user,
                             String password) {
         Lang l = Lang.of(lang);
+        // JavaFX's own texts and the date pickers (zh-CN weeks start on Monday) follow the default locale
+        l.useAsDefault();
         ReviewHubClient client = new ReviewHubClient(http, hub);
         StackPane root = new StackPane();
         QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
@@ -62,7 +64,8 @@ public final class ReviewApp extends Application {
         });
         root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
         stage.setTitle(l.get("review.title"));
-        stage.setScene(new Scene(root, 1280, 800));
+        javafx.geometry.Dimension2D size = org.venuegate.ui.WindowSize.fitting(1280, 760);
+        stage.setScene(new Scene(root, size.getWidth(), size.getHeight()));
         stage.show();
         if (user != null) {
             login.usernameProperty().set(user);

@@ -275,9 +275,12 @@ public final class ReviewView {
             }
         });
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().placeName()));
+        // long names wrap onto a second line instead of ending in "..."
+        nameCol.setCellFactory(c -> wrapping(nameCol));
         creditCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().creditCode()));
         districtCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().district()));
         categoryCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
+        categoryCol.setCellFactory(c -> wrapping(categoryCol));
         submittedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().submittedAt()));
         waitedCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().waited()));
         // One selection, owned by the view model: the table reports the reviewer's pick and follows the model.
@@ -304,6 +307,28 @@ public final class ReviewView {
             }
             return true;
         });
+    }
+
+    /** A cell whose text wraps within its column (the row grows) instead of ending in "...". */
+    private static TableCell<QueueViewModel.Row, String> wrapping(TableColumn<QueueViewModel.Row, String> column) {
+        return new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.getStyleClass().add("cell-text");
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                text.setText(empty || s == null ? "" : s);
+                setGraphic(empty ? null : text);
+                setText(null);
+            }
+        };
     }
 
     private void detail() {

@@ -27,6 +27,16 @@ public final class Lang {
         return new Lang(languageTag == null || languageTag.isBlank() ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(languageTag));
     }
 
+    /**
+     * Makes this language the JVM's default, so JavaFX's own texts (table placeholders, dialog buttons, colour and date
+     * pickers) speak it too; Chinese weeks start on Monday in the date pickers, as calendars in China print them.
+     */
+    public void useAsDefault() {
+        Locale.setDefault(locale);
+        Locale.setDefault(Locale.Category.FORMAT, locale.getLanguage().equals("zh")
+                ? Locale.forLanguageTag(locale.toLanguageTag() + "-u-fw-mon") : locale);
+    }
+
     public Locale locale() {
         return locale;
     }

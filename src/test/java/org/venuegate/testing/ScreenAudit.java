@@ -47,7 +47,7 @@ public final class ScreenAudit {
             }
             check(full, where, locale, allowLatin, out);
             Bounds b = l.localToScene(l.getBoundsInLocal());
-            if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
+            if (!insideScrollPane(l) && b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
                 out.add("outside the window: " + where + " '" + full + "' at " + b);
             }
         } else if (n instanceof Text t && !(t.getParent() instanceof Labeled) && !isLabeledText(t) && t.getText() != null) {
@@ -58,6 +58,17 @@ public final class ScreenAudit {
                 walk(c, scene, locale, allowLatin, out);
             }
         }
+    }
+
+    /** Content of a scroll pane may lie beyond the window: the user scrolls to it. */
+    private static boolean insideScrollPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane || p instanceof javafx.scene.control.ListView
+                    || p instanceof javafx.scene.control.TableView) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLabeledText(Text t) {

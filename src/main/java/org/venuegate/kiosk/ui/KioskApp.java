@@ -62,6 +62,7 @@ public final class KioskApp extends Application {
         http = client;
         windowed = inWindow;
         onReady = ready;
+        Lang.of(cfg.language()).useAsDefault();
         prepare();
         Application.launch(KioskApp.class);
     }
