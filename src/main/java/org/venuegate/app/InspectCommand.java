@@ -106,7 +106,9 @@ final class InspectCommand implements Callable<Integer> {
         }
         Instant now = at != null ? at : clock.instant();
         CodeVerifier verifier = new CodeVerifier(trust, VerificationPolicy.DEFAULT);
-        VerificationResult r = verifier.verify(text, Optional.empty(),
+        // --venue asks "may this health code enter venue N?": a venue code (or anything else) is then not valid
+        VerificationResult r = verifier.verify(text,
+                venue == null ? Optional.empty() : Optional.of(org.venuegate.core.code.CodeKind.HEALTH),
                 venue == null ? OptionalLong.empty() : OptionalLong.of(venue), now, ReplayGuard.NONE);
         json.put("valid", r.valid());
         json.put("reason", r.reason().name());

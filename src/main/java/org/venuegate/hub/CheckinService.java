@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.venuegate.hub.api.ApiException;
+import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.store.Database;
 import org.venuegate.hub.store.Sql;
@@ -32,6 +33,8 @@ public final class CheckinService {
     static final int CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(CheckinService.class);
     private static final Set<String> OUTCOMES = Set.of("PASS", "STOP");
+    private static final Set<String> STOP_REASONS = java.util.Arrays.stream(org.venuegate.core.decide.StopReason.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> COLOURS = Set.of("GREEN", "YELLOW", "RED");
     private static final int COLUMNS = 13;
 
@@ -155,8 +158,21 @@ public final class CheckinService {
         if (c.decidedAt() == null) {
             return "INVALID_FIELD:decidedAt is required";
         }
+        if (!Requests.sane(c.decidedAt())) {
+            return "INVALID_FIELD:decidedAt lies outside the years " + Requests.MIN_YEAR + " to " + Requests.MAX_YEAR;
+        }
         if (c.decidedAt().isAfter(now.plus(Duration.ofDays(1)))) {
             return "INVALID_FIELD:decidedAt lies more than a day in the future";
+        }
+        // A decision names its reason exactly when it is a stop, and the reason is one the kiosk knows.
+        if ("STOP".equals(c.outcome()) && c.reason() == null) {
+            return "STOP_WITHOUT_REASON:a STOP needs its reason";
+        }
+        if ("PASS".equals(c.outcome()) && c.reason() != null) {
+            return "PASS_WITH_REASON:a PASS has no stop reason";
+        }
+        if (c.reason() != null && !STOP_REASONS.contains(c.reason())) {
+            return "UNKNOWN_REASON:reason '" + c.reason() + "' is not a stop reason";
         }
         return null;
     }

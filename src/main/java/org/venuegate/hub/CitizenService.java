@@ -72,6 +72,15 @@ public final class CitizenService {
 
     public Citizen register(Principal who, CitizenInput in) {
         String name = Requests.text(in.maskedName(), "maskedName", 12);
+        // what the health code can carry, checked now: a name or date it cannot carry would break every later unveil
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > org.venuegate.core.code.CodeFormat.MAX_MASKED_NAME_BYTES) {
+            throw ApiException.invalidField("maskedName", "at most " + org.venuegate.core.code.CodeFormat.MAX_MASKED_NAME_BYTES
+                    + " bytes in UTF-8 (about 13 Chinese characters)");
+        }
+        if (in.lastNegativeTest() != null && (in.lastNegativeTest().isAfter(clock.instant().plusSeconds(300))
+                || in.lastNegativeTest().getEpochSecond() < 0)) {
+            throw ApiException.invalidField("lastNegativeTest", "must lie between 1970 and now");
+        }
         if (!name.contains("*")) {
             throw ApiException.invalidField("maskedName", "must be masked (e.g. 张*明); the hub never stores full names");
         }

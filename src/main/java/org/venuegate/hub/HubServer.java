@@ -53,6 +53,9 @@ public final class HubServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = false;
             cfg.http.prefer405over404 = true;
+            // Jetty's header cache matches case-insensitively by default, so on a keep-alive connection a bearer token
+            // with its letters' case flipped came back as the cached original and authenticated.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         });
         app.beforeMatched(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));

@@ -73,6 +73,11 @@ class CliTest {
         String text = issued.out().trim();
         String trust = keys.resolve("trust-list.json").toString();
         assertThat(run("codes", "inspect", "--trust-list", trust, text).status()).isZero();
+        // issue 13, defect 5: with --venue the question is a health code's entry; a venue code is not one
+        Run asEntry = run("codes", "inspect", "--trust-list", trust, "--venue", "7", text);
+        assertThat(asEntry.status()).isEqualTo(1);
+        assertThat(asEntry.json().get("valid").asBoolean()).isFalse();
+        assertThat(asEntry.json().get("reason").asText()).isEqualTo("VENUE_CODE_NOT_HEALTH");
 
         assertThat(run("keys", "revoke-venue", keys.toString(), "7").status()).isZero();
         assertThat(run("keys", "trust-list", keys.toString()).status()).isZero();

@@ -675,4 +675,82 @@ abstract class HubApiContract {
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(1);
         assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
     }
+
+    /** Issue 13, defect 1: times far outside any sane range were HTTP 500 (overflow); now each is refused by name. */
+    @Test
+    void timesOutsideTheProductsYearsAreRefusedNeverA500() {
+        for (String q : new String[] {"to=%2B999999999-12-31", "from=%2B1000000000-01-01T00:00:00Z", "from=-999999999-01-01",
+            "to=1899-12-31", "from=2300-01-01T00:00:00Z"}) {
+            Resp r = call("GET", "/applications?" + q, reviewer, null);
+            assertThat(r.status()).as(q + ": " + r.text()).isEqualTo(400);
+            assertThat(r.error()).isEqualTo("INVALID_PARAMETER");
+        }
+        for (String path : new String[] {"/trace/venues/1?from=-999999999-01-01&to=2026-12-01",
+            "/trace/subjects/S1?from=2026-11-01&to=%2B999999999-12-31"}) {
+            Resp r = call("GET", path, tracer, null);
+            assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(400);
+        }
+        ObjectNode citizen = Json.mapper().createObjectNode().put("maskedName", "王*").put("colour", "GREEN")
+                .put("vaccinated", true).put("lastNegativeTest", "+1000000000-01-01T00:00:00Z");
+        assertThat(call("POST", "/citizens", admin, citizen).status()).isEqualTo(400);
+        citizen.put("lastNegativeTest", "1969-12-31T00:00:00Z");
+        assertThat(call("POST", "/citizens", admin, citizen).error()).as("before the code format's epoch").isEqualTo("INVALID_FIELD");
+        citizen.put("lastNegativeTest", Instant.now().plus(Duration.ofDays(2)).toString());
+        assertThat(call("POST", "/citizens", admin, citizen).error()).as("a test not yet taken").isEqualTo("INVALID_FIELD");
+        // 12 code points, 45 bytes in UTF-8: more than the health code can carry
+        citizen.put("lastNegativeTest", Instant.now().minus(Duration.ofHours(3)).toString()).put("maskedName", "𠀀𠀀𠀀𠀀𠀀*𠀀𠀀𠀀𠀀𠀀𠀀");
+        Resp wide = call("POST", "/citizens", admin, citizen);
+        assertThat(wide.error()).as(wide.text()).isEqualTo("INVALID_FIELD");
+        assertThat(wide.text()).contains("maskedName");
+    }
+
+    /** Issue 13, defects 1 and 6: one impossible item is refused in its own receipt line; the rest of the batch is stored. */
+    @Test
+    void anImpossibleCheckinIsRefusedInItsLineAndTheRestOfTheBatchIsStored() {
+        long venueId = passedVenue("批次边界场所");
+        String device = pairDevice(venueId);
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
+        String[] ids = new String[6];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = java.util.UUID.randomUUID().toString();
+        }
+        items.add(checkin(ids[0], 0, venueId, chain(900)));
+        Map<String, Object> ancient = new java.util.HashMap<>(checkin(ids[1], 1, venueId, chain(901)));
+        ancient.put("decidedAt", "-1000000000-01-01T00:00:00Z");
+        items.add(ancient);
+        Map<String, Object> stopWithout = new java.util.HashMap<>(checkin(ids[2], 2, venueId, chain(902)));
+        stopWithout.put("outcome", "STOP");
+        items.add(stopWithout);
+        Map<String, Object> passWith = new java.util.HashMap<>(checkin(ids[3], 3, venueId, chain(903)));
+        passWith.put("reason", "RED_CODE");
+        items.add(passWith);
+        Map<String, Object> unknown = new java.util.HashMap<>(checkin(ids[4], 4, venueId, chain(904)));
+        unknown.put("outcome", "STOP");
+        unknown.put("reason", "FEELS_WRONG");
+        items.add(unknown);
+        items.add(checkin(ids[5], 5, venueId, chain(905)));
+        Resp r = call("POST", "/checkins", device, Map.of("checkins", items));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("accepted")).extracting(JsonNode::asText).containsExactlyInAnyOrder(ids[0], ids[5]);
+        Map<String, String> refused = new java.util.HashMap<>();
+        r.json().get("rejected").forEach(x -> refused.put(x.get("id").asText(), x.get("error").asText()));
+        assertThat(refused).containsEntry(ids[1], "INVALID_FIELD").containsEntry(ids[2], "STOP_WITHOUT_REASON")
+                .containsEntry(ids[3], "PASS_WITH_REASON").containsEntry(ids[4], "UNKNOWN_REASON");
+    }
+
+    /** Issue 13, defect 4: Jetty's case-insensitive header cache let a case-flipped token authenticate on keep-alive. */
+    @Test
+    void aTokenWithItsLettersCaseFlippedDoesNotAuthenticate() {
+        String token = tracer;
+        StringBuilder flipped = new StringBuilder();
+        for (char ch : token.toCharArray()) {
+            flipped.append(Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch));
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(!flipped.toString().equals(token), "the token has letters");
+        // the same client and connection pool: the second request rides the first one's keep-alive connection
+        assertThat(call("GET", "/audit", admin, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02", token, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02", flipped.toString(), null).status())
+                .isEqualTo(401);
+    }
 }

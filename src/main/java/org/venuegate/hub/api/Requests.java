@@ -165,16 +165,41 @@ public final class Requests {
             return null;
         }
         String v = raw.trim();
+        Instant t = null;
         try {
-            return Instant.parse(v);
+            t = Instant.parse(v);
         } catch (DateTimeParseException ignored) {
             // try a date
         }
-        try {
-            LocalDate d = LocalDate.parse(v);
-            return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_PARAMETER", name + " '" + raw + "' is neither an ISO instant nor a date (YYYY-MM-DD)");
+        if (t == null) {
+            try {
+                LocalDate d = LocalDate.parse(v);
+                if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+                    throw outOfRange(name, raw);
+                }
+                t = (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("INVALID_PARAMETER", name + " '" + raw + "' is neither an ISO instant nor a date (YYYY-MM-DD)");
+            }
         }
+        if (!sane(t)) {
+            throw outOfRange(name, raw);
+        }
+        return t;
+    }
+
+    /** Times the product deals in: anything outside is a typo or an attack, and would overflow arithmetic later. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2199;
+    private static final Instant MIN_TIME = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZONE).toInstant();
+    private static final Instant MAX_TIME = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZONE).toInstant();
+
+    public static boolean sane(Instant t) {
+        return t != null && !t.isBefore(MIN_TIME) && t.isBefore(MAX_TIME);
+    }
+
+    private static ApiException outOfRange(String name, String raw) {
+        return ApiException.badRequest("INVALID_PARAMETER", name + " '" + raw + "' lies outside the years " + MIN_YEAR
+                + " to " + MAX_YEAR);
     }
 }
