@@ -276,6 +276,11 @@ public final class ApplicationView {
         visibleWhen(codeImage, vm.openCodeImageProperty().isNotNull());
         visibleWhen(reapply, vm.openApplicationProperty().map(a -> "FAILED".equals(a.path("status").asText())).orElse(false));
         reapply.setOnAction(e -> vm.reapply());
+        vm.openApplicationProperty().addListener((o, a, open) -> {
+            if (open == null) {
+                rows.getSelectionModel().clearSelection();
+            }
+        });
         download.setOnAction(e -> savePoster());
         back.setOnAction(e -> {
             rows.getSelectionModel().clearSelection();

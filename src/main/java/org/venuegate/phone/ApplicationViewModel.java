@@ -95,6 +95,8 @@ public final class ApplicationViewModel {
 
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    /** One read-only view, kept: the wrapper listens weakly, so a view made per call would lose its listeners. */
+    private final ObservableMap<String, String> fieldErrorsView = FXCollections.unmodifiableObservableMap(fieldErrors);
     private final BooleanProperty formOpen = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Long> replacesId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper replacesName = new ReadOnlyStringWrapper("");
@@ -339,6 +341,7 @@ public final class ApplicationViewModel {
         replacesName.set(a.path("placeName").asText());
         replacesReason.set(a.path("failReason").asText(""));
         message.set("");
+        closeDetail();
         formOpen.set(true);
     }
 
@@ -347,8 +350,9 @@ public final class ApplicationViewModel {
         clearForm();
     }
 
-    /** Switches the progress tab and reloads it with the counts; an answer overtaken by a newer request is dropped. */
+    /** Switches the progress tab (closing any open detail) and reloads it with the counts; an answer overtaken by a newer request is dropped. */
     public void showStatus(Status s) {
+        closeDetail();
         status.set(s);
         long generation = ++loads;
         executor.run(() -> new JsonNode[] {client.counts(), client.applications(s.name())}, r -> {
@@ -503,7 +507,7 @@ public final class ApplicationViewModel {
 
     /** What is wrong with each field (API name, e.g. "creditCode"), in the screen's language; read-only. */
     public ObservableMap<String, String> fieldErrors() {
-        return FXCollections.unmodifiableObservableMap(fieldErrors);
+        return fieldErrorsView;
     }
 
     /** Whether the application form is unfolded; re-applying unfolds it, a successful submission folds it. */

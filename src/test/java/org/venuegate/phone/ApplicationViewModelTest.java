@@ -213,6 +213,7 @@ class ApplicationViewModelTest {
         assertThat(vm.detail()).extracting(ApplicationViewModel.Field::value).contains("未通过", "地址不完整", "否");
 
         vm.reapply();
+        assertThat(vm.detail()).as("the failed one's reason moves into the form; its detail closes").isEmpty();
         assertThat(vm.formOpenProperty().get()).isTrue();
         assertThat(vm.replacesIdProperty().get()).isEqualTo(failed);
         assertThat(vm.replacesNameProperty().get()).isEqualTo("错误的场所");

@@ -10,11 +10,12 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 
 /**
  * Walks a shown scene and lists what a user must never see: a label whose text is cut off ("审…"), text outside
- * the window, an enum constant or true/false as a value, and (on a Chinese screen) Latin words that are not on the
+ * the window (inside a scroll pane: outside its width; what lies below the fold is reached by scrolling), an enum constant or true/false as a value, and (on a Chinese screen) Latin words that are not on the
  * allow-list of codes people type. Call on the FX thread after layout.
  */
 public final class ScreenAudit {
@@ -47,7 +48,14 @@ public final class ScreenAudit {
             }
             check(full, where, locale, allowLatin, out);
             Bounds b = l.localToScene(l.getBoundsInLocal());
-            if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
+            ScrollPane scroller = scrollPaneAround(l);
+            if (scroller != null) {
+                // Below or above the fold is reachable by scrolling; sideways past the viewport is not seen at all.
+                Bounds view = scroller.localToScene(scroller.getLayoutBounds());
+                if (b.getMaxX() > view.getMaxX() + 1 || b.getMinX() < view.getMinX() - 1) {
+                    out.add("outside its scroll pane: " + where + " '" + full + "' at " + b);
+                }
+            } else if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
                 out.add("outside the window: " + where + " '" + full + "' at " + b);
             }
         } else if (n instanceof Text t && !(t.getParent() instanceof Labeled) && !isLabeledText(t) && t.getText() != null) {
@@ -58,6 +66,16 @@ public final class ScreenAudit {
                 walk(c, scene, locale, allowLatin, out);
             }
         }
+    }
+
+    /** The nearest scroll pane the node scrolls in (its content, not its scroll bars), or null. */
+    private static ScrollPane scrollPaneAround(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp) {
+                return sp;
+            }
+        }
+        return null;
     }
 
     private static boolean isLabeledText(Text t) {
