@@ -85,7 +85,7 @@ public final class PhoneApp extends Application {
                 try {
                     client.login(u, p);
                 } catch (PhoneHubClient.HubException e) {
-                    throw new Exception(PhoneErrors.message(lang, e), e);
+                    throw new PhoneHubClient.HubException(e.status(), e.code(), PhoneErrors.message(lang, e));
                 }
             }, executor, () -> {
                 Parent page = PhoneView.load(code, apps, lang);
@@ -97,6 +97,8 @@ public final class PhoneApp extends Application {
             Scene scene = new Scene(root, size.getWidth(), size.getHeight());
             stage.setTitle(lang.get("phone.title"));
             stage.setScene(scene);
+            // A stage that held a larger scene before (the demo's, a test's) would stretch this one to its own size.
+            stage.sizeToScene();
             stage.setResizable(false);
             stage.show();
             if (user != null) {

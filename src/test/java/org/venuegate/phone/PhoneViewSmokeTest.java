@@ -276,6 +276,11 @@ class PhoneViewSmokeTest {
         assertThat(form.isExpanded()).as("the form folds after submitting").isFalse();
         assertThat(vm.detail()).as("no detail of another tab lingers").isEmpty();
         assertThat(rows.getSelectionModel().isEmpty()).isTrue();
+        for (String id : List.of("#category", "#district")) {
+            javafx.scene.control.ComboBox<?> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+            assertThat(box.getValue()).isNull();
+            assertThat(box.getButtonCell().getText()).as("the emptied form shows the prompt again").isEqualTo(lang.get("phone.app.choose"));
+        }
         assertThat(vm.countsProperty().get()).containsEntry(ApplicationViewModel.Status.UNDER_REVIEW, 1L);
         long replacement = vm.rows().get(0).id();
         assertThat(hub.hub.applications().get(hub.admin, replacement).application().replacesId()).isEqualTo(failed);
