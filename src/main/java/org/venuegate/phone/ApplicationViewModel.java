@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +30,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.venuegate.core.code.CodeFormat;
 import org.venuegate.core.place.Districts;
+import org.venuegate.core.validate.CreditCodeValidator;
+import org.venuegate.core.validate.IdNumberValidator;
+import org.venuegate.core.validate.PlateValidator;
+import org.venuegate.core.validate.ShipIdValidator;
+import org.venuegate.core.validate.ValidationResult;
 import org.venuegate.qr.QrRenderer;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
@@ -35,7 +45,8 @@ import org.venuegate.ui.UiExecutor;
 /**
  * Venue-code application from the phone (FAQ site-code 1-4, 8): the form, always submitted as the organiser; progress
  * in passed / under review / failed tabs; a passed one opened shows all its information and its code, and the poster
- * picture can be saved. A refused submission keeps everything typed and names the field.
+ * picture can be saved; a failed one can be corrected and re-applied for (FAQ site-code 10). Every field is checked
+ * before sending, so all objections show at once, each beside its field; a refused submission keeps everything typed.
  */
 public final class ApplicationViewModel {
     /** Tabs of the progress view. */
@@ -57,6 +68,12 @@ public final class ApplicationViewModel {
     public record Field(String label, String value) {
     }
 
+    /** The form's fields by their API names, in the order they are shown. */
+    public static final List<String> FIELDS = List.of("placeName", "plateOrShip", "unitName", "creditCode", "category",
+            "district", "address", "responsibleName", "responsibleIdNumber", "responsiblePhone");
+    /** The hub's rule for the responsible person's phone (ApplicationService): a mainland mobile or a landline. */
+    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+
     private final PhoneHubClient client;
     private final UiExecutor executor;
     private final Lang lang;
@@ -77,7 +94,15 @@ public final class ApplicationViewModel {
     private final ObservableList<Choice> districts = FXCollections.observableArrayList();
 
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper errorField = new ReadOnlyStringWrapper("");
+    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    /** One read-only view, kept: the wrapper listens weakly, so a view made per call would lose its listeners. */
+    private final ObservableMap<String, String> fieldErrorsView = FXCollections.unmodifiableObservableMap(fieldErrors);
+    private final BooleanProperty formOpen = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Long> replacesId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper replacesName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper replacesReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JsonNode> openApplication = new ReadOnlyObjectWrapper<>();
+    private long loads;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.UNDER_REVIEW);
@@ -93,25 +118,140 @@ public final class ApplicationViewModel {
         this.executor = executor;
         this.lang = lang;
         this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-        boolean english = "en".equals(lang.locale().getLanguage());
-        Districts.all(english).forEach((code, name) -> districts.add(new Choice(Integer.toString(code), name)));
+        Districts.all(english()).forEach((code, name) -> districts.add(new Choice(Integer.toString(code), name)));
+        // Whatever the citizen changes is no longer what was refused: its message goes.
+        List.of(placeName, plateOrShip, unitName, creditCode, address, responsibleName, responsibleIdNumber, responsiblePhone)
+                .forEach(p -> p.addListener((o, a, b) -> fieldErrors.remove(fieldOf(p))));
+        category.addListener((o, a, b) -> fieldErrors.remove("category"));
+        district.addListener((o, a, b) -> fieldErrors.remove("district"));
+        mobile.addListener((o, a, b) -> {
+            fieldErrors.remove("placeName");
+            fieldErrors.remove("plateOrShip");
+        });
     }
 
-    /** Loads the categories and the current tab. */
+    private boolean english() {
+        return "en".equals(lang.locale().getLanguage());
+    }
+
+    private String fieldOf(StringProperty p) {
+        if (p == placeName) {
+            return "placeName";
+        } else if (p == plateOrShip) {
+            return "plateOrShip";
+        } else if (p == unitName) {
+            return "unitName";
+        } else if (p == creditCode) {
+            return "creditCode";
+        } else if (p == address) {
+            return "address";
+        } else if (p == responsibleName) {
+            return "responsibleName";
+        } else if (p == responsibleIdNumber) {
+            return "responsibleIdNumber";
+        }
+        return "responsiblePhone";
+    }
+
+    /** Loads the categories, the counts and the current tab. */
     public void load() {
-        executor.run(client::categories, list -> {
-            List<Choice> out = new ArrayList<>();
-            boolean english = "en".equals(lang.locale().getLanguage());
-            list.forEach(c -> out.add(new Choice(c.get("code").asText(), c.get(english ? "nameEn" : "nameZh").asText())));
-            categories.setAll(out);
-        }, this::failed);
+        executor.run(client::categories, list -> categories.setAll(choices(list)), this::failed);
         showStatus(status.get());
     }
 
+    private List<Choice> choices(JsonNode list) {
+        List<Choice> out = new ArrayList<>();
+        list.forEach(c -> out.add(new Choice(c.get("code").asText(), c.get(english() ? "nameEn" : "nameZh").asText())));
+        return out;
+    }
+
+    /**
+     * Every objection to what is typed, by field, in the screen's language: the same rules the hub applies, checked
+     * here first so the citizen sees all of them at once rather than one per submission.
+     */
+    Map<String, String> validate() {
+        Map<String, String> e = new LinkedHashMap<>();
+        Locale locale = lang.locale();
+        if (mobile.get()) {
+            String p = plateOrShip.get() == null ? "" : plateOrShip.get().strip();
+            if (p.isEmpty()) {
+                e.put("plateOrShip", required("plateOrShip"));
+            } else if (p.codePointCount(0, p.length()) > 20) {
+                e.put("plateOrShip", tooLong("plateOrShip", 20));
+            } else {
+                ValidationResult plate = PlateValidator.validate(p);
+                ValidationResult ship = ShipIdValidator.validate(p);
+                if (!plate.valid() && !ship.valid()) {
+                    String n = ShipIdValidator.normalize(p);
+                    boolean looksLikeShip = n.startsWith(ShipIdValidator.CN_PREFIX) || n.startsWith(ShipIdValidator.IMO_PREFIX);
+                    e.put("plateOrShip", (looksLikeShip ? ship : plate).message(locale));
+                }
+            }
+        } else {
+            String n = placeName.get() == null ? "" : placeName.get().strip();
+            if (n.isEmpty()) {
+                e.put("placeName", required("placeName"));
+            } else if (n.codePointCount(0, n.length()) > 30 || n.getBytes(StandardCharsets.UTF_8).length > CodeFormat.MAX_VENUE_NAME_BYTES) {
+                e.put("placeName", lang.get("phone.app.error.nameTooLong"));
+            }
+        }
+        text(e, unitName, "unitName", 60);
+        ValidationResult credit = CreditCodeValidator.validate(creditCode.get());
+        if (!credit.valid()) {
+            e.put("creditCode", credit.message(locale));
+        }
+        if (category.get() == null) {
+            e.put("category", lang.get("phone.app.error.choose", lang.get("phone.app.category")));
+        }
+        if (district.get() == null) {
+            e.put("district", lang.get("phone.app.error.choose", lang.get("phone.app.district")));
+        }
+        text(e, address, "address", 120);
+        text(e, responsibleName, "responsibleName", 30);
+        ValidationResult id = IdNumberValidator.validate(responsibleIdNumber.get());
+        if (!id.valid()) {
+            e.put("responsibleIdNumber", id.message(locale));
+        }
+        String phone = responsiblePhone.get() == null ? "" : responsiblePhone.get().strip().replace(" ", "");
+        if (phone.isEmpty()) {
+            e.put("responsiblePhone", required("responsiblePhone"));
+        } else if (!PHONE.matcher(phone).matches()) {
+            e.put("responsiblePhone", lang.get("phone.app.error.phone"));
+        }
+        return e;
+    }
+
+    private void text(Map<String, String> e, StringProperty p, String field, int max) {
+        String v = p.get() == null ? "" : p.get().strip();
+        if (v.isEmpty()) {
+            e.put(field, required(field));
+        } else if (v.codePointCount(0, v.length()) > max) {
+            e.put(field, tooLong(field, max));
+        }
+    }
+
+    private String required(String field) {
+        return lang.get("phone.app.error.required", lang.get("phone.app." + field));
+    }
+
+    private String tooLong(String field, int max) {
+        return lang.get("phone.app.error.tooLong", lang.get("phone.app." + field), max);
+    }
+
     public void submit() {
+        message.set("");
+        Map<String, String> errors = validate();
+        fieldErrors.clear();
+        fieldErrors.putAll(errors);
+        if (!errors.isEmpty()) {
+            // Nothing typed is cleared: the citizen corrects the marked fields and submits again.
+            formError.set(lang.get("phone.app.error.count", errors.size()));
+            return;
+        }
+        formError.set("");
         Map<String, Object> body = new LinkedHashMap<>();
         boolean isMobile = mobile.get();
-        body.put("placeName", blankToNull(placeName.get()));
+        body.put("placeName", isMobile ? null : blankToNull(placeName.get()));
         body.put("unitName", blankToNull(unitName.get()));
         body.put("creditCode", blankToNull(creditCode.get()));
         body.put("category", category.get() == null ? null : category.get().code());
@@ -123,24 +263,30 @@ public final class ApplicationViewModel {
         body.put("responsibleIdNumber", blankToNull(responsibleIdNumber.get()));
         body.put("responsiblePhone", blankToNull(responsiblePhone.get()));
         body.put("submitterRole", "ORGANISER");
+        body.put("replacesId", replacesId.get());
         busy.set(true);
-        formError.set("");
-        errorField.set("");
-        message.set("");
         executor.run(() -> client.submit(body), a -> {
             busy.set(false);
-            message.set(lang.get("phone.app.submitted", a.get("placeName").asText()));
+            message.set(replacesId.get() == null ? lang.get("phone.app.submitted", a.get("placeName").asText())
+                    : lang.get("phone.app.resubmitted", a.get("placeName").asText(), replacesName.get()));
             clearForm();
+            formOpen.set(false);
             showStatus(Status.UNDER_REVIEW);
         }, e -> {
             busy.set(false);
-            // Nothing typed is cleared: the citizen corrects the named field and submits again.
             if (e instanceof PhoneHubClient.HubException h && h.field() != null) {
-                errorField.set(h.field());
-                String detail = h.getMessage().substring(h.getMessage().indexOf(':') + 1).trim();
-                formError.set(lang.get("phone.app.invalid", lang.get("phone.app." + h.field()), detail));
+                String field = h.field();
+                if (mobile.get() && "placeName".equals(field)) {
+                    field = "plateOrShip";
+                }
+                if (!FIELDS.contains(field)) {
+                    formError.set(PhoneErrors.fieldMessage(lang, h));
+                    return;
+                }
+                fieldErrors.put(field, PhoneErrors.fieldMessage(lang, h));
+                formError.set(lang.get("phone.app.error.count", 1));
             } else {
-                formError.set(e.getMessage());
+                formError.set(PhoneErrors.message(lang, e));
             }
         });
     }
@@ -149,7 +295,8 @@ public final class ApplicationViewModel {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void clearForm() {
+    /** Empties the form for the next place: every field, every message, and the application it would replace. */
+    public void clearForm() {
         for (StringProperty p : List.of(placeName, unitName, creditCode, address, plateOrShip, responsibleName,
                 responsibleIdNumber, responsiblePhone)) {
             p.set("");
@@ -157,12 +304,61 @@ public final class ApplicationViewModel {
         category.set(null);
         district.set(null);
         mobile.set(false);
+        fieldErrors.clear();
+        formError.set("");
+        replacesId.set(null);
+        replacesName.set("");
     }
 
-    /** Switches the progress tab and reloads it with the counts. */
+    /**
+     * "Correct and re-apply" on a failed application (FAQ site-code 10): a submitted application is never changed;
+     * the form is filled from it and the new one says which it replaces. The responsible person's ID number is shown
+     * masked by the hub, so it is typed again.
+     */
+    public void reapply() {
+        JsonNode a = openApplication.get();
+        if (a == null || !Status.FAILED.name().equals(a.path("status").asText())) {
+            return;
+        }
+        clearForm();
+        boolean isMobile = a.path("mobile").asBoolean();
+        mobile.set(isMobile);
+        if (isMobile) {
+            plateOrShip.set(a.path("placeName").asText());
+        } else {
+            placeName.set(a.path("placeName").asText());
+        }
+        unitName.set(a.path("unitName").asText());
+        creditCode.set(a.path("creditCode").asText());
+        String cat = a.path("category").asText();
+        category.set(categories.stream().filter(c -> c.code().equals(cat)).findFirst().orElse(null));
+        String dis = a.path("district").asText();
+        district.set(districts.stream().filter(d -> d.code().equals(dis)).findFirst().orElse(null));
+        address.set(a.path("address").asText());
+        responsibleName.set(a.path("responsibleName").asText());
+        responsiblePhone.set(a.path("responsiblePhone").asText());
+        replacesId.set(a.get("id").asLong());
+        replacesName.set(a.path("placeName").asText());
+        replacesReason.set(a.path("failReason").asText(""));
+        message.set("");
+        closeDetail();
+        formOpen.set(true);
+    }
+
+    /** Gives up the re-application: the form is emptied. */
+    public void cancelReapply() {
+        clearForm();
+    }
+
+    /** Switches the progress tab (closing any open detail) and reloads it with the counts; an answer overtaken by a newer request is dropped. */
     public void showStatus(Status s) {
+        closeDetail();
         status.set(s);
+        long generation = ++loads;
         executor.run(() -> new JsonNode[] {client.counts(), client.applications(s.name())}, r -> {
+            if (generation != loads) {
+                return;
+            }
             Map<Status, Long> c = new EnumMap<>(Status.class);
             for (Status x : Status.values()) {
                 c.put(x, r[0].path(x.name()).asLong());
@@ -175,17 +371,24 @@ public final class ApplicationViewModel {
         }, this::failed);
     }
 
-    /** Opens one application: all its information, and for a passed one its venue code. */
+    /** Opens one application: all its information, and for a passed one its venue number and code. */
     public void open(long id) {
         executor.run(() -> {
-            JsonNode a = client.application(id).get("application");
-            String code = a.hasNonNull("venueId") ? client.venueCodeText(a.get("venueId").asLong()) : null;
+            JsonNode detailJson = client.application(id);
+            JsonNode a = detailJson.get("application");
+            JsonNode venue = a.hasNonNull("venueId") ? client.venue(a.get("venueId").asLong()) : null;
+            String code = venue == null ? null : venue.path("codeText").asText(null);
             BufferedImage img = code == null ? null : QrRenderer.render(code, ErrorCorrectionLevel.Q, 3, 4);
-            return new Object[] {a, code, img};
+            return new Object[] {detailJson, venue, code, img, choices(client.categories())};
         }, r -> {
-            JsonNode a = (JsonNode) r[0];
+            JsonNode d = (JsonNode) r[0];
+            JsonNode a = d.get("application");
+            JsonNode venue = (JsonNode) r[1];
+            @SuppressWarnings("unchecked")
+            List<Choice> cats = (List<Choice>) r[4];
+            categories.setAll(cats);
             List<Field> out = new ArrayList<>();
-            for (String n : List.of("placeName", "unitName", "creditCode", "category", "district", "address",
+            for (String n : List.of("placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
                     "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedAt",
                     "decidedAt", "failReason")) {
                 JsonNode v = a.get(n);
@@ -193,10 +396,19 @@ public final class ApplicationViewModel {
                     out.add(new Field(lang.get("phone.app.field." + n), display(n, v.asText())));
                 }
             }
+            if (venue != null && venue.hasNonNull("number")) {
+                out.add(1, new Field(lang.get("phone.app.field.venueNumber"), venue.get("number").asText()));
+            }
+            JsonNode replaced = d.get("replaces");
+            if (replaced != null && !replaced.isNull()) {
+                out.add(new Field(lang.get("phone.app.field.replaces"), lang.get("phone.app.replacesValue",
+                        replaced.path("placeName").asText(), timeFormat.format(Instant.parse(replaced.get("submittedAt").asText())))));
+            }
             detail.setAll(out);
+            openApplication.set(a);
             openVenueId.set(a.hasNonNull("venueId") ? a.get("venueId").asLong() : null);
-            openCodeText.set((String) r[1]);
-            openCodeImage.set((BufferedImage) r[2]);
+            openCodeText.set((String) r[2]);
+            openCodeImage.set((BufferedImage) r[3]);
         }, this::failed);
     }
 
@@ -204,7 +416,8 @@ public final class ApplicationViewModel {
         return switch (field) {
             case "submittedAt", "decidedAt" -> timeFormat.format(Instant.parse(value));
             case "status" -> lang.get("phone.app.status." + value);
-            case "district" -> Districts.name(Integer.parseInt(value), "en".equals(lang.locale().getLanguage())).orElse(value);
+            case "mobile" -> lang.get(Boolean.parseBoolean(value) ? "phone.app.yes" : "phone.app.no");
+            case "district" -> Districts.name(Integer.parseInt(value), english()).orElse(value);
             case "category" -> categories.stream().filter(c -> c.code().equals(value)).map(Choice::label).findFirst().orElse(value);
             default -> value;
         };
@@ -212,6 +425,7 @@ public final class ApplicationViewModel {
 
     public void closeDetail() {
         detail.clear();
+        openApplication.set(null);
         openVenueId.set(null);
         openCodeText.set(null);
         openCodeImage.set(null);
@@ -231,8 +445,7 @@ public final class ApplicationViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
-        message.set(e instanceof PhoneHubClient.HubException h && h.unreachable()
-                ? lang.get("phone.hubDown", e.getMessage()) : lang.get("phone.error", e.getMessage()));
+        message.set(PhoneErrors.message(lang, e));
     }
 
     public StringProperty placeNameProperty() {
@@ -287,14 +500,37 @@ public final class ApplicationViewModel {
         return districts;
     }
 
-    /** The server's objection to the last submission, next to the form; empty when none. */
+    /** Beside the submit button: how many fields need correcting, or why the submission failed; empty when none. */
     public ReadOnlyStringProperty formErrorProperty() {
         return formError.getReadOnlyProperty();
     }
 
-    /** The field the objection names (API name, e.g. "creditCode"), so the view can mark it. */
-    public ReadOnlyStringProperty errorFieldProperty() {
-        return errorField.getReadOnlyProperty();
+    /** What is wrong with each field (API name, e.g. "creditCode"), in the screen's language; read-only. */
+    public ObservableMap<String, String> fieldErrors() {
+        return fieldErrorsView;
+    }
+
+    /** Whether the application form is unfolded; re-applying unfolds it, a successful submission folds it. */
+    public BooleanProperty formOpenProperty() {
+        return formOpen;
+    }
+
+    /** The failed application the form will replace, or null for a new application. */
+    public ReadOnlyObjectProperty<Long> replacesIdProperty() {
+        return replacesId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty replacesNameProperty() {
+        return replacesName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty replacesReasonProperty() {
+        return replacesReason.getReadOnlyProperty();
+    }
+
+    /** The application open in the detail view (its JSON), or null. */
+    public ReadOnlyObjectProperty<JsonNode> openApplicationProperty() {
+        return openApplication.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,9 +47,18 @@ public final class HealthCodeViewModel {
         }
     }
 
-    /** What a scan came to: an unveiled code with its QR, or null fields for "not a valid venue code". */
-    private record ScanOutcome(JsonNode unveiled, BufferedImage qr) {
+    /**
+     * What a scan came to: an unveiled code with its QR, or null fields for "not a valid venue code" with a hint
+     * saying what the phone wants instead (may be empty).
+     */
+    private record ScanOutcome(JsonNode unveiled, BufferedImage qr, String hint) {
+        static ScanOutcome refused(String hint) {
+            return new ScanOutcome(null, null, hint);
+        }
     }
+
+    /** The venue number printed on the poster: district (last four digits) and application number, e.g. 0101-000001. */
+    static final Pattern VENUE_NUMBER = Pattern.compile("(\\d{4})-(\\d{6,12})");
 
     /** Pixels across the unveiled QR: large enough for a cheap webcam at arm's length, small enough for the phone. */
     static final int QR_TARGET_PIXELS = 300;
@@ -75,6 +86,7 @@ public final class HealthCodeViewModel {
     private final ReadOnlyStringWrapper admittedAt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper passPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scanError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scanHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper popupShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper popupReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper popupFollowUp = new ReadOnlyStringWrapper("");
@@ -147,30 +159,85 @@ public final class HealthCodeViewModel {
         popupShown.set(false);
     }
 
-    /** Scans what was typed: a venue id (one of the citizen's own venues) or a pasted venue-code text. */
+    /**
+     * Scans what was typed, standing in for the camera: the venue number printed on the poster (0101-000001), a venue
+     * id, or a pasted venue-code text (VGV1:...). The phone finds numbers and ids among the citizen's own venues only.
+     */
     public void scan() {
         scanText(scanInput.get());
     }
 
     public void scanText(String input) {
-        String text = input == null ? "" : input.trim();
+        String text = fold(input == null ? "" : input);
         scanWith(() -> {
             if (text.isEmpty()) {
-                return new ScanOutcome(null, null);
+                return ScanOutcome.refused(lang.get("phone.scan.wanted"));
             }
-            String code = text;
+            Matcher number = VENUE_NUMBER.matcher(text);
+            if (number.matches()) {
+                Optional<String> code = byNumber(text, Long.parseLong(number.group(2)));
+                return code.isPresent() ? unveil(code.get()) : ScanOutcome.refused(lang.get("phone.scan.noSuchNumber", text));
+            }
             if (text.chars().allMatch(Character::isDigit) && text.length() < 18) {
-                try {
-                    code = client.venueCodeText(Long.parseLong(text));
-                } catch (PhoneHubClient.HubException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    // An unknown venue id is simply not a venue code this phone can scan.
+                Optional<String> code = byId(Long.parseLong(text));
+                if (code.isEmpty() && text.length() == 10) {
+                    // The poster's number typed without its dash.
+                    String n = text.substring(0, 4) + "-" + text.substring(4);
+                    code = byNumber(n, Long.parseLong(text.substring(4)));
                 }
+                return code.isPresent() ? unveil(code.get()) : ScanOutcome.refused(lang.get("phone.scan.noSuchNumber", text));
             }
-            return unveil(code);
+            if (!text.regionMatches(true, 0, "VG", 0, 2)) {
+                return ScanOutcome.refused(lang.get("phone.scan.wanted"));
+            }
+            return unveil(text);
         });
+    }
+
+    /** Full-width digits and dashes (typed with a Chinese IME) folded, spaces inside a number dropped. */
+    static String fold(String raw) {
+        StringBuilder sb = new StringBuilder();
+        raw.strip().codePoints().forEach(cp -> {
+            if (cp >= 0xFF10 && cp <= 0xFF19) {
+                sb.append((char) ('0' + cp - 0xFF10));
+            } else if (cp == 0xFF0D || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014
+                    || cp == 0x2212) {
+                sb.append('-');
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        String s = sb.toString();
+        return s.matches("[\\d\\s-]+") ? s.replaceAll("\\s+", "") : s;
+    }
+
+    private Optional<String> byId(long id) throws PhoneHubClient.HubException {
+        try {
+            return Optional.of(client.venueCodeText(id));
+        } catch (PhoneHubClient.HubException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The number carries the application's id: that application, if it is the citizen's and passed, has the venue. */
+    private Optional<String> byNumber(String number, long applicationId) throws PhoneHubClient.HubException {
+        try {
+            JsonNode a = client.application(applicationId).get("application");
+            if (a == null || !a.hasNonNull("venueId")) {
+                return Optional.empty();
+            }
+            JsonNode venue = client.venue(a.get("venueId").asLong());
+            return number.equals(venue.path("number").asText()) ? Optional.ofNullable(venue.path("codeText").asText(null))
+                    : Optional.empty();
+        } catch (PhoneHubClient.HubException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     /** Scans a picked poster image: decoding happens off the UI thread. */
@@ -183,7 +250,7 @@ public final class HealthCodeViewModel {
                 img = null;
             }
             Optional<String> text = img == null ? Optional.empty() : decode(img);
-            return text.isEmpty() ? new ScanOutcome(null, null) : unveil(text.get());
+            return text.isEmpty() ? ScanOutcome.refused(lang.get("phone.scan.noQr")) : unveil(text.get());
         });
     }
 
@@ -203,10 +270,10 @@ public final class HealthCodeViewModel {
             String text = u.get("code").asText();
             int modules = QrRenderer.encode(text, ErrorCorrectionLevel.M).getVersion().getDimensionForVersion() + 8;
             int px = Math.max(3, QR_TARGET_PIXELS / modules);
-            return new ScanOutcome(u, QrRenderer.render(text, ErrorCorrectionLevel.M, px, 4));
+            return new ScanOutcome(u, QrRenderer.render(text, ErrorCorrectionLevel.M, px, 4), "");
         } catch (PhoneHubClient.HubException e) {
             if (e.invalidVenueCode() || e.status() == 400) {
-                return new ScanOutcome(null, null);
+                return ScanOutcome.refused(lang.get("phone.scan.wantedPoster"));
             }
             throw e;
         }
@@ -218,12 +285,14 @@ public final class HealthCodeViewModel {
         }
         busy.set(true);
         scanError.set("");
+        scanHint.set("");
         banner.set("");
         executor.run(work, outcome -> {
             busy.set(false);
             if (outcome.unveiled() == null) {
                 veil();
                 scanError.set(Messages.get(lang.locale(), "verify.invalidVenueCode"));
+                scanHint.set(outcome.hint());
                 return;
             }
             show(outcome);
@@ -248,6 +317,7 @@ public final class HealthCodeViewModel {
     /** Rescan after an invalid venue code (FAQ 5): clears the prompt, the page stays veiled. */
     public void rescan() {
         scanError.set("");
+        scanHint.set("");
         scanInput.set("");
     }
 
@@ -255,6 +325,7 @@ public final class HealthCodeViewModel {
     public void close() {
         veil();
         scanError.set("");
+        scanHint.set("");
         scanInput.set("");
     }
 
@@ -273,8 +344,7 @@ public final class HealthCodeViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
-        banner.set(e instanceof PhoneHubClient.HubException h && h.unreachable()
-                ? lang.get("phone.hubDown", e.getMessage()) : lang.get("phone.error", e.getMessage()));
+        banner.set(PhoneErrors.message(lang, e));
     }
 
     public ObservableList<Person> persons() {
@@ -341,6 +411,11 @@ public final class HealthCodeViewModel {
 
     public ReadOnlyStringProperty scanErrorProperty() {
         return scanError.getReadOnlyProperty();
+    }
+
+    /** Under the refusal: what the phone wants instead (the poster's number, a clearer picture), or empty. */
+    public ReadOnlyStringProperty scanHintProperty() {
+        return scanHint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty popupShownProperty() {

@@ -12,12 +12,16 @@ import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.LoginView;
 import org.venuegate.ui.LoginViewModel;
+import org.venuegate.ui.WindowSize;
 
 /** Composition root of the phone simulator: one OkHttpClient, one executor, login then the health-code page. */
 public final class PhoneApp extends Application {
-    /** Phone-sized, like a 390 x 844 point handset less the system bars. */
+    /**
+     * Phone-sized, like a handset less its system bars, and short enough that the window with its title bar fits a
+     * 1366 x 768 screen above the taskbar (768 - 40 - 40 = 688); smaller screens get less (the pages scroll).
+     */
     public static final double WIDTH = 390;
-    public static final double HEIGHT = 780;
+    public static final double HEIGHT = 680;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Set by the launcher before {@link Application#launch}; JavaFX gives no constructor arguments. */
@@ -36,6 +40,8 @@ public final class PhoneApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // JavaFX's own texts (a text field's context menu, dialogs) follow the default locale: the phone's language.
+        java.util.Locale.setDefault(Lang.of(language).locale());
         org.venuegate.kiosk.voice.SoundVoice sound = new org.venuegate.kiosk.voice.SoundVoice(language);
         phone = Phone.open(stage, http, executor, hubUrl, Lang.of(language), venueName -> sound.announcePass());
     }
@@ -74,15 +80,25 @@ public final class PhoneApp extends Application {
             ApplicationViewModel apps = new ApplicationViewModel(client, executor, lang, ZONE);
             StackPane root = new StackPane();
             root.getStyleClass().add("phone-root");
-            LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
+            // The hub's English reason goes to the log; the person reads it in the phone's language.
+            LoginViewModel login = new LoginViewModel((u, p) -> {
+                try {
+                    client.login(u, p);
+                } catch (PhoneHubClient.HubException e) {
+                    throw new PhoneHubClient.HubException(e.status(), e.code(), PhoneErrors.message(lang, e));
+                }
+            }, executor, () -> {
                 Parent page = PhoneView.load(code, apps, lang);
                 root.getChildren().setAll(page);
                 code.load();
             });
             root.getChildren().setAll(LoginView.load(login, lang, lang.get("phone.title"), lang.get("login.hub", hubUrl)));
-            Scene scene = new Scene(root, WIDTH, HEIGHT);
+            javafx.geometry.Dimension2D size = WindowSize.fitting(WIDTH, HEIGHT);
+            Scene scene = new Scene(root, size.getWidth(), size.getHeight());
             stage.setTitle(lang.get("phone.title"));
             stage.setScene(scene);
+            // A stage that held a larger scene before (the demo's, a test's) would stretch this one to its own size.
+            stage.sizeToScene();
             stage.setResizable(false);
             stage.show();
             if (user != null) {

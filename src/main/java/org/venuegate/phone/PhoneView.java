@@ -76,6 +76,10 @@ public final class PhoneView {
     @FXML
     Label invalidLabel;
     @FXML
+    Label invalidHint;
+    @FXML
+    Label scanLabel;
+    @FXML
     Button rescanButton;
     @FXML
     Label nucleicLabel;
@@ -146,6 +150,9 @@ public final class PhoneView {
         veilPrompt.setOnAction(e -> pickPoster());
         pickImage.setOnAction(e -> pickPoster());
         invalidLabel.textProperty().bind(vm.scanErrorProperty());
+        invalidHint.textProperty().bind(vm.scanHintProperty());
+        visibleWhen(invalidHint, vm.scanHintProperty().isNotEmpty());
+        scanLabel.setLabelFor(scanInput);
         visibleWhen(invalidBox, vm.scanErrorProperty().isNotEmpty());
         rescanButton.setOnAction(e -> vm.rescan());
 

@@ -116,6 +116,77 @@ class HealthCodeViewModelTest {
     }
 
     @Test
+    void theVenueNumberPrintedOnThePosterStandsInForTheCamera() throws Exception {
+        String number = hub.hub.venues().venue(hub.admin, venueId).number();
+        assertThat(number).matches("0101-\\d{6}");
+        for (String typed : List.of(number, " " + number + " ", number.replace("-", ""), fullWidth(number),
+                number.replace("-", " - "))) {
+            HealthCodeViewModel vm = open("citizen");
+            vm.scanText(typed);
+            assertThat(vm.veiledProperty().get()).as(typed).isFalse();
+            assertThat(vm.venueNameProperty().get()).isEqualTo("滨江道百货大楼");
+            assertThat(vm.scanErrorProperty().get()).isEmpty();
+        }
+    }
+
+    private static String fullWidth(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.chars().forEach(c -> sb.append(c == '-' ? '\uFF0D' : (char) (c - '0' + 0xFF10)));
+        return sb.toString();
+    }
+
+    @Test
+    void aRefusedScanSaysPlainlyWhatThePhoneWants() throws Exception {
+        HealthCodeViewModel vm = open("citizen");
+        vm.scanText("0101-999999");
+        assertThat(vm.scanErrorProperty().get()).isEqualTo(INVALID);
+        assertThat(vm.scanHintProperty().get()).isEqualTo("没有找到编号为 0101-999999 的场所码（模拟手机只能找到本账号申请通过的场所）");
+        // The right application number with another district's prefix is no venue of this citizen's either.
+        String number = hub.hub.venues().venue(hub.admin, venueId).number();
+        vm.scanText("0102" + number.substring(4));
+        assertThat(vm.veiledProperty().get()).isTrue();
+        assertThat(vm.scanHintProperty().get()).contains("0102" + number.substring(4));
+
+        vm.scanText("https://weixin.qq.com/x");
+        assertThat(vm.scanErrorProperty().get()).isEqualTo(INVALID);
+        assertThat(vm.scanHintProperty().get()).isEqualTo("请输入场所码海报上印的场所编号（如 0101-000001），或粘贴以 VGV1: 开头的场所码文本");
+        vm.scanText("");
+        assertThat(vm.scanHintProperty().get()).startsWith("请输入场所码海报上印的场所编号");
+
+        File blank = tmp.resolve("blank.png").toFile();
+        ImageIO.write(new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank);
+        vm.scanImage(blank);
+        assertThat(vm.scanHintProperty().get()).isEqualTo("图片中没有找到二维码，请选择清晰的场所码海报图片");
+
+        vm.rescan();
+        assertThat(vm.scanErrorProperty().get()).isEmpty();
+        assertThat(vm.scanHintProperty().get()).isEmpty();
+
+        PhoneHubClient client = new PhoneHubClient(HTTP, hub.url);
+        client.login("citizen", "password-1");
+        HealthCodeViewModel en = new HealthCodeViewModel(client, executor, new Lang(Locale.ENGLISH), PhoneVoice.SILENT,
+                Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
+        en.load();
+        en.scanText("hello");
+        assertThat(en.scanHintProperty().get()).isEqualTo("Type the venue number printed on the venue-code poster"
+                + " (e.g. 0101-000001), or paste the venue-code text starting with VGV1:");
+    }
+
+    @Test
+    void hubErrorsAreMessagesInTheScreensLanguage() throws Exception {
+        // Not logged in: the hub answers 401 UNAUTHENTICATED with an English detail the citizen never sees.
+        PhoneHubClient client = new PhoneHubClient(HTTP, hub.url);
+        HealthCodeViewModel zh = new HealthCodeViewModel(client, executor, new Lang(Locale.SIMPLIFIED_CHINESE),
+                PhoneVoice.SILENT, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
+        zh.load();
+        assertThat(zh.bannerProperty().get()).isEqualTo("登录已过期，请重新登录");
+        HealthCodeViewModel en = new HealthCodeViewModel(client, executor, new Lang(Locale.ENGLISH),
+                PhoneVoice.SILENT, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
+        en.load();
+        assertThat(en.bannerProperty().get()).isEqualTo("Your session has expired; please log in again");
+    }
+
+    @Test
     void posterImageUnveils() throws Exception {
         HealthCodeViewModel vm = open("citizen");
         File poster = tmp.resolve("poster.png").toFile();
@@ -219,6 +290,6 @@ class HealthCodeViewModelTest {
         HealthCodeViewModel vm = new HealthCodeViewModel(client, executor, new Lang(Locale.SIMPLIFIED_CHINESE),
                 PhoneVoice.SILENT, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
         vm.load();
-        assertThat(vm.bannerProperty().get()).startsWith("无法连接平台");
+        assertThat(vm.bannerProperty().get()).isEqualTo("无法连接平台，请检查网络后重试");
     }
 }

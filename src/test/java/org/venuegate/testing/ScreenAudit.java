@@ -10,11 +10,12 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 
 /**
  * Walks a shown scene and lists what a user must never see: a label whose text is cut off ("审…"), text outside
- * the window, an enum constant or true/false as a value, and (on a Chinese screen) Latin words that are not on the
+ * the window (inside a scroll pane: outside its width; what lies below the fold is reached by scrolling), an enum constant or true/false as a value, and (on a Chinese screen) Latin words that are not on the
  * allow-list of codes people type. Call on the FX thread after layout.
  */
 public final class ScreenAudit {
@@ -47,7 +48,16 @@ public final class ScreenAudit {
             }
             check(full, where, locale, allowLatin, out);
             Bounds b = l.localToScene(l.getBoundsInLocal());
-            if (!insideScrollPane(l) && b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
+            ScrollPane scroller = scrollPaneAround(l);
+            if (insideVirtualisedList(l)) {
+                // list and table cells scroll with their control; what is not in view is reached by scrolling
+            } else if (scroller != null) {
+                // Below or above the fold is reachable by scrolling; sideways past the viewport is not seen at all.
+                Bounds view = scroller.localToScene(scroller.getLayoutBounds());
+                if (b.getMaxX() > view.getMaxX() + 1 || b.getMinX() < view.getMinX() - 1) {
+                    out.add("outside its scroll pane: " + where + " '" + full + "' at " + b);
+                }
+            } else if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1 || b.getMinX() < -1 || b.getMinY() < -1) {
                 out.add("outside the window: " + where + " '" + full + "' at " + b);
             }
         } else if (n instanceof Text t && !(t.getParent() instanceof Labeled) && !isLabeledText(t) && t.getText() != null) {
@@ -60,15 +70,23 @@ public final class ScreenAudit {
         }
     }
 
-    /** Content of a scroll pane may lie beyond the window: the user scrolls to it. */
-    private static boolean insideScrollPane(Node n) {
+    private static boolean insideVirtualisedList(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane || p instanceof javafx.scene.control.ListView
-                    || p instanceof javafx.scene.control.TableView) {
+            if (p instanceof javafx.scene.control.ListView || p instanceof javafx.scene.control.TableView) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The nearest scroll pane the node scrolls in (its content, not its scroll bars), or null. */
+    private static ScrollPane scrollPaneAround(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp) {
+                return sp;
+            }
+        }
+        return null;
     }
 
     private static boolean isLabeledText(Text t) {
