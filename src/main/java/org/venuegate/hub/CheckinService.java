@@ -115,9 +115,11 @@ public final class CheckinService {
             for (String id : notInserted) {
                 String[] s = stored.get(id);
                 Checkin mine = valid.get(id);
-                if (s != null && s[0].equals(mine.chain()) && Long.parseLong(s[1]) == deviceId) {
+                if (s != null && s[0].equals(mine.chain()) && Long.parseLong(s[1]) == deviceId && s[2].equals(fingerprint(mine))) {
                     duplicates.add(id);
                 } else {
+                    // an altered resend (same id, other subject, outcome, colour, time...) must never pass as a duplicate
+                    LOG.warn("Check-in {} from device {} conflicts with the one stored under its id", id, deviceId);
                     rejected.add(new Rejection(id, items.indexOf(mine), "ID_CONFLICT",
                             "a different check-in with this id is already stored"));
                 }
@@ -323,9 +325,10 @@ public final class CheckinService {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            for (String[] row : Sql.list(c, "SELECT id, chain, device_id FROM checkins WHERE id IN (" + marks + ")",
-                    rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))}, chunk.toArray())) {
-                out.put(row[0], new String[] {row[1], row[2]});
+            for (String[] row : Sql.list(c, "SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at FROM checkins WHERE id IN (" + marks + ")",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)), fingerprint(rs)},
+                    chunk.toArray())) {
+                out.put(row[0], new String[] {row[1], row[2], row[3]});
             }
         }
         return out;
@@ -334,15 +337,29 @@ public final class CheckinService {
     /** PostgreSQL stores ids as uuid: one array parameter, cast on the server, instead of a list of text values. */
     private static Map<String, String[]> existingPostgres(Connection c, List<String> ids) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id FROM checkins WHERE id = ANY(?::uuid[])")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at FROM checkins WHERE id = ANY(?::uuid[])")) {
             ps.setObject(1, ids.toArray(new String[0]));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3))});
+                    out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)), fingerprint(rs)});
                 }
             }
         }
         return out;
+    }
+
+    /** Everything a check-in says, in one comparable text: a resend must say exactly the same to be a duplicate. */
+    private static String fingerprint(ResultSet rs) throws SQLException {
+        return String.join("|", Long.toString(rs.getLong(4)), Long.toString(rs.getLong(5)), String.valueOf(rs.getString(6)),
+                Boolean.toString(rs.getBoolean(7)), rs.getString(8), String.valueOf(rs.getString(9)),
+                String.valueOf(rs.getString(10)), Boolean.toString(rs.getBoolean(11)), Long.toString(rs.getLong(12)));
+    }
+
+    private static String fingerprint(Checkin c) {
+        return String.join("|", Long.toString(c.seq()), Long.toString(c.venueId()), String.valueOf(c.subject()),
+                Boolean.toString(Boolean.TRUE.equals(c.manual())), c.outcome(), String.valueOf(c.reason()),
+                String.valueOf(c.colour()), Boolean.toString(Boolean.TRUE.equals(c.proxy())),
+                Long.toString(c.decidedAt().toEpochMilli()));
     }
 
     public long count() {

@@ -753,4 +753,24 @@ abstract class HubApiContract {
         assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02", flipped.toString(), null).status())
                 .isEqualTo(401);
     }
+
+    /** Issue 13, defect 7: an altered resend under a stored id was acknowledged as a duplicate (chain and device only). */
+    @Test
+    void anAlteredResendIsAConflictNotADuplicate() {
+        long venueId = passedVenue("改写重发场所");
+        String device = pairDevice(venueId);
+        String id = java.util.UUID.randomUUID().toString();
+        Map<String, Object> original = checkin(id, 0, venueId, chain(950));
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", List.of(original))).json().get("accepted")).hasSize(1);
+        Resp same = call("POST", "/checkins", device, Map.of("checkins", List.of(original)));
+        assertThat(same.json().get("duplicates")).extracting(JsonNode::asText).containsExactly(id);
+        for (Map.Entry<String, Object> change : List.of(Map.<String, Object>entry("subject", "S99999"),
+                Map.<String, Object>entry("colour", "RED"), Map.<String, Object>entry("decidedAt", Instant.now().minusSeconds(3600).toString()))) {
+            Map<String, Object> altered = new java.util.HashMap<>(original);
+            altered.put(change.getKey(), change.getValue());
+            Resp r = call("POST", "/checkins", device, Map.of("checkins", List.of(altered)));
+            assertThat(r.json().get("duplicates")).as(change.getKey()).isEmpty();
+            assertThat(r.json().get("rejected").get(0).get("error").asText()).as(change.getKey()).isEqualTo("ID_CONFLICT");
+        }
+    }
 }
