@@ -773,4 +773,33 @@ abstract class HubApiContract {
             assertThat(r.json().get("rejected").get(0).get("error").asText()).as(change.getKey()).isEqualTo("ID_CONFLICT");
         }
     }
+
+    /** Issue 13, defect 3: the failure count was read before PBKDF2 and written after, so parallel guesses all ran. */
+    @Test
+    void parallelWrongPasswordsAreNeverMoreThanTheLimit() throws Exception {
+        user("throttled", "REVIEWER", HEPING, null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return call("POST", "/auth/login", null, Map.of("username", "throttled", "password", "guess-1234")).status();
+                }));
+            }
+            go.countDown();
+            int evaluated = 0;
+            int refused = 0;
+            for (var f : answers) {
+                int status = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                evaluated += status == 401 ? 1 : 0;
+                refused += status == 429 ? 1 : 0;
+            }
+            assertThat(evaluated).as("passwords checked").isLessThanOrEqualTo(org.venuegate.hub.auth.AuthService.MAX_FAILURES);
+            assertThat(evaluated + refused).isEqualTo(30);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

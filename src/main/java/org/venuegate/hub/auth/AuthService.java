@@ -79,17 +79,25 @@ public final class AuthService {
         long since = now.minus(FAILURE_WINDOW).toEpochMilli();
         record UserRow(long id, Role role, Integer district, Long subjectId, String hash, boolean active) {
         }
-        Optional<UserRow> user = db.read(c -> {
-            long failures = Sql.count(c, "SELECT COUNT(*) FROM login_failures WHERE username = ? AND at > ?", name, since);
-            if (failures >= MAX_FAILURES) {
-                throw new ApiException(429, "TOO_MANY_ATTEMPTS",
-                        "too many failed logins for '" + name + "'; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
+        long at = now.toEpochMilli();
+        // The attempt is recorded before the password is checked, in one statement under the name's lock: parallel
+        // guesses each take a place in the window, so no more than MAX_FAILURES of them are ever evaluated.
+        boolean admitted = db.tx(c -> {
+            if (db.dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES) {
+                Sql.one(c, "SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 1, "login:" + name);
             }
-            return Sql.one(c, "SELECT id, role, district, subject_id, password_hash, active FROM users WHERE username = ?",
-                    rs -> new UserRow(rs.getLong("id"), Role.valueOf(rs.getString("role")),
-                            (Integer) (rs.getObject("district") == null ? null : rs.getInt("district")),
-                            Sql.longOrNull(rs, "subject_id"), rs.getString("password_hash"), rs.getBoolean("active")), name);
+            return Sql.update(c, "INSERT INTO login_failures(username, at) SELECT ?, ? WHERE (SELECT COUNT(*) FROM"
+                    + " login_failures WHERE username = ? AND at > ?) < ?", name, at, name, since, MAX_FAILURES) == 1;
         });
+        if (!admitted) {
+            throw new ApiException(429, "TOO_MANY_ATTEMPTS",
+                    "too many failed logins for '" + name + "'; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
+        }
+        Optional<UserRow> user = db.read(c -> Sql.one(c,
+                "SELECT id, role, district, subject_id, password_hash, active FROM users WHERE username = ?",
+                rs -> new UserRow(rs.getLong("id"), Role.valueOf(rs.getString("role")),
+                        (Integer) (rs.getObject("district") == null ? null : rs.getInt("district")),
+                        Sql.longOrNull(rs, "subject_id"), rs.getString("password_hash"), rs.getBoolean("active")), name));
         // Hash even for unknown users so response time does not reveal which usernames exist.
         String given = password == null ? "" : password;
         boolean ok;
@@ -100,11 +108,9 @@ public final class AuthService {
             ok = false;
         }
         if (!ok || !user.get().active()) {
-            db.tx(c -> {
-                // Only the window counts; older failures are dropped so an attacked name does not grow the table.
-                Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND at <= ?", name, since);
-                return Sql.update(c, "INSERT INTO login_failures(username, at) VALUES (?, ?)", name, now.toEpochMilli());
-            });
+            // The attempt recorded above is the failure. Only the window counts; older failures are dropped so an
+            // attacked name does not grow the table.
+            db.tx(c -> Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND at <= ?", name, since));
             throw new ApiException(401, "BAD_CREDENTIALS", "wrong username or password");
         }
         String token = Tokens.newToken();
