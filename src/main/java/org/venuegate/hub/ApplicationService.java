@@ -171,10 +171,11 @@ public final class ApplicationService {
             if (s.replacesId() != null) {
                 Optional<Long> owner = Sql.one(c, "SELECT submitted_by FROM applications WHERE id = ?", rs -> rs.getLong(1), s.replacesId());
                 if (owner.isEmpty()) {
-                    throw ApiException.invalidField("replacesId", "application " + s.replacesId() + " does not exist");
+                    // the same answer as for someone else's: ids must not be enumerable through this message
+                    throw ApiException.invalidField("replacesId", "is not one of your applications");
                 }
                 if (owner.get() != who.id()) {
-                    throw ApiException.invalidField("replacesId", "application " + s.replacesId() + " was submitted by someone else");
+                    throw ApiException.invalidField("replacesId", "is not one of your applications");
                 }
             }
             long newId = Sql.insertId(c, "INSERT INTO applications(status, version, place_name, place_name_norm, unit_name,"

@@ -802,4 +802,29 @@ abstract class HubApiContract {
             pool.shutdownNow();
         }
     }
+
+    /** Issue 13, defect 8: users for no one, ids by enumeration, ids in non-ASCII digits. */
+    @Test
+    void usersMustBeForSomeoneIdsAreAsciiAndApplicationIdsDoNotLeak() {
+        ObjectNode ghost = Json.mapper().createObjectNode().put("username", "ghost-citizen").put("password", "secret-ghost-1")
+                .put("role", "CITIZEN").put("subjectId", 4_242_424_242L);
+        assertThat(call("POST", "/users", admin, ghost).text()).contains("subjectId");
+        ObjectNode badDistrict = Json.mapper().createObjectNode().put("username", "rev-minus").put("password", "secret-rev-1")
+                .put("role", "REVIEWER").put("district", -1);
+        Resp r = call("POST", "/users", admin, badDistrict);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("district");
+        ObjectNode adminWithSubject = Json.mapper().createObjectNode().put("username", "admin-subject").put("password", "secret-adm-1")
+                .put("role", "ADMIN").put("subjectId", citizenSubject);
+        assertThat(call("POST", "/users", admin, adminWithSubject).status()).isEqualTo(400);
+
+        assertThat(call("GET", "/venues/\uFF11\uFF12\uFF13", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/applications/\u0661\u0662", reviewer, null).error()).isEqualTo("INVALID_PARAMETER");
+
+        long others = call("POST", "/applications", citizen2, application("别人的场所")).json().get("id").asLong();
+        Resp notMine = call("POST", "/applications", citizen, application("替换别人的场所").put("replacesId", others));
+        Resp none = call("POST", "/applications", citizen, application("替换不存在的场所").put("replacesId", 987_654_321L));
+        assertThat(notMine.status()).isEqualTo(400);
+        assertThat(none.json().get("message").asText()).as("the same answer either way").isEqualTo(notMine.json().get("message").asText());
+    }
 }

@@ -108,6 +108,10 @@ public final class Requests {
 
     public static long pathLong(Context ctx, String name) {
         String raw = ctx.pathParam(name);
+        // Long.parseLong takes any Unicode digit ("１２３"); an id in a URL is ASCII digits only
+        if (raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name + " '" + raw + "' is not a number");
+        }
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {

@@ -55,6 +55,16 @@ public final class AuthService {
         if (role == Role.CITIZEN && subjectId == null) {
             throw ApiException.invalidField("subjectId", "a citizen account needs its subject");
         }
+        if (role != Role.CITIZEN && subjectId != null) {
+            throw ApiException.invalidField("subjectId", "only a citizen account has a subject");
+        }
+        if (district != null && (role != Role.REVIEWER || org.venuegate.core.place.Districts.name(district, true).isEmpty())) {
+            throw ApiException.invalidField("district", role != Role.REVIEWER ? "only a reviewer works a district"
+                    : district + " is not a Tianjin district");
+        }
+        if (subjectId != null && db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM citizens WHERE subject_id = ?", subjectId)) == 0) {
+            throw ApiException.invalidField("subjectId", "no citizen has this subject");
+        }
         String hash = passwords.hash(password);
         return db.tx(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM users WHERE username = ?", name) > 0) {

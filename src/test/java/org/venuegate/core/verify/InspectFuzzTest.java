@@ -44,6 +44,8 @@ class InspectFuzzTest {
                 parsedFar++;
             }
         }
+        System.out.printf("InspectFuzzTest: %d strings, %d parsed as a VenueGate code far enough to reach its signature,"
+                + " %d verified%n", count, parsedFar, valid);
         assertThat(valid).as("forged or mutated texts that verified").isZero();
         // Sanity: the fuzzer does reach past the parser, or it would prove nothing about the signature path.
         assertThat(parsedFar).isGreaterThan(count / 10);
