@@ -239,7 +239,7 @@ final class IngestBench {
             chain = hex.formatHex(sha.digest(id.getBytes(StandardCharsets.US_ASCII)));
             boolean stop = random.nextInt(20) == 0;
             out.add(new Checkin(id, (long) i, chain, venue, "S:" + random.nextInt(1_000_000), random.nextInt(50) == 0,
-                    stop ? "STOP" : "PASS", stop ? "COLOUR_RED" : null, stop ? "RED" : "GREEN", random.nextInt(30) == 0,
+                    stop ? "STOP" : "PASS", stop ? "RED_CODE" : null, stop ? "RED" : "GREEN", random.nextInt(30) == 0,
                     Instant.ofEpochMilli(decidedAt)));
         }
         return out;
