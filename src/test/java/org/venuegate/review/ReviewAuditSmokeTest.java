@@ -2,8 +2,6 @@ package org.venuegate.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.temporal.WeekFields;
@@ -13,12 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,11 +115,7 @@ class ReviewAuditSmokeTest {
                 .as("zh-CN date pickers start the week on Monday").isEqualTo(DayOfWeek.MONDAY);
     }
 
-    private void snapshot(FxRobot robot, Scene scene, String name) throws Exception {
-        Path dir = Path.of("target", "screens");
-        Files.createDirectories(dir);
-        WritableImage[] holder = new WritableImage[1];
-        robot.interact(() -> holder[0] = scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(holder[0], null), "png", dir.resolve(name).toFile());
+    private void snapshot(FxRobot robot, Scene scene, String name) {
+        org.venuegate.testing.Snapshots.save(robot, scene, name);
     }
 }

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,29 +41,9 @@ import org.venuegate.testing.PtyPair;
  * gets its command on the pass only.
  */
 class HeadlessFieldTest {
-    /** The hub's clock: real time plus an offset the test sets (to sign the trust list "fifty minutes ago"). */
-    static final class OffsetClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @TempDir
     Path dir;
-    final OffsetClock hubClock = new OffsetClock();
+    final org.venuegate.testing.OffsetClock hubClock = new org.venuegate.testing.OffsetClock();
     TestHub hub;
     long venueId;
     long otherVenueId;

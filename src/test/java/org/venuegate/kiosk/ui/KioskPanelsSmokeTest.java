@@ -10,15 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,11 +140,7 @@ class KioskPanelsSmokeTest {
         assertThat(robot.lookup(".manual-panel").tryQuery()).isEmpty();
     }
 
-    private void snapshot(FxRobot robot, Scene scene, String name) throws Exception {
-        Path dir = Path.of("target", "screens");
-        Files.createDirectories(dir);
-        WritableImage[] holder = new WritableImage[1];
-        robot.interact(() -> holder[0] = scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(holder[0], null), "png", dir.resolve(name).toFile());
+    private void snapshot(FxRobot robot, Scene scene, String name) {
+        org.venuegate.testing.Snapshots.save(robot, scene, name);
     }
 }

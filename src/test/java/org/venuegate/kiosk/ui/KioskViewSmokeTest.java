@@ -2,8 +2,6 @@ package org.venuegate.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,15 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -118,11 +113,7 @@ class KioskViewSmokeTest {
                 KioskView.INVALID_SYMBOL, KioskView.IDLE_SYMBOL)).hasSize(5);
     }
 
-    private void snapshot(FxRobot robot, Scene scene, String name) throws Exception {
-        Path dir = Path.of("target", "screens");
-        Files.createDirectories(dir);
-        WritableImage[] holder = new WritableImage[1];
-        robot.interact(() -> holder[0] = scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(holder[0], null), "png", dir.resolve(name).toFile());
+    private void snapshot(FxRobot robot, Scene scene, String name) {
+        org.venuegate.testing.Snapshots.save(robot, scene, name);
     }
 }
