@@ -74,7 +74,7 @@ class ReviewAuditSmokeTest {
     void everyTextIsWholeAndInTheScreensLanguage(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         for (String tag : new String[] {"zh-CN", "en"}) {
-            for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            for (int[] size : new int[][] {{960, 420}, {1366, 768}, {1920, 1080}}) { // 960 x 420: the demo's review window
                 Lang lang = Lang.of(tag);
                 ReviewHubClient client = new ReviewHubClient(new OkHttpClient(), hub.url);
                 client.login("reviewer", "password-1");
