@@ -65,7 +65,7 @@ class KioskRuntimeHubTest {
 
                 long tracerId = hub.hub.auth().createUser("tracer", "password-1", Role.TRACER, null, null);
                 Principal tracer = new Principal(Role.TRACER, tracerId, "tracer", null, null, null);
-                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer,
+                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer, "案件-K1",
                         Pseudonyms.of(org.venuegate.core.code.CodeFormat.parse(unveiled).code().health()),
                         Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
                 assertThat(visits.visits()).hasSize(2);
