@@ -68,6 +68,7 @@ public abstract class HubSession {
     private final HttpUrl base;
     private volatile String token;
     private volatile String username;
+    private volatile String role;
 
     protected HubSession(OkHttpClient http, String hubUrl) {
         this.http = http;
@@ -82,11 +83,17 @@ public abstract class HubSession {
         JsonNode r = json("POST", "auth/login", Map.of(), Map.of("username", user, "password", password));
         token = r.get("token").asText();
         username = r.get("username").asText();
+        role = r.path("role").asText(null);
         return r;
     }
 
     public String username() {
         return username;
+    }
+
+    /** The role the hub gave at the last login ({@code REVIEWER}, {@code ADMIN}, ...), or null before it. */
+    public String role() {
+        return role;
     }
 
     protected JsonNode json(String method, String path, Map<String, String> query, Object body) throws HubException {

@@ -1,9 +1,14 @@
 package org.venuegate.review;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
@@ -43,9 +48,15 @@ public final class ReviewApp extends Application {
         ReviewHubClient client = new ReviewHubClient(http, hub);
         StackPane root = new StackPane();
         QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
-        LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().setAll(ReviewView.load(queue, l, posters(client), new AdminViewModel(client, executor, l)));
-            queue.refresh();
+        LoginViewModel[] login = new LoginViewModel[1];
+        login[0] = new LoginViewModel(client::login, executor, () -> {
+            Parent screen = screenFor(client, executor, l, queue);
+            if (screen == null) {
+                // A citizen (or any role without screens here) is told so and stays at the login.
+                root.getChildren().setAll(LoginView.load(login[0], l, l.get("bo.app.noScreens"), l.get("login.hub", hub)));
+                return;
+            }
+            root.getChildren().setAll(screen);
         });
         // An expired session asks for the password again on top of the queue; what was typed stays in the ViewModel.
         LoginViewModel relogin = new LoginViewModel(client::login, executor, () -> {
@@ -60,15 +71,65 @@ public final class ReviewApp extends Application {
                 root.getChildren().add(form);
             }
         });
-        root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
+        root.getChildren().setAll(LoginView.load(login[0], l, l.get("review.title"), l.get("login.hub", hub)));
         stage.setTitle(l.get("review.title"));
-        stage.setScene(new Scene(root, 1280, 800));
+        var size = org.venuegate.ui.WindowSize.fitting(1280, 800);
+        stage.setScene(new Scene(root, size.getWidth(), size.getHeight()));
         stage.show();
         if (user != null) {
-            login.usernameProperty().set(user);
-            login.passwordProperty().set(password);
-            login.login();
+            login[0].usernameProperty().set(user);
+            login[0].passwordProperty().set(password);
+            login[0].login();
         }
+    }
+
+    /** How long a kiosk may stay silent before the dashboard marks it ({@code -Dvenuegate.fleet.silentMinutes}). */
+    static Duration silentAfter() {
+        return Duration.ofMinutes(Long.getLong("venuegate.fleet.silentMinutes", 30L));
+    }
+
+    /**
+     * The screens of the role the hub gave at login, and only those: a reviewer gets the queue (and the dashboard),
+     * an admin the admin screens (and the dashboard), a tracer the tracer screen. Null for any other role.
+     */
+    static Parent screenFor(ReviewHubClient client, UiExecutor executor, Lang l, QueueViewModel queue) {
+        String role = client.role();
+        if ("REVIEWER".equals(role)) {
+            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
+            // The queue's own admin button stays disabled: reviewers never see admin tools.
+            Parent queueView = ReviewView.load(queue, l, posters(client), null);
+            queue.refresh();
+            return withBar(l, queueView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
+                    w -> DashboardView.show(w, dashboard, l))));
+        }
+        if ("ADMIN".equals(role)) {
+            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
+            AdminViewModel admin = new AdminViewModel(client, executor, l);
+            Parent adminView = AdminView.load(admin, l);
+            admin.refresh();
+            return withBar(l, adminView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
+                    w -> DashboardView.show(w, dashboard, l))));
+        }
+        if ("TRACER".equals(role)) {
+            return TracerView.load(new TracerViewModel(client, executor, l), l);
+        }
+        return null;
+    }
+
+    private static Parent withBar(Lang l, Parent content, java.util.function.Consumer<HBox> fill) {
+        HBox bar = new HBox(6);
+        bar.getStyleClass().add("toolbar");
+        bar.setStyle("-fx-padding: 4 8 0 8;");
+        fill.accept(bar);
+        BorderPane pane = new BorderPane(content);
+        pane.setTop(bar);
+        return pane;
+    }
+
+    private static Button button(String text, java.util.function.Consumer<javafx.stage.Window> action) {
+        Button b = new Button(text);
+        b.setOnAction(e -> action.accept(b.getScene().getWindow()));
+        return b;
     }
 
     /** Null when this PC has no CJK font: the queue still works, poster buttons then do nothing. */
