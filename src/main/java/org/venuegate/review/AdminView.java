@@ -215,6 +215,8 @@ public final class AdminView {
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
         banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
 
         // users
         users.setItems(vm.users());

@@ -159,11 +159,11 @@ public final class AdminViewModel {
                        JsonNode retention) {
     }
 
-    /** Loads every section. */
+    /** Loads every section (kiosks from the fleet view, which names their venues). */
     public void refresh() {
         busy.set(true);
         AuditQuery q = auditQuery(0);
-        executor.run(() -> new All(hub.users(), hub.devices(), hub.revocations(), hub.categories(), q.run(hub), hub.retention()), all -> {
+        executor.run(() -> new All(hub.users(), hub.fleet(), hub.revocations(), hub.categories(), q.run(hub), hub.retention()), all -> {
             busy.set(false);
             showUsers(all.users());
             showDevices(all.devices());
@@ -271,10 +271,11 @@ public final class AdminViewModel {
         for (JsonNode d : list) {
             boolean revoked = !d.get("revokedAt").isNull();
             String label = d.get("label").isNull() || d.get("label").asText().isBlank()
-                    ? lang.get("bo.fleet.device", Long.toString(d.get("id").asLong())) : d.get("label").asText();
-            rows.add(new DeviceRow(d.get("id").asLong(), label, d.get("venueId").asLong(),
-                    lang.get("bo.venueNo", Long.toString(d.get("venueId").asLong())),
-                    BackOffice.time(Instant.parse(d.get("createdAt").asText())),
+                    ? lang.get("bo.fleet.device", Long.toString(d.get("deviceId").asLong())) : d.get("label").asText();
+            rows.add(new DeviceRow(d.get("deviceId").asLong(), label, d.get("venueId").asLong(),
+                    d.get("venueName").isNull() ? lang.get("bo.venueNo", Long.toString(d.get("venueId").asLong()))
+                            : d.get("venueName").asText(),
+                    BackOffice.time(Instant.parse(d.get("pairedAt").asText())),
                     revoked ? lang.get("bo.device.revokedAt", BackOffice.time(Instant.parse(d.get("revokedAt").asText())))
                             : lang.get("bo.device.active"), revoked));
         }
@@ -289,7 +290,7 @@ public final class AdminViewModel {
         busy.set(true);
         executor.run(() -> {
             hub.revokeDevice(d.id());
-            return hub.devices();
+            return hub.fleet();
         }, list -> {
             busy.set(false);
             showDevices(list);

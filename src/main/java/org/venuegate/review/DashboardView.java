@@ -114,6 +114,8 @@ public final class DashboardView {
         refresh.disableProperty().bind(vm.busyProperty());
         updated.textProperty().bind(vm.updatedProperty());
         banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
         waiting.textProperty().bind(vm.waitingProperty());
         median.textProperty().bind(vm.medianProperty());
         p90.textProperty().bind(vm.p90Property());

@@ -143,7 +143,7 @@ public final class DashboardViewModel {
                     : lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(contact, now)));
             String pending = d.get("pending").isNull() ? lang.get("bo.fleet.notReported") : Long.toString(d.get("pending").asLong());
             String age = BackOffice.instant(d.get("trustListSignedAt"))
-                    .map(t -> BackOffice.duration(lang, Duration.between(t, now))).orElse(lang.get("bo.fleet.notReported"));
+                    .map(t -> lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(t, now)))).orElse(lang.get("bo.fleet.notReported"));
             String skew;
             if (d.get("clockSkewMs").isNull()) {
                 skew = lang.get("bo.fleet.notReported");

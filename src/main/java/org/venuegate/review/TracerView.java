@@ -82,6 +82,8 @@ public final class TracerView {
     @FXML
     void initialize() {
         banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
         caseRef.textProperty().bindBidirectional(vm.caseRefProperty());
         byVenue.setSelected(vm.modeProperty().get() == Mode.VENUE);
         bySubject.setSelected(vm.modeProperty().get() == Mode.SUBJECT);

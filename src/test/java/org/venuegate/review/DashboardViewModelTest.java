@@ -59,7 +59,7 @@ class DashboardViewModelTest {
         assertThat(vm.waitingProperty().get()).isEqualTo("待审核 1 件");
         // The one decision took seconds: said in words, not "0.0 小时".
         assertThat(vm.medianProperty().get()).isEqualTo("提交到处理（中位）：不到 1 分钟");
-        assertThat(vm.p90Property().get()).isEqualTo("90% 的申请在 不到 1 分钟 内处理");
+        assertThat(vm.p90Property().get()).isEqualTo("90% 分位：不到 1 分钟");
         assertThat(vm.perDay()).hasSize(14);
         // Summed: three hours back may be yesterday in Tianjin.
         assertThat(vm.perDay().stream().mapToLong(DashboardViewModel.Day::submitted).sum()).isEqualTo(2);
@@ -81,7 +81,7 @@ class DashboardViewModelTest {
         assertThat(live.silent()).isFalse();
         assertThat(live.status()).isEqualTo("正常");
         assertThat(live.pending()).isEqualTo("4");
-        assertThat(live.trustListAge()).isEqualTo("2.0 小时");
+        assertThat(live.trustListAge()).isEqualTo("2.0 小时前");
         assertThat(live.clockSkew()).isEqualTo("快 90 秒");
         assertThat(live.venue()).isEqualTo("看板测试商场");
         assertThat(vm.fleetSummaryProperty().get()).isEqualTo("在用终端 2 台，其中 1 台超过 30 分钟 未联系（标红）");
