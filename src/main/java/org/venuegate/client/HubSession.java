@@ -87,6 +87,12 @@ public abstract class HubSession {
         return r;
     }
 
+    /** The hub's address as the user gave it (without the API prefix), e.g. for a kiosk's pairing sheet. */
+    public String hubUrl() {
+        String s = base.toString();
+        return s.substring(0, s.length() - "api/v1/".length());
+    }
+
     public String username() {
         return username;
     }

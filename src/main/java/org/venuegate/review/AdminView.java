@@ -394,7 +394,7 @@ public final class AdminView {
     }
 
     private void print() {
-        Node sheet = pairingSheet(vm.pairingCodes(), lang);
+        Node sheet = pairingSheet(vm.pairingCodes(), vm.hubUrl(), lang);
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
             printStatus.setText(lang.get("bo.pairing.noPrinter"));
@@ -410,7 +410,7 @@ public final class AdminView {
     }
 
     /** The printable sheet of pairing codes: one row per code with its venue and expiry, and how to use it. */
-    public static VBox pairingSheet(List<PairingRow> codes, Lang lang) {
+    public static VBox pairingSheet(List<PairingRow> codes, String hubUrl, Lang lang) {
         VBox sheet = new VBox();
         sheet.getStylesheets().add(AdminView.class.getResource("backoffice.css").toExternalForm());
         sheet.getStyleClass().addAll("review", "pairing-sheet");
@@ -419,7 +419,9 @@ public final class AdminView {
         Label how = new Label(lang.get("bo.sheet.how"));
         how.setWrapText(true);
         how.setMaxWidth(480);
-        sheet.getChildren().addAll(title, how);
+        Label address = new Label(lang.get("bo.sheet.hub", hubUrl));
+        address.getStyleClass().add("sheet-hub");
+        sheet.getChildren().addAll(title, how, address);
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(10);

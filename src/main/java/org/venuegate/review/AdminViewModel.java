@@ -617,6 +617,11 @@ public final class AdminViewModel {
         return pairingVenueId;
     }
 
+    /** The hub address kiosks pair with, printed on the pairing sheet. */
+    public String hubUrl() {
+        return hub.hubUrl();
+    }
+
     public ObservableList<PairingRow> pairingCodes() {
         return pairingCodes;
     }

@@ -106,12 +106,13 @@ class AdminViewModelTest {
 
         vm.pairingVenueIdProperty().set("abc");
         vm.createPairingCode();
-        assertThat(vm.bannerProperty().get()).isEqualTo("The venue number must be digits");
+        assertThat(vm.bannerProperty().get()).isEqualTo("The venue ID must be digits");
         vm.pairingVenueIdProperty().set(Long.toString(venue));
         vm.createPairingCode();
         vm.pairingVenueIdProperty().set(Long.toString(venue));
         vm.createPairingCode();
         assertThat(vm.pairingCodes()).hasSize(2).allSatisfy(p -> assertThat(p.venueName()).isEqualTo("管理测试商场"));
+        assertThat(vm.hubUrl()).isEqualTo(hub.url + "/");
         assertThat(vm.bannerProperty().get()).startsWith("Pairing code ").contains("single use");
 
         vm.revokeVenueIdProperty().set(Long.toString(venue));

@@ -78,6 +78,7 @@ class AdminViewSmokeTest {
             Set<String> typed = new HashSet<>();
             vm.users().forEach(u -> typed.add(u.username()));
             vm.pairingCodes().forEach(p -> typed.add(p.code()));
+            typed.add(vm.hubUrl());
             vm.categories().forEach(c -> {
                 typed.add(c.nameEn());
                 typed.add(c.code());
@@ -97,7 +98,7 @@ class AdminViewSmokeTest {
             assertThat(audit.getItems()).isNotEmpty();
 
             // The printable sheet, as it goes to the printer.
-            Scene sheet = ScreenShots.show(robot, stage, () -> AdminView.pairingSheet(vm.pairingCodes(), lang));
+            Scene sheet = ScreenShots.show(robot, stage, () -> AdminView.pairingSheet(vm.pairingCodes(), vm.hubUrl(), lang));
             ScreenShots.check(robot, sheet, lang.locale(), allow, "admin-pairing-sheet-" + suffix + ".png", problems);
         }
         assertThat(problems).isEmpty();
