@@ -58,6 +58,12 @@ class KioskRuntimeHubTest {
                 rt.recordManual(Pseudonyms.ofIdNumber("11010519491231002X"), Instant.now());
 
                 assertThat(rt.journal.pendingCount()).isEqualTo(4);
+                // The fleet view hears what waits, how old the trust list is and the kiosk's clock.
+                assertThat(rt.reportHealth()).isTrue();
+                var health = hub.hub.backOffice().fleet().stream().filter(d -> d.deviceId() == p.deviceId()).findFirst().orElseThrow();
+                assertThat(health.pending()).isEqualTo(4);
+                assertThat(health.trustListSignedAt()).isEqualTo(rt.trust.current().issuedAt());
+                assertThat(Math.abs(health.clockSkewMs())).isLessThan(60_000);
                 assertThat(rt.sync.syncOnce()).isTrue();
                 assertThat(rt.journal.pendingCount()).isZero();
                 assertThat(rt.sync.syncOnce()).isTrue();
