@@ -81,6 +81,7 @@ public final class AdminViewModel {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
 
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty newUsername = new SimpleStringProperty("");
@@ -146,6 +147,7 @@ public final class AdminViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
+        sessionExpired.set(BackOffice.expired(e));
         bannerIsError.set(true);
         banner.set(BackOffice.error(lang, e));
     }
@@ -563,6 +565,17 @@ public final class AdminViewModel {
 
     public ReadOnlyBooleanProperty bannerIsErrorProperty() {
         return bannerIsError.getReadOnlyProperty();
+    }
+
+    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** After a new login: the banner about the expired session goes. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        banner.set("");
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

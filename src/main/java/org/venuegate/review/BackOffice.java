@@ -63,6 +63,10 @@ final class BackOffice {
         return lang.get("bo.error.other");
     }
 
+    static boolean expired(Throwable e) {
+        return e instanceof HubException h && h.sessionExpired();
+    }
+
     static String fieldName(Lang lang, String field) {
         String key = "bo.field." + field;
         return lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.field.unknown");

@@ -52,6 +52,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper fleetSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper showsFleet = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Day> perDay = FXCollections.observableArrayList();
     private final ObservableList<Bar> perReviewer = FXCollections.observableArrayList();
@@ -89,6 +90,7 @@ public final class DashboardViewModel {
             updated.set(lang.get("bo.dash.updated", BackOffice.time(clock.instant())));
         }, e -> {
             busy.set(false);
+            sessionExpired.set(BackOffice.expired(e));
             banner.set(BackOffice.error(lang, e));
         });
     }
@@ -191,6 +193,17 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** After a new login: the banner about the expired session goes. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        banner.set("");
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -59,6 +59,7 @@ public final class TracerViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
 
     public TracerViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang) {
         this.hub = hub;
@@ -121,6 +122,7 @@ public final class TracerViewModel {
             show(q, result);
         }, e -> {
             busy.set(false);
+            sessionExpired.set(BackOffice.expired(e));
             banner.set(BackOffice.error(lang, e));
         });
     }
@@ -257,6 +259,17 @@ public final class TracerViewModel {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** After a new login: the banner about the expired session goes. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        banner.set("");
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

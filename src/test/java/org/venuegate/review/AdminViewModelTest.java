@@ -200,6 +200,27 @@ class AdminViewModelTest {
     }
 
     @Test
+    void anExpiredSessionAsksForTheLoginAgainAndKeepsWhatWasTyped() throws Exception {
+        long id = hub.hub.auth().createUser("admin-two", "password-1", Role.ADMIN, null, null);
+        AdminViewModel vm = vm("admin-two", EN);
+        vm.refresh();
+        assertThat(vm.sessionExpiredProperty().get()).isFalse();
+        // Another admin demotes and re-enables this one: the hub ends the sessions at once.
+        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, false));
+        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, true));
+        vm.categoryCodeProperty().set("KARAOKE");
+        vm.categoryZhProperty().set("歌厅");
+        vm.categoryEnProperty().set("Karaoke bar");
+        vm.addCategory();
+        assertThat(vm.sessionExpiredProperty().get()).isTrue();
+        assertThat(vm.bannerProperty().get()).isEqualTo(EN.get("bo.error.session"));
+        assertThat(vm.categoryZhProperty().get()).isEqualTo("歌厅");
+        vm.sessionRenewed();
+        assertThat(vm.sessionExpiredProperty().get()).isFalse();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+    }
+
+    @Test
     void aHubThatIsDownSaysSoAndKeepsWhatWasTyped() {
         AdminViewModel vm = new AdminViewModel(new ReviewHubClient(new OkHttpClient(), "http://localhost:1"),
                 new InlineUiExecutor(), ZH);
