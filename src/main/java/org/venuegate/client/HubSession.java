@@ -68,6 +68,7 @@ public abstract class HubSession {
     private final HttpUrl base;
     private volatile String token;
     private volatile String username;
+    private volatile String role;
 
     protected HubSession(OkHttpClient http, String hubUrl) {
         this.http = http;
@@ -82,11 +83,23 @@ public abstract class HubSession {
         JsonNode r = json("POST", "auth/login", Map.of(), Map.of("username", user, "password", password));
         token = r.get("token").asText();
         username = r.get("username").asText();
+        role = r.path("role").asText(null);
         return r;
+    }
+
+    /** The hub's address as the user gave it (without the API prefix), e.g. for a kiosk's pairing sheet. */
+    public String hubUrl() {
+        String s = base.toString();
+        return s.substring(0, s.length() - "api/v1/".length());
     }
 
     public String username() {
         return username;
+    }
+
+    /** The role the hub gave at the last login ({@code REVIEWER}, {@code ADMIN}, ...), or null before it. */
+    public String role() {
+        return role;
     }
 
     protected JsonNode json(String method, String path, Map<String, String> query, Object body) throws HubException {

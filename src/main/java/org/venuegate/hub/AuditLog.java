@@ -25,11 +25,35 @@ public final class AuditLog {
     }
 
     public static List<Entry> page(Connection c, String action, int offset, int limit) throws SQLException {
-        String where = action == null ? "" : " WHERE action = ?";
-        Object[] params = action == null ? new Object[] {limit, offset} : new Object[] {action, limit, offset};
+        return page(c, action, null, null, null, offset, limit);
+    }
+
+    /** Newest first; each filter is optional: exact action, exact actor, {@code from} inclusive, {@code to} exclusive. */
+    public static List<Entry> page(Connection c, String action, String actor, Instant from, Instant to, int offset, int limit)
+            throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (action != null) {
+            where.append(" AND action = ?");
+            params.add(action);
+        }
+        if (actor != null) {
+            where.append(" AND actor = ?");
+            params.add(actor);
+        }
+        if (from != null) {
+            where.append(" AND at >= ?");
+            params.add(from.toEpochMilli());
+        }
+        if (to != null) {
+            where.append(" AND at < ?");
+            params.add(to.toEpochMilli());
+        }
+        params.add(limit);
+        params.add(offset);
         return Sql.list(c, "SELECT id, at, actor, action, target, detail FROM audit_log" + where
                         + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 rs -> new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("target"), rs.getString("detail")), params);
+                        rs.getString("action"), rs.getString("target"), rs.getString("detail")), params.toArray());
     }
 }

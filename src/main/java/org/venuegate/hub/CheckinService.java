@@ -374,6 +374,7 @@ public final class CheckinService {
             int n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
             AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins",
                     n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention " + retention.toDays() + " days)");
+            BackOfficeService.setting(c, BackOfficeService.LAST_PURGE, n + " " + cutoff, now, "system");
             return n;
         });
         LOG.info("Retention purge: {} check-ins older than {} days deleted", deleted, retention.toDays());

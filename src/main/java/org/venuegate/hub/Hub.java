@@ -34,6 +34,7 @@ public final class Hub implements AutoCloseable {
     private final CitizenService citizens;
     private final TraceService trace;
     private final PosterService posters;
+    private final BackOfficeService backOffice;
     private ScheduledExecutorService scheduler;
 
     public Hub(HubConfig config, Clock clock) throws IOException {
@@ -50,6 +51,7 @@ public final class Hub implements AutoCloseable {
         this.citizens = new CitizenService(db, clock, trust);
         this.trace = new TraceService(db, clock);
         this.posters = new PosterService(trust, clock);
+        this.backOffice = new BackOfficeService(db, clock, new Passwords(config.passwordIterations()), trust, config.retention());
     }
 
     /**
@@ -89,7 +91,7 @@ public final class Hub implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                checkins.purge(config.retention());
+                checkins.purge(backOffice.retention());
             } catch (RuntimeException e) {
                 LOG.error("Retention purge failed; will retry in an hour", e);
             }
@@ -130,6 +132,10 @@ public final class Hub implements AutoCloseable {
 
     public TraceService trace() {
         return trace;
+    }
+
+    public BackOfficeService backOffice() {
+        return backOffice;
     }
 
     public PosterService posters() {

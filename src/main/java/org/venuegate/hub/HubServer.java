@@ -268,15 +268,55 @@ public final class HubServer implements AutoCloseable {
             ctx.status(204);
         }, Role.ADMIN);
 
-        app.get(p + "/trace/venues/{id}", ctx -> ctx.json(hub.trace().atVenue(who(ctx), Requests.pathLong(ctx, "id"),
-                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))), Role.TRACER);
-        app.get(p + "/trace/subjects/{subject}", ctx -> ctx.json(hub.trace().ofSubject(who(ctx), ctx.pathParam("subject"),
-                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))), Role.TRACER);
+        app.get(p + "/trace/venues/{id}", ctx -> ctx.json(hub.trace().atVenue(who(ctx), ctx.queryParam("caseRef"),
+                Requests.pathLong(ctx, "id"), Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))),
+                Role.TRACER);
+        app.get(p + "/trace/subjects/{subject}", ctx -> ctx.json(hub.trace().ofSubject(who(ctx), ctx.queryParam("caseRef"),
+                ctx.pathParam("subject"), Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true))),
+                Role.TRACER);
 
         app.get(p + "/audit", ctx -> ctx.json(hub.db().read(c -> AuditLog.page(c,
                 Requests.optionalText(ctx.queryParam("action"), "action", 32),
+                Requests.optionalText(ctx.queryParam("actor"), "actor", 64),
+                Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true),
                 Requests.queryInt(ctx, "page", 0, 0, 1_000_000) * Requests.queryInt(ctx, "size", 100, 1, 500),
                 Requests.queryInt(ctx, "size", 100, 1, 500)))), Role.ADMIN);
+
+        backOfficeRoutes(p);
+    }
+
+    /** The dashboard, the fleet's health, user accounts, revocations and retention (issue 12 §3). */
+    private void backOfficeRoutes(String p) {
+        BackOfficeService office = hub.backOffice();
+        app.get(p + "/dashboard", ctx -> ctx.json(office.stats(who(ctx), Requests.queryInt(ctx, "days", 14, 1,
+                BackOfficeService.MAX_DAYS))), Role.REVIEWER, Role.ADMIN);
+        app.get(p + "/devices/health", ctx -> ctx.json(office.fleet()), Role.ADMIN);
+        app.post(p + "/device/health", ctx -> {
+            office.report(who(ctx), Requests.body(ctx, BackOfficeService.HealthReport.class));
+            ctx.status(204);
+        }, Role.DEVICE);
+        app.get(p + "/users", ctx -> ctx.json(office.users()), Role.ADMIN);
+        app.put(p + "/users/{id}", ctx -> ctx.json(office.updateUser(who(ctx), Requests.pathLong(ctx, "id"),
+                Requests.body(ctx, BackOfficeService.UserUpdate.class))), Role.ADMIN);
+        app.post(p + "/users/{id}/password", ctx -> {
+            office.resetPassword(who(ctx), Requests.pathLong(ctx, "id"), Requests.body(ctx, BackOfficeService.PasswordReset.class));
+            ctx.status(204);
+        }, Role.ADMIN);
+        app.get(p + "/revocations", ctx -> ctx.json(office.revocations()), Role.ADMIN);
+        app.get(p + "/retention", ctx -> ctx.json(office.retentionReport()), Role.ADMIN);
+        app.put(p + "/retention", ctx -> ctx.json(office.setRetention(who(ctx),
+                Requests.body(ctx, BackOfficeService.RetentionRequest.class))), Role.ADMIN);
+        // Every call a kiosk makes with its token counts as contact, for the fleet's "last contact".
+        app.after(ctx -> {
+            Principal caller = ctx.attribute(PRINCIPAL);
+            if (caller != null && caller.role() == Role.DEVICE && ctx.status().getCode() < 500) {
+                try {
+                    office.touch(caller.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not note contact from device {}", caller.id(), e);
+                }
+            }
+        });
     }
 
     private void poster(Context ctx, boolean pdf) {

@@ -1,9 +1,13 @@
 package org.venuegate.hub;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.store.Database;
@@ -14,9 +18,12 @@ public final class TraceService {
     public static final int MAX_ROWS = 10_000;
     public static final Duration MAX_WINDOW = Duration.ofDays(31);
 
-    /** Who was at a venue: pseudonymous subjects only. */
-    public record VenueVisit(String subject, Instant decidedAt, String outcome, String reason, String colour,
-                             boolean manual, boolean proxy, long deviceId) {
+    /**
+     * Who was at a venue: pseudonymous subjects, with the citizen's masked name when the subject is a registered
+     * citizen ({@code S<id>}); hand-registered visitors ({@code M<hash>}) have none.
+     */
+    public record VenueVisit(String subject, String maskedName, Instant decidedAt, String outcome, String reason,
+                             String colour, boolean manual, boolean proxy, long deviceId) {
     }
 
     /** Where a subject was. */
@@ -35,6 +42,18 @@ public final class TraceService {
         this.clock = clock;
     }
 
+    /** Every trace query names the case it serves; the reference goes into the audit entry. */
+    static String caseReference(String raw) {
+        String ref = raw == null ? "" : raw.strip();
+        if (ref.isEmpty()) {
+            throw ApiException.badRequest("CASE_REFERENCE_REQUIRED", "a trace query needs the case reference (caseRef) it serves");
+        }
+        if (ref.length() > 64 || ref.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "caseRef must be 1-64 printable characters");
+        }
+        return ref;
+    }
+
     private static void window(Instant from, Instant to) {
         if (from == null || to == null) {
             throw ApiException.badRequest("INVALID_PARAMETER", "from and to are required");
@@ -47,21 +66,27 @@ public final class TraceService {
         }
     }
 
-    public Result<VenueVisit> atVenue(Principal tracer, long venueId, Instant from, Instant to) {
+    public Result<VenueVisit> atVenue(Principal tracer, String caseRef, long venueId, Instant from, Instant to) {
+        String ref = caseReference(caseRef);
         window(from, to);
         return db.tx(c -> {
             List<VenueVisit> rows = Sql.list(c, "SELECT subject, decided_at, outcome, reason, colour, manual, proxy, device_id"
                             + " FROM checkins WHERE venue_id = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, id LIMIT ?",
-                    rs -> new VenueVisit(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)),
+                    rs -> new VenueVisit(rs.getString(1), null, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)),
                     venueId, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
-                    from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
-            return new Result<>(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
+                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
+            List<VenueVisit> kept = rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
+            Map<Long, String> names = maskedNames(c, kept.stream().map(VenueVisit::subject).toList());
+            List<VenueVisit> named = kept.stream().map(v -> new VenueVisit(v.subject(), names.get(subjectId(v.subject())),
+                    v.decidedAt(), v.outcome(), v.reason(), v.colour(), v.manual(), v.proxy(), v.deviceId())).toList();
+            return new Result<>(named, rows.size() > MAX_ROWS);
         });
     }
 
-    public Result<SubjectVisit> ofSubject(Principal tracer, String subject, Instant from, Instant to) {
+    public Result<SubjectVisit> ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
+        String ref = caseReference(caseRef);
         window(from, to);
         if (subject == null || subject.isBlank() || subject.length() > 64) {
             throw ApiException.badRequest("INVALID_PARAMETER", "subject must be 1-64 characters");
@@ -74,8 +99,34 @@ public final class TraceService {
                             rs.getString(5)),
                     subject, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
-                    from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
+                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
             return new Result<>(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
         });
+    }
+
+    /** The citizen id behind an {@code S<id>} subject, or null (hand-registered and unknown forms). */
+    static Long subjectId(String subject) {
+        if (subject == null || subject.length() < 2 || subject.charAt(0) != 'S') {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(subject.substring(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Map<Long, String> maskedNames(Connection c, List<String> subjects) throws SQLException {
+        List<Long> ids = subjects.stream().map(TraceService::subjectId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, String> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (Object[] row : Sql.list(c, "SELECT subject_id, masked_name FROM citizens WHERE subject_id IN (" + marks + ")",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2)}, chunk.toArray())) {
+                out.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return out;
     }
 }

@@ -35,6 +35,7 @@ public final class KioskRuntime implements AutoCloseable {
     public final TrustedClock clock;
     public final TrustStore trust;
     private final ClockGuard clockGuard;
+    private final Clock wall;
     public final Journal journal;
     public final HubClient hub;
     public final SyncWorker sync;
@@ -59,6 +60,7 @@ public final class KioskRuntime implements AutoCloseable {
         this.config = config;
         this.configDir = configDir;
         this.device = DeviceFile.load(configDir);
+        this.wall = wall;
         this.clock = new TrustedClock(wall, boot::nanos, Duration.ofSeconds(config.clockToleranceSeconds()));
         java.security.PublicKey root = Ed25519.decodePublic(device.rootPublicKey());
         java.nio.file.Files.createDirectories(dataDir);
@@ -99,6 +101,7 @@ public final class KioskRuntime implements AutoCloseable {
         refresher.scheduleWithFixedDelay(() -> {
             syncClock();
             refreshTrust();
+            reportHealth();
         }, 0, TRUST_REFRESH.toSeconds(), TimeUnit.SECONDS);
         // "This moment is past" survives a reboot only as fresh as it was last written.
         refresher.scheduleWithFixedDelay(clockGuard::save, 1, 1, TimeUnit.MINUTES);
@@ -111,6 +114,18 @@ public final class KioskRuntime implements AutoCloseable {
         } catch (HubException | IOException | RuntimeException e) {
             lastRefreshOk = false;
             LOG.warn("Trust list refresh failed: {}", e.getMessage());
+        }
+    }
+
+    /** Reports pending check-ins, trust-list age and this PC's clock to the hub's fleet view; false (logged) on failure. */
+    public boolean reportHealth() {
+        try {
+            org.venuegate.core.trust.TrustList list = trust.current();
+            hub.reportHealth(journal.pendingCount(), list == null ? null : list.issuedAt(), wall.instant());
+            return true;
+        } catch (HubException | RuntimeException e) {
+            LOG.info("Could not report this kiosk's state to the hub: {}", e.getMessage());
+            return false;
         }
     }
 

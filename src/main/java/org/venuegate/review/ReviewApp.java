@@ -1,9 +1,16 @@
 package org.venuegate.review;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
@@ -45,33 +52,116 @@ public final class ReviewApp extends Application {
         ReviewHubClient client = new ReviewHubClient(http, hub);
         StackPane root = new StackPane();
         QueueViewModel queue = new QueueViewModel(client, executor, l, ZoneId.of("Asia/Shanghai"));
-        LoginViewModel login = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().setAll(ReviewView.load(queue, l, posters(client), new AdminViewModel(client, executor, l)));
-            queue.refresh();
-        });
-        // An expired session asks for the password again on top of the queue; what was typed stays in the ViewModel.
+        // An expired session asks for the password again on top of the screen; what was typed stays in the ViewModels.
+        List<Runnable> renewals = new ArrayList<>();
+        renewals.add(queue::sessionRenewed);
+        Parent[] overlay = new Parent[1];
         LoginViewModel relogin = new LoginViewModel(client::login, executor, () -> {
-            root.getChildren().remove(root.getChildren().size() - 1);
-            queue.sessionRenewed();
+            root.getChildren().remove(overlay[0]);
+            overlay[0] = null;
+            renewals.forEach(Runnable::run);
         });
-        queue.sessionExpiredProperty().addListener((o, was, expired) -> {
-            if (expired) {
-                Parent form = LoginView.load(relogin, l, l.get("review.sessionExpired"), l.get("login.hub", hub));
-                form.setStyle("-fx-background-color: rgba(255,255,255,0.92);");
+        Runnable askAgain = () -> {
+            if (overlay[0] == null) {
+                overlay[0] = LoginView.load(relogin, l, l.get("review.sessionExpired"), l.get("login.hub", hub));
+                overlay[0].setStyle("-fx-background-color: rgba(255,255,255,0.92);");
                 relogin.usernameProperty().set(client.username() == null ? "" : client.username());
-                root.getChildren().add(form);
+                root.getChildren().add(overlay[0]);
             }
+        };
+        SessionWatch watch = (expired, renew) -> {
+            expired.addListener((o, was, now) -> {
+                if (now) {
+                    askAgain.run();
+                }
+            });
+            renewals.add(renew);
+        };
+        watch.watch(queue.sessionExpiredProperty(), () -> { });
+        LoginViewModel[] login = new LoginViewModel[1];
+        login[0] = new LoginViewModel(client::login, executor, () -> {
+            Parent screen = screenFor(client, executor, l, queue, watch);
+            if (screen == null) {
+                // A citizen (or any role without screens here) is told so and stays at the login.
+                root.getChildren().setAll(LoginView.load(login[0], l, l.get("bo.app.noScreens"), l.get("login.hub", hub)));
+                return;
+            }
+            root.getChildren().setAll(screen);
         });
-        root.getChildren().setAll(LoginView.load(login, l, l.get("review.title"), l.get("login.hub", hub)));
+        root.getChildren().setAll(LoginView.load(login[0], l, l.get("review.title"), l.get("login.hub", hub)));
         stage.setTitle(l.get("review.title"));
         javafx.geometry.Dimension2D size = org.venuegate.ui.WindowSize.fitting(1280, 760);
         stage.setScene(new Scene(root, size.getWidth(), size.getHeight()));
         stage.show();
         if (user != null) {
-            login.usernameProperty().set(user);
-            login.passwordProperty().set(password);
-            login.login();
+            login[0].usernameProperty().set(user);
+            login[0].passwordProperty().set(password);
+            login[0].login();
         }
+    }
+
+    /** How long a kiosk may stay silent before the dashboard marks it ({@code -Dvenuegate.fleet.silentMinutes}). */
+    static Duration silentAfter() {
+        return Duration.ofMinutes(Long.getLong("venuegate.fleet.silentMinutes", 30L));
+    }
+
+    /**
+     * The screens of the role the hub gave at login, and only those: a reviewer gets the queue (and the dashboard),
+     * an admin the admin screens (and the dashboard), a tracer the tracer screen. Null for any other role.
+     */
+    static Parent screenFor(ReviewHubClient client, UiExecutor executor, Lang l, QueueViewModel queue) {
+        return screenFor(client, executor, l, queue, (expired, renew) -> { });
+    }
+
+    /** Where a screen's "session expired" goes: the window asks for the password again, then calls {@code renew}. */
+    @FunctionalInterface
+    interface SessionWatch {
+        void watch(javafx.beans.value.ObservableBooleanValue expired, Runnable renew);
+    }
+
+    static Parent screenFor(ReviewHubClient client, UiExecutor executor, Lang l, QueueViewModel queue, SessionWatch watch) {
+        String role = client.role();
+        if ("REVIEWER".equals(role)) {
+            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
+            watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
+            // The queue's own admin button stays disabled: reviewers never see admin tools.
+            Parent queueView = ReviewView.load(queue, l, posters(client), null);
+            queue.refresh();
+            return withBar(l, queueView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
+                    w -> DashboardView.show(w, dashboard, l))));
+        }
+        if ("ADMIN".equals(role)) {
+            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
+            AdminViewModel admin = new AdminViewModel(client, executor, l);
+            watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
+            watch.watch(admin.sessionExpiredProperty(), admin::sessionRenewed);
+            Parent adminView = AdminView.load(admin, l);
+            admin.refresh();
+            return withBar(l, adminView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
+                    w -> DashboardView.show(w, dashboard, l))));
+        }
+        if ("TRACER".equals(role)) {
+            TracerViewModel tracer = new TracerViewModel(client, executor, l);
+            watch.watch(tracer.sessionExpiredProperty(), tracer::sessionRenewed);
+            return TracerView.load(tracer, l);
+        }
+        return null;
+    }
+
+    private static Parent withBar(Lang l, Parent content, java.util.function.Consumer<HBox> fill) {
+        HBox bar = new HBox(6);
+        bar.getStyleClass().add("toolbar");
+        bar.setStyle("-fx-padding: 4 8 0 8;");
+        fill.accept(bar);
+        BorderPane pane = new BorderPane(content);
+        pane.setTop(bar);
+        return pane;
+    }
+
+    private static Button button(String text, java.util.function.Consumer<javafx.stage.Window> action) {
+        Button b = new Button(text);
+        b.setOnAction(e -> action.accept(b.getScene().getWindow()));
+        return b;
     }
 
     /** Null when this PC has no CJK font: the queue still works, poster buttons then do nothing. */

@@ -78,4 +78,91 @@ public final class ReviewHubClient extends HubSession {
             throw new HubException(502, "TRUST_LIST_INVALID", e.getMessage());
         }
     }
+
+    // ------------------------------------------------------------------ back office (issue 12 §3)
+
+    public JsonNode stats(int days) throws HubException {
+        return json("GET", "dashboard", Map.of("days", Integer.toString(days)), null);
+    }
+
+    public JsonNode fleet() throws HubException {
+        return json("GET", "devices/health", Map.of(), null);
+    }
+
+    public JsonNode users() throws HubException {
+        return json("GET", "users", Map.of(), null);
+    }
+
+    public JsonNode createUser(String username, String password, String role, Integer district) throws HubException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("role", role);
+        body.put("district", district);
+        return json("POST", "users", Map.of(), body);
+    }
+
+    public JsonNode updateUser(long id, String role, Integer district, boolean active) throws HubException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", role);
+        body.put("district", district);
+        body.put("active", active);
+        return json("PUT", "users/" + id, Map.of(), body);
+    }
+
+    public void resetPassword(long id, String password) throws HubException {
+        bytes("POST", "users/" + id + "/password", Map.of(), Map.of("password", password));
+    }
+
+    public JsonNode devices() throws HubException {
+        return json("GET", "devices", Map.of(), null);
+    }
+
+    public void revokeDevice(long id) throws HubException {
+        bytes("POST", "devices/" + id + "/revoke", Map.of(), Map.of());
+    }
+
+    public JsonNode revocations() throws HubException {
+        return json("GET", "revocations", Map.of(), null);
+    }
+
+    public JsonNode revokeVenue(long id, String reason) throws HubException {
+        return json("POST", "venues/" + id + "/revoke", Map.of(), Map.of("reason", reason));
+    }
+
+    public JsonNode rotateKey(String role, int overlapDays) throws HubException {
+        return json("POST", "keys/rotate", Map.of(), Map.of("role", role, "overlapDays", overlapDays));
+    }
+
+    public void revokeKey(String keyId) throws HubException {
+        bytes("POST", "keys/" + keyId + "/revoke", Map.of(), Map.of());
+    }
+
+    public JsonNode audit(String action, String actor, String from, String to, int page, int size) throws HubException {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("action", action);
+        q.put("actor", actor);
+        q.put("from", from);
+        q.put("to", to);
+        q.put("page", Integer.toString(page));
+        q.put("size", Integer.toString(size));
+        return json("GET", "audit", q, null);
+    }
+
+    public JsonNode retention() throws HubException {
+        return json("GET", "retention", Map.of(), null);
+    }
+
+    public JsonNode setRetention(int days) throws HubException {
+        return json("PUT", "retention", Map.of(), Map.of("days", days));
+    }
+
+    public JsonNode traceVenue(String caseRef, long venueId, String from, String to) throws HubException {
+        return json("GET", "trace/venues/" + venueId, Map.of("caseRef", caseRef, "from", from, "to", to), null);
+    }
+
+    public JsonNode traceSubject(String caseRef, String subject, String from, String to) throws HubException {
+        return json("GET", "trace/subjects/" + okhttp3.HttpUrl.parse("http://x/").newBuilder().addPathSegment(subject).build()
+                .encodedPath().substring(1), Map.of("caseRef", caseRef, "from", from, "to", to), null);
+    }
 }

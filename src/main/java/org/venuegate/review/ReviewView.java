@@ -180,7 +180,9 @@ public final class ReviewView {
                 .or(underReview.selectedProperty().not()));
 
         detail();
-        adminButton.setDisable(admin == null);
+        // only an admin ever sees the admin tools (a reviewer would be refused by the hub)
+        adminButton.setVisible(admin != null);
+        adminButton.setManaged(admin != null);
         adminButton.setOnAction(e -> AdminView.show(root.getScene().getWindow(), admin, lang));
         posters();
         root.sceneProperty().addListener((o, a, scene) -> {

@@ -644,21 +644,96 @@ abstract class HubApiContract {
         String id = UUID.randomUUID().toString();
         call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
         call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
-        String window = "?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        String window = "?caseRef=C-2026-0042&from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
         Resp atVenue = call("GET", "/trace/venues/" + venueId + window, tracer, null);
         assertThat(atVenue.json().get("visits")).hasSize(1);
         assertThat(atVenue.json().get("visits").get(0).get("subject").asText()).isEqualTo("S12345");
         Resp ofSubject = call("GET", "/trace/subjects/S12345" + window, tracer, null);
         assertThat(ofSubject.json().get("visits")).anySatisfy(v -> assertThat(v.get("venueName").asText()).isEqualTo("追溯场所"));
         assertThat(call("GET", "/trace/venues/" + venueId + window, admin, null).status()).isEqualTo(403);
-        assertThat(call("GET", "/trace/venues/" + venueId + "?from=2026-01-01", tracer, null).error()).isEqualTo("INVALID_PARAMETER");
-        assertThat(call("GET", "/trace/venues/" + venueId + "?from=2026-01-01&to=2026-06-01", tracer, null).json().get("message").asText())
+        assertThat(call("GET", "/trace/venues/" + venueId + "?caseRef=C-1&from=2026-01-01", tracer, null).error()).isEqualTo("INVALID_PARAMETER");
+        assertThat(call("GET", "/trace/venues/" + venueId + "?caseRef=C-1&from=2026-01-01&to=2026-06-01", tracer, null).json().get("message").asText())
                 .contains("31 days");
         JsonNode audit = call("GET", "/audit?size=500", admin, null).json();
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("TRACE_VENUE"));
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("TRACE_SUBJECT"));
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("DECISION_PASS"));
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("PAIRING_CODE"));
+    }
+
+    @Test
+    void aTraceWithoutCaseReferenceIsRefusedAndNotAudited() {
+        long venueId = passedVenue("无案号场所");
+        String window = "from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        long before = count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'TRACE_%'");
+        assertThat(call("GET", "/trace/venues/" + venueId + "?" + window, tracer, null).error()).isEqualTo("CASE_REFERENCE_REQUIRED");
+        assertThat(call("GET", "/trace/subjects/S1?caseRef=%20&" + window, tracer, null).error()).isEqualTo("CASE_REFERENCE_REQUIRED");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'TRACE_%'")).isEqualTo(before);
+        assertThat(call("GET", "/trace/venues/" + venueId + "?caseRef=%E6%A1%88-7&" + window, tracer, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/audit?action=TRACE_VENUE&actor=tracer", admin, null).json().get(0).get("detail").asText())
+                .startsWith("case 案-7:");
+    }
+
+    @Test
+    void backOfficeRoutesCheckTheirRoles() {
+        for (String path : List.of("/users", "/devices/health", "/revocations", "/retention")) {
+            assertThat(call("GET", path, reviewer, null).status()).as(path).isEqualTo(403);
+            assertThat(call("GET", path, tracer, null).status()).as(path).isEqualTo(403);
+            assertThat(call("GET", path, admin, null).status()).as(path).isEqualTo(200);
+        }
+        assertThat(call("GET", "/dashboard", tracer, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/dashboard", citizen, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/dashboard?days=7", reviewer, null).json().get("perDay")).hasSize(7);
+        assertThat(call("GET", "/dashboard?days=0", admin, null).error()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
+    void adminDisablesUsersResetsPasswordsAndSetsRetention() {
+        String token = user("rev-disable", "REVIEWER", HEPING, null);
+        long id = findUser(call("GET", "/users", admin, null).json(), "rev-disable").get("id").asLong();
+        Resp disabled = call("PUT", "/users/" + id, admin, Map.of("role", "REVIEWER", "district", 120102, "active", false));
+        assertThat(disabled.json().get("active").asBoolean()).isFalse();
+        assertThat(disabled.json().get("district").asInt()).isEqualTo(120102);
+        assertThat(call("GET", "/applications/counts", token, null).status()).isEqualTo(401);
+        assertThat(call("POST", "/auth/login", null, Map.of("username", "rev-disable", "password", "password-1")).status())
+                .isEqualTo(401);
+        call("PUT", "/users/" + id, admin, Map.of("role", "REVIEWER", "active", true));
+        assertThat(call("POST", "/users/" + id + "/password", admin, Map.of("password", "short")).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("POST", "/users/" + id + "/password", admin, Map.of("password", "new-password-2")).status()).isEqualTo(204);
+        login("rev-disable", "new-password-2");
+        assertThat(call("PUT", "/users/" + id, reviewer, Map.of("role", "ADMIN", "active", true)).status()).isEqualTo(403);
+        assertThat(call("GET", "/audit?action=USER_UPDATE", admin, null).json()).isNotEmpty();
+        assertThat(call("GET", "/audit?action=PASSWORD_RESET", admin, null).json().get(0).get("target").asText())
+                .isEqualTo("user:rev-disable");
+
+        assertThat(call("PUT", "/retention", admin, Map.of("days", 0)).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("PUT", "/retention", admin, Map.of("days", 21)).json().get("days").asInt()).isEqualTo(21);
+        hub.checkins().purge(hub.backOffice().retention());
+        JsonNode retention = call("GET", "/retention", admin, null).json();
+        assertThat(retention.get("days").asInt()).isEqualTo(21);
+        assertThat(retention.get("lastPurgeAt").isNull()).isFalse();
+        call("PUT", "/retention", admin, Map.of("days", 28));
+    }
+
+    @Test
+    void kiosksReportTheirHealthAndEveryCallCountsAsContact() {
+        long venueId = passedVenue("机队场所");
+        String device = pairDevice(venueId);
+        assertThat(call("POST", "/device/health", device, Map.of("pending", 3, "trustListSignedAt", Instant.now().minusSeconds(7200).toString(),
+                "kioskTime", Instant.now().plusSeconds(90).toString())).status()).isEqualTo(204);
+        assertThat(call("POST", "/device/health", device, Map.of("pending", -1)).error()).isEqualTo("INVALID_FIELD");
+        assertThat(call("POST", "/device/health", admin, Map.of("pending", 1)).status()).isEqualTo(403);
+        JsonNode mine = null;
+        for (JsonNode d : call("GET", "/devices/health", admin, null).json()) {
+            if (d.get("venueId").asLong() == venueId) {
+                mine = d;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("pending").asLong()).isEqualTo(3);
+        assertThat(mine.get("clockSkewMs").asLong()).isBetween(60_000L, 120_000L);
+        assertThat(mine.get("venueName").asText()).isEqualTo("机队场所");
+        assertThat(mine.get("lastContact").isNull()).isFalse();
     }
 
     @Test
@@ -826,5 +901,15 @@ abstract class HubApiContract {
         Resp none = call("POST", "/applications", citizen, application("替换不存在的场所").put("replacesId", 987_654_321L));
         assertThat(notMine.status()).isEqualTo(400);
         assertThat(none.json().get("message").asText()).as("the same answer either way").isEqualTo(notMine.json().get("message").asText());
+    }
+
+    /** A user row by username in a users list. */
+    static JsonNode findUser(JsonNode users, String username) {
+        for (JsonNode u : users) {
+            if (u.get("username").asText().equals(username)) {
+                return u;
+            }
+        }
+        throw new AssertionError("no user " + username + " in " + users);
     }
 }

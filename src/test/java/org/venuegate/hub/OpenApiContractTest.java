@@ -93,7 +93,22 @@ class OpenApiContractTest {
             Map.entry("VenueTrace", TraceService.Result.class),
             Map.entry("SubjectVisit", TraceService.SubjectVisit.class),
             Map.entry("SubjectTrace", TraceService.Result.class),
-            Map.entry("AuditEntry", AuditLog.Entry.class));
+            Map.entry("AuditEntry", AuditLog.Entry.class),
+            Map.entry("Stats", BackOfficeService.Stats.class),
+            Map.entry("DayCount", BackOfficeService.DayCount.class),
+            Map.entry("ReviewerCount", BackOfficeService.ReviewerCount.class),
+            Map.entry("DistrictCount", BackOfficeService.DistrictCount.class),
+            Map.entry("HourCount", BackOfficeService.HourCount.class),
+            Map.entry("HealthReport", BackOfficeService.HealthReport.class),
+            Map.entry("DeviceHealth", BackOfficeService.DeviceHealth.class),
+            Map.entry("User", BackOfficeService.User.class),
+            Map.entry("UserUpdate", BackOfficeService.UserUpdate.class),
+            Map.entry("PasswordReset", BackOfficeService.PasswordReset.class),
+            Map.entry("Revocations", BackOfficeService.Revocations.class),
+            Map.entry("RevokedVenue", BackOfficeService.RevokedVenue.class),
+            Map.entry("KeyInfo", BackOfficeService.KeyInfo.class),
+            Map.entry("Retention", BackOfficeService.Retention.class),
+            Map.entry("RetentionRequest", BackOfficeService.RetentionRequest.class));
 
     @TempDir
     static Path dataDir;
@@ -287,6 +302,8 @@ class OpenApiContractTest {
         Set<String> creatable = values.apply(Role.class);
         creatable.removeAll(Set.of(Role.ANYONE.name(), Role.DEVICE.name()));
         expected.put("/components/schemas/UserRequest/properties/role/enum", creatable);
+        expected.put("/components/schemas/UserUpdate/properties/role/enum", creatable);
+        expected.put("/components/schemas/KeyInfo/properties/role/enum", values.apply(KeyRole.class));
         expected.put("/components/schemas/District/enum", Districts.all(true).keySet().stream().map(String::valueOf)
                 .collect(Collectors.toCollection(TreeSet::new)));
 

@@ -58,6 +58,12 @@ class KioskRuntimeHubTest {
                 rt.recordManual(Pseudonyms.ofIdNumber("11010519491231002X"), Instant.now());
 
                 assertThat(rt.journal.pendingCount()).isEqualTo(4);
+                // The fleet view hears what waits, how old the trust list is and the kiosk's clock.
+                assertThat(rt.reportHealth()).isTrue();
+                var health = hub.hub.backOffice().fleet().stream().filter(d -> d.deviceId() == p.deviceId()).findFirst().orElseThrow();
+                assertThat(health.pending()).isEqualTo(4);
+                assertThat(health.trustListSignedAt()).isEqualTo(rt.trust.current().issuedAt());
+                assertThat(Math.abs(health.clockSkewMs())).isLessThan(60_000);
                 assertThat(rt.sync.syncOnce()).isTrue();
                 assertThat(rt.journal.pendingCount()).isZero();
                 assertThat(rt.sync.syncOnce()).isTrue();
@@ -65,7 +71,7 @@ class KioskRuntimeHubTest {
 
                 long tracerId = hub.hub.auth().createUser("tracer", "password-1", Role.TRACER, null, null);
                 Principal tracer = new Principal(Role.TRACER, tracerId, "tracer", null, null, null);
-                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer,
+                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer, "案件-K1",
                         Pseudonyms.of(org.venuegate.core.code.CodeFormat.parse(unveiled).code().health()),
                         Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
                 assertThat(visits.visits()).hasSize(2);

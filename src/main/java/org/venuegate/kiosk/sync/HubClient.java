@@ -107,6 +107,18 @@ public final class HubClient {
         return raw.body;
     }
 
+    /**
+     * Tells the hub what waits here, when the trust list held here was signed and what this PC's clock says, for the
+     * admins' fleet view. Carries no check-in and no subject.
+     */
+    public void reportHealth(long pending, Instant trustListSignedAt, Instant kioskTime) throws HubException {
+        execute(http, authorized("device/health").post(body(new HealthJson(pending, trustListSignedAt, kioskTime))).build(),
+                "reporting this kiosk's state");
+    }
+
+    record HealthJson(Long pending, Instant trustListSignedAt, Instant kioskTime) {
+    }
+
     /** This kiosk's venue (name, number, whether it was revoked). */
     public HubVenue venue() throws HubException {
         return parse(execute(http, authorized("device/venue").get().build(), "fetching the venue"), HubVenue.class,

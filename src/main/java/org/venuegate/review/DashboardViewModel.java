@@ -1,0 +1,237 @@
+package org.venuegate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.venuegate.ui.Lang;
+import org.venuegate.ui.UiExecutor;
+
+/**
+ * The dashboard: applications submitted and decided per day, time to decision, throughput per reviewer and per
+ * district, check-ins per hour across the city and, for admins, the kiosk fleet with silent kiosks marked. Every
+ * text it exposes is already localized; a failed refresh keeps what is shown and says why in the banner.
+ */
+public final class DashboardViewModel {
+    /** One bar of a chart: its localized category and its value. */
+    public record Bar(String label, long value) {
+    }
+
+    /** One day: submitted and decided. */
+    public record Day(String label, long submitted, long decided) {
+    }
+
+    /** One kiosk as the fleet table shows it; every cell is text for the screen. */
+    public record Kiosk(String label, String venue, String lastContact, String pending, String trustListAge,
+                        String clockSkew, String status, boolean silent, boolean revoked) {
+    }
+
+    private final ReviewHubClient hub;
+    private final UiExecutor executor;
+    private final Lang lang;
+    private final Clock clock;
+    private final Duration silentAfter;
+
+    private final IntegerProperty days = new SimpleIntegerProperty(14);
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper median = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper p90 = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fleetSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper showsFleet = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Day> perDay = FXCollections.observableArrayList();
+    private final ObservableList<Bar> perReviewer = FXCollections.observableArrayList();
+    private final ObservableList<Bar> perDistrict = FXCollections.observableArrayList();
+    private final ObservableList<Bar> perHour = FXCollections.observableArrayList();
+    private final ObservableList<Kiosk> fleet = FXCollections.observableArrayList();
+
+    /**
+     * @param silentAfter a kiosk not heard from for longer than this stands out in the fleet table
+     */
+    public DashboardViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, Clock clock, Duration silentAfter) {
+        this.hub = hub;
+        this.executor = executor;
+        this.lang = lang;
+        this.clock = clock;
+        this.silentAfter = silentAfter;
+        showsFleet.set("ADMIN".equals(hub.role()));
+    }
+
+    private record Loaded(JsonNode stats, JsonNode fleet) {
+    }
+
+    public void refresh() {
+        int d = days.get();
+        boolean withFleet = "ADMIN".equals(hub.role());
+        showsFleet.set(withFleet);
+        busy.set(true);
+        executor.run(() -> new Loaded(hub.stats(d), withFleet ? hub.fleet() : null), loaded -> {
+            busy.set(false);
+            banner.set("");
+            show(loaded.stats());
+            if (loaded.fleet() != null) {
+                showFleet(loaded.fleet());
+            }
+            updated.set(lang.get("bo.dash.updated", BackOffice.time(clock.instant())));
+        }, e -> {
+            busy.set(false);
+            sessionExpired.set(BackOffice.expired(e));
+            banner.set(BackOffice.error(lang, e));
+        });
+    }
+
+    private void show(JsonNode s) {
+        waiting.set(lang.get("bo.dash.waiting", s.get("waiting").asLong()));
+        median.set(lang.get("bo.dash.median", BackOffice.minutes(lang, longOrNull(s.get("medianMinutes")))));
+        p90.set(lang.get("bo.dash.p90", BackOffice.minutes(lang, longOrNull(s.get("p90Minutes")))));
+        List<Day> dayRows = new ArrayList<>();
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(BackOffice.english(lang) ? "MMM d" : "M月d日", lang.locale());
+        for (JsonNode n : s.get("perDay")) {
+            dayRows.add(new Day(f.format(LocalDate.parse(n.get("day").asText())), n.get("submitted").asLong(),
+                    n.get("decided").asLong()));
+        }
+        perDay.setAll(dayRows);
+        List<Bar> reviewers = new ArrayList<>();
+        for (JsonNode n : s.get("perReviewer")) {
+            reviewers.add(new Bar(n.get("username").asText(), n.get("decided").asLong()));
+        }
+        perReviewer.setAll(reviewers);
+        List<Bar> districts = new ArrayList<>();
+        for (JsonNode n : s.get("perDistrict")) {
+            districts.add(new Bar(BackOffice.district(lang, n.get("district").asInt()), n.get("decided").asLong()));
+        }
+        perDistrict.setAll(districts);
+        List<Bar> hours = new ArrayList<>();
+        for (JsonNode n : s.get("checkinsPerHour")) {
+            int hour = Instant.parse(n.get("hour").asText()).atZone(BackOffice.ZONE).getHour();
+            hours.add(new Bar(lang.get("bo.dash.hour", Integer.toString(hour)), n.get("checkins").asLong()));
+        }
+        perHour.setAll(hours);
+    }
+
+    private void showFleet(JsonNode devices) {
+        Instant now = clock.instant();
+        List<Kiosk> rows = new ArrayList<>();
+        int silent = 0;
+        int active = 0;
+        for (JsonNode d : devices) {
+            boolean revoked = !d.get("revokedAt").isNull();
+            Instant contact = BackOffice.instant(d.get("lastContact")).orElse(null);
+            Instant since = contact != null ? contact : Instant.parse(d.get("pairedAt").asText());
+            boolean isSilent = !revoked && Duration.between(since, now).compareTo(silentAfter) > 0;
+            if (!revoked) {
+                active++;
+                silent += isSilent ? 1 : 0;
+            }
+            String label = d.get("label").isNull() || d.get("label").asText().isBlank()
+                    ? lang.get("bo.fleet.device", Long.toString(d.get("deviceId").asLong())) : d.get("label").asText();
+            String venue = d.get("venueName").isNull() ? lang.get("bo.none") : d.get("venueName").asText();
+            String last = contact == null ? lang.get("bo.fleet.never")
+                    : lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(contact, now)));
+            String pending = d.get("pending").isNull() ? lang.get("bo.fleet.notReported") : Long.toString(d.get("pending").asLong());
+            String age = BackOffice.instant(d.get("trustListSignedAt"))
+                    .map(t -> lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(t, now)))).orElse(lang.get("bo.fleet.notReported"));
+            String skew;
+            if (d.get("clockSkewMs").isNull()) {
+                skew = lang.get("bo.fleet.notReported");
+            } else {
+                long ms = d.get("clockSkewMs").asLong();
+                long seconds = Math.round(ms / 1000.0);
+                skew = Math.abs(seconds) < 2 ? lang.get("bo.fleet.inStep")
+                        : lang.get(seconds > 0 ? "bo.fleet.ahead" : "bo.fleet.behind", Math.abs(seconds) < 120
+                        ? lang.get("bo.duration.seconds", Math.abs(seconds)) : BackOffice.duration(lang, Duration.ofSeconds(seconds)));
+            }
+            String status = revoked ? lang.get("bo.fleet.revoked") : isSilent ? lang.get("bo.fleet.silent") : lang.get("bo.fleet.ok");
+            rows.add(new Kiosk(label, venue, last, pending, age, skew, status, isSilent, revoked));
+        }
+        fleet.setAll(rows);
+        fleetSummary.set(lang.get("bo.fleet.summary", active, silent, BackOffice.duration(lang, silentAfter)));
+    }
+
+    private static Long longOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asLong();
+    }
+
+    public IntegerProperty daysProperty() {
+        return days;
+    }
+
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty medianProperty() {
+        return median.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty p90Property() {
+        return p90.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fleetSummaryProperty() {
+        return fleetSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** After a new login: the banner about the expired session goes. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        banner.set("");
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Only admins see the fleet (the roles table: admin has "devices and the fleet's health"). */
+    public ReadOnlyBooleanProperty showsFleetProperty() {
+        return showsFleet.getReadOnlyProperty();
+    }
+
+    public ObservableList<Day> perDay() {
+        return perDay;
+    }
+
+    public ObservableList<Bar> perReviewer() {
+        return perReviewer;
+    }
+
+    public ObservableList<Bar> perDistrict() {
+        return perDistrict;
+    }
+
+    public ObservableList<Bar> perHour() {
+        return perHour;
+    }
+
+    public ObservableList<Kiosk> fleet() {
+        return fleet;
+    }
+}

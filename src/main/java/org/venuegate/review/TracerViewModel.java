@@ -1,0 +1,278 @@
+package org.venuegate.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.venuegate.ui.Lang;
+import org.venuegate.ui.UiExecutor;
+
+/**
+ * The tracer's screen: who was at venue V between t1 and t2, or where subject S was. Every query needs a case
+ * reference, which the hub writes into the audit entry; without one nothing is asked. Results show pseudonymous
+ * subjects and masked names only, and export as CSV exactly as shown (exporting asks the hub nothing).
+ */
+public final class TracerViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(TracerViewModel.class);
+
+    /** The two questions a tracer may ask. */
+    public enum Mode { VENUE, SUBJECT }
+
+    /** One visit, every cell text for the screen. */
+    public record Row(String time, String subject, String maskedName, String venue, String outcome, String colour, String entry) {
+    }
+
+    private final ReviewHubClient hub;
+    private final UiExecutor executor;
+    private final Lang lang;
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.VENUE);
+    private final StringProperty caseRef = new SimpleStringProperty("");
+    private final StringProperty venueId = new SimpleStringProperty("");
+    private final StringProperty subject = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final StringProperty fromTime = new SimpleStringProperty("00:00");
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final StringProperty toTime = new SimpleStringProperty("23:59");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Mode> shownMode = new javafx.beans.property.ReadOnlyObjectWrapper<>(Mode.VENUE);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
+
+    public TracerViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang) {
+        this.hub = hub;
+        this.executor = executor;
+        this.lang = lang;
+        LocalDate today = LocalDate.now(BackOffice.ZONE);
+        fromDate.set(today);
+        toDate.set(today);
+    }
+
+    private record Query(Mode mode, String caseRef, long venue, String subject, Instant from, Instant to) {
+    }
+
+    /** Runs the query, or says what is missing and asks nothing. */
+    public void search() {
+        String ref = caseRef.get().strip();
+        if (ref.isEmpty()) {
+            banner.set(lang.get("bo.trace.caseRequired"));
+            return;
+        }
+        if (ref.length() > 64) {
+            banner.set(lang.get("bo.trace.caseTooLong"));
+            return;
+        }
+        Instant from = instant(fromDate.get(), fromTime.get(), false);
+        Instant to = instant(toDate.get(), toTime.get(), true);
+        if (from == null || to == null) {
+            banner.set(lang.get("bo.trace.badTime"));
+            return;
+        }
+        if (!from.isBefore(to)) {
+            banner.set(lang.get("bo.trace.fromBeforeTo"));
+            return;
+        }
+        if (java.time.Duration.between(from, to).toDays() > 31) {
+            banner.set(lang.get("bo.trace.windowTooLong"));
+            return;
+        }
+        Mode m = mode.get();
+        long venue = 0;
+        String who = subject.get().strip();
+        if (m == Mode.VENUE) {
+            try {
+                venue = Long.parseLong(venueId.get().strip());
+            } catch (NumberFormatException e) {
+                banner.set(lang.get("bo.venueIdNumber"));
+                return;
+            }
+        } else if (who.isEmpty() || who.length() > 64) {
+            banner.set(lang.get("bo.trace.subjectRequired"));
+            return;
+        }
+        Query q = new Query(m, ref, venue, who, from, to);
+        busy.set(true);
+        executor.run(() -> q.mode() == Mode.VENUE
+                ? hub.traceVenue(q.caseRef(), q.venue(), q.from().toString(), q.to().toString())
+                : hub.traceSubject(q.caseRef(), q.subject(), q.from().toString(), q.to().toString()), result -> {
+            busy.set(false);
+            banner.set("");
+            show(q, result);
+        }, e -> {
+            busy.set(false);
+            sessionExpired.set(BackOffice.expired(e));
+            banner.set(BackOffice.error(lang, e));
+        });
+    }
+
+    private void show(Query q, JsonNode result) {
+        List<Row> out = new ArrayList<>();
+        for (JsonNode v : result.get("visits")) {
+            String time = BackOffice.time(Instant.parse(v.get("decidedAt").asText()));
+            String outcome = lang.get("PASS".equals(v.get("outcome").asText()) ? "bo.trace.pass" : "bo.trace.stop");
+            if (q.mode() == Mode.VENUE) {
+                String colour = v.get("colour").isNull() ? lang.get("bo.none") : lang.get("bo.trace.colour." + v.get("colour").asText());
+                String entry = v.get("manual").asBoolean() ? lang.get("bo.trace.manual")
+                        : v.get("proxy").asBoolean() ? lang.get("bo.trace.proxy") : lang.get("bo.trace.scanned");
+                out.add(new Row(time, v.path("subject").asText(""), v.get("maskedName").isNull() ? lang.get("bo.trace.noName")
+                        : v.get("maskedName").asText(), lang.get("bo.venueNo", Long.toString(q.venue())), outcome, colour, entry));
+            } else {
+                String venue = v.get("venueName").isNull() ? lang.get("bo.venueNo", Long.toString(v.get("venueId").asLong()))
+                        : v.get("venueName").asText();
+                out.add(new Row(time, q.subject(), "", venue, outcome, "", ""));
+            }
+        }
+        rows.setAll(out);
+        shownMode.set(q.mode());
+        summary.set(lang.get(result.get("truncated").asBoolean() ? "bo.trace.summaryTruncated" : "bo.trace.summary",
+                out.size(), q.caseRef()));
+    }
+
+    private static Instant instant(LocalDate date, String time, boolean end) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            LocalTime t = time == null || time.isBlank() ? (end ? LocalTime.of(23, 59) : LocalTime.MIDNIGHT)
+                    : LocalTime.parse(time.strip());
+            Instant at = date.atTime(t).atZone(BackOffice.ZONE).toInstant();
+            // "to 23:59" means up to the end of that minute.
+            return end ? at.plusSeconds(60) : at;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Writes the rows on screen as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese). */
+    public void exportCsv(Path file) {
+        List<Row> snapshot = List.copyOf(rows);
+        Mode m = shownMode.get();
+        String text = summary.get();
+        executor.run(() -> {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write('\uFEFF');
+                if (m == Mode.VENUE) {
+                    line(w, lang.get("bo.trace.col.time"), lang.get("bo.trace.col.subject"), lang.get("bo.trace.col.name"),
+                            lang.get("bo.trace.col.outcome"), lang.get("bo.trace.col.colour"), lang.get("bo.trace.col.entry"));
+                    for (Row r : snapshot) {
+                        line(w, r.time(), r.subject(), r.maskedName(), r.outcome(), r.colour(), r.entry());
+                    }
+                } else {
+                    line(w, lang.get("bo.trace.col.time"), lang.get("bo.trace.col.subject"), lang.get("bo.trace.col.venue"),
+                            lang.get("bo.trace.col.outcome"));
+                    for (Row r : snapshot) {
+                        line(w, r.time(), r.subject(), r.venue(), r.outcome());
+                    }
+                }
+                line(w, text);
+            }
+            return snapshot.size();
+        }, n -> banner.set(lang.get("bo.trace.exported", n, file.getFileName().toString())), e -> {
+            LOG.warn("CSV export to {} failed", file, e);
+            banner.set(lang.get("bo.trace.exportFailed"));
+        });
+    }
+
+    private static void line(Writer w, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            String c = cells[i] == null ? "" : cells[i];
+            // A leading = + - @ would make a spreadsheet evaluate the cell; quote it as text.
+            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) {
+                c = "'" + c;
+            }
+            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("'")) {
+                c = "\"" + c.replace("\"", "\"\"") + "\"";
+            }
+            w.write(c);
+        }
+        w.write("\r\n");
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty caseRefProperty() {
+        return caseRef;
+    }
+
+    public StringProperty venueIdProperty() {
+        return venueId;
+    }
+
+    public StringProperty subjectProperty() {
+        return subject;
+    }
+
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    public StringProperty fromTimeProperty() {
+        return fromTime;
+    }
+
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    public StringProperty toTimeProperty() {
+        return toTime;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Mode> shownModeProperty() {
+        return shownMode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** After a new login: the banner about the expired session goes. */
+    public void sessionRenewed() {
+        sessionExpired.set(false);
+        banner.set("");
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
