@@ -760,10 +760,11 @@ abstract class HubApiContract {
             assertThat(r.status()).as(q + ": " + r.text()).isEqualTo(400);
             assertThat(r.error()).isEqualTo("INVALID_PARAMETER");
         }
-        for (String path : new String[] {"/trace/venues/1?from=-999999999-01-01&to=2026-12-01",
-            "/trace/subjects/S1?from=2026-11-01&to=%2B999999999-12-31"}) {
+        for (String path : new String[] {"/trace/venues/1?caseRef=CASE-7&from=-999999999-01-01&to=2026-12-01",
+            "/trace/subjects/S1?caseRef=CASE-7&from=2026-11-01&to=%2B999999999-12-31"}) {
             Resp r = call("GET", path, tracer, null);
             assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(400);
+            assertThat(r.error()).as(path).isEqualTo("INVALID_PARAMETER");
         }
         ObjectNode citizen = Json.mapper().createObjectNode().put("maskedName", "王*").put("colour", "GREEN")
                 .put("vaccinated", true).put("lastNegativeTest", "+1000000000-01-01T00:00:00Z");
@@ -824,8 +825,8 @@ abstract class HubApiContract {
         org.junit.jupiter.api.Assumptions.assumeTrue(!flipped.toString().equals(token), "the token has letters");
         // the same client and connection pool: the second request rides the first one's keep-alive connection
         assertThat(call("GET", "/audit", admin, null).status()).isEqualTo(200);
-        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02", token, null).status()).isEqualTo(200);
-        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02", flipped.toString(), null).status())
+        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02&caseRef=CASE-7", token, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/trace/subjects/S1?from=2026-11-01&to=2026-11-02&caseRef=CASE-7", flipped.toString(), null).status())
                 .isEqualTo(401);
     }
 
