@@ -60,7 +60,7 @@ public final class ReviewApp extends Application {
             root.getChildren().remove(overlay[0]);
             overlay[0] = null;
             renewals.forEach(Runnable::run);
-        });
+        }, l);
         Runnable askAgain = () -> {
             if (overlay[0] == null) {
                 overlay[0] = LoginView.load(relogin, l, l.get("review.sessionExpired"), l.get("login.hub", hub));
@@ -87,7 +87,7 @@ public final class ReviewApp extends Application {
                 return;
             }
             root.getChildren().setAll(screen);
-        });
+        }, l);
         root.getChildren().setAll(LoginView.load(login[0], l, l.get("review.title"), l.get("login.hub", hub)));
         stage.setTitle(l.get("review.title"));
         javafx.geometry.Dimension2D size = org.venuegate.ui.WindowSize.fitting(1280, 760);

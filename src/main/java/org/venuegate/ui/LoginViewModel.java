@@ -23,10 +23,25 @@ public final class LoginViewModel {
     private final UiExecutor executor;
     private final Runnable onSuccess;
 
+    private final java.util.function.Function<Throwable, String> wording;
+
+    /** The authenticator's exception message is shown as it is (it words its refusals itself). */
     public LoginViewModel(Authenticator authenticator, UiExecutor executor, Runnable onSuccess) {
+        this(authenticator, executor, onSuccess, Throwable::getMessage);
+    }
+
+    /** A hub refusal is worded in the screen's language from its error code; the hub's English detail is logged. */
+    public LoginViewModel(Authenticator authenticator, UiExecutor executor, Runnable onSuccess, Lang lang) {
+        this(authenticator, executor, onSuccess, e -> e instanceof org.venuegate.client.HubSession.HubException h
+                ? HubErrors.message(lang, h) : lang.get("hub.error.OTHER"));
+    }
+
+    private LoginViewModel(Authenticator authenticator, UiExecutor executor, Runnable onSuccess,
+                           java.util.function.Function<Throwable, String> wording) {
         this.authenticator = authenticator;
         this.executor = executor;
         this.onSuccess = onSuccess;
+        this.wording = wording;
     }
 
     public void login() {
@@ -44,7 +59,7 @@ public final class LoginViewModel {
         }, e -> {
             busy.set(false);
             password.set("");
-            error.set(e.getMessage());
+            error.set(wording.apply(e));
         });
     }
 
