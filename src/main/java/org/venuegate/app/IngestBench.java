@@ -202,8 +202,9 @@ final class IngestBench {
                             + " address, mobile, code_text, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     venueId, "BENCH-" + venueId, appId, "Bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
                     "Bench road 1", false, "bench", now);
+            // paired a week ago: the bench's check-ins are decided over the last hours
             Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                    venueId, Tokens.hash(token), "bench", now);
+                    venueId, Tokens.hash(token), "bench", now - java.time.Duration.ofDays(7).toMillis());
             return null;
         });
         return hub.auth().authenticate(token).orElseThrow(() -> new IllegalStateException("bench device did not authenticate"));

@@ -67,9 +67,20 @@ public final class CheckinService {
     private final Database db;
     private final Clock clock;
 
+    /** A kiosk's clock may run a little behind the hub's when it pairs. */
+    static final Duration PAIRING_SLACK = Duration.ofMinutes(10);
+
+    private final java.util.function.Supplier<Duration> retention;
+
     public CheckinService(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    /** @param retention the retention period in force (check-ins older than it are refused), or null for no limit */
+    public CheckinService(Database db, Clock clock, java.util.function.Supplier<Duration> retention) {
         this.db = db;
         this.clock = clock;
+        this.retention = retention;
     }
 
     public Receipt ingest(Principal device, Batch batch) {
@@ -81,12 +92,22 @@ public final class CheckinService {
             throw ApiException.invalidField("checkins", items.size() + " items; at most " + MAX_BATCH + " per batch");
         }
         Instant now = clock.instant();
+        // Decisions a kiosk cannot have made: before it was paired, or longer ago than check-ins are kept.
+        Instant paired = db.read(c -> Sql.one(c, "SELECT created_at FROM devices WHERE id = ?", rs -> rs.getLong(1), device.id()))
+                .map(ms -> Instant.ofEpochMilli(ms).minus(PAIRING_SLACK)).orElse(null);
+        Instant oldest = retention == null ? null : now.minus(retention.get());
         List<Rejection> rejected = new ArrayList<>();
         Map<String, Checkin> valid = new HashMap<>();
         List<Checkin> ordered = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Checkin c = items.get(i);
             String problem = problem(c, device, now);
+            if (problem == null && paired != null && c.decidedAt().isBefore(paired)) {
+                problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
+            }
+            if (problem == null && oldest != null && c.decidedAt().isBefore(oldest)) {
+                problem = "BEYOND_RETENTION:decidedAt is older than the retention period";
+            }
             if (problem == null && valid.containsKey(c.id())) {
                 problem = "DUPLICATE_IN_BATCH:the same id appears twice in this batch";
             }

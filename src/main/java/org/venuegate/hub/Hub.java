@@ -47,11 +47,16 @@ public final class Hub implements AutoCloseable {
         this.trust = new TrustService(db, clock);
         this.applications = new ApplicationService(db, clock, trust);
         this.venues = new VenueService(db, clock, trust);
-        this.checkins = new CheckinService(db, clock);
+        this.checkins = new CheckinService(db, clock, this::retention);
         this.citizens = new CitizenService(db, clock, trust);
         this.trace = new TraceService(db, clock);
         this.posters = new PosterService(trust, clock);
         this.backOffice = new BackOfficeService(db, clock, new Passwords(config.passwordIterations()), trust, config.retention());
+    }
+
+    /** The retention period in force (an admin may change it while the hub runs). */
+    private java.time.Duration retention() {
+        return backOffice.retention();
     }
 
     /**

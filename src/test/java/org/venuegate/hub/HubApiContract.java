@@ -743,7 +743,15 @@ abstract class HubApiContract {
         Map<String, Object> old = new java.util.HashMap<>(checkin(UUID.randomUUID().toString(), 0, venueId, chain(0)));
         old.put("decidedAt", Instant.now().minus(Duration.ofDays(30)).toString());
         Map<String, Object> fresh = checkin(UUID.randomUUID().toString(), 1, venueId, chain(1));
-        call("POST", "/checkins", device, Map.of("checkins", List.of(old, fresh)));
+        // a kiosk paired long ago, under a longer retention period, so the hub takes the old one in
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "UPDATE devices SET created_at = ? WHERE venue_id = ?",
+                Instant.now().minus(Duration.ofDays(40)).toEpochMilli(), venueId));
+        call("PUT", "/retention", admin, Map.of("days", 60));
+        try {
+            call("POST", "/checkins", device, Map.of("checkins", List.of(old, fresh)));
+        } finally {
+            call("PUT", "/retention", admin, Map.of("days", 28));
+        }
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(2);
         int purged = hub.checkins().purge(Duration.ofDays(28));
         assertThat(purged).isGreaterThanOrEqualTo(1);
@@ -841,7 +849,7 @@ abstract class HubApiContract {
         Resp same = call("POST", "/checkins", device, Map.of("checkins", List.of(original)));
         assertThat(same.json().get("duplicates")).extracting(JsonNode::asText).containsExactly(id);
         for (Map.Entry<String, Object> change : List.of(Map.<String, Object>entry("subject", "S99999"),
-                Map.<String, Object>entry("colour", "RED"), Map.<String, Object>entry("decidedAt", Instant.now().minusSeconds(3600).toString()))) {
+                Map.<String, Object>entry("colour", "RED"), Map.<String, Object>entry("decidedAt", Instant.now().minusSeconds(150).toString()))) {
             Map<String, Object> altered = new java.util.HashMap<>(original);
             altered.put(change.getKey(), change.getValue());
             Resp r = call("POST", "/checkins", device, Map.of("checkins", List.of(altered)));
@@ -902,6 +910,26 @@ abstract class HubApiContract {
         Resp none = call("POST", "/applications", citizen, application("替换不存在的场所").put("replacesId", 987_654_321L));
         assertThat(notMine.status()).isEqualTo(400);
         assertThat(none.json().get("message").asText()).as("the same answer either way").isEqualTo(notMine.json().get("message").asText());
+    }
+
+    /** Issue 13, defect 6: decisions from before the kiosk was paired, or older than the retention period, are refused. */
+    @Test
+    void decisionsTheKioskCannotHaveMadeAreRefusedInTheirLine() {
+        long venueId = passedVenue("时间不可能场所");
+        String device = pairDevice(venueId);
+        String beforePairing = java.util.UUID.randomUUID().toString();
+        String beyondRetention = java.util.UUID.randomUUID().toString();
+        String fine = java.util.UUID.randomUUID().toString();
+        Map<String, Object> early = new java.util.HashMap<>(checkin(beforePairing, 0, venueId, chain(960)));
+        early.put("decidedAt", Instant.now().minus(Duration.ofHours(2)).toString());
+        Map<String, Object> ancient = new java.util.HashMap<>(checkin(beyondRetention, 1, venueId, chain(961)));
+        ancient.put("decidedAt", Instant.now().minus(Duration.ofDays(40)).toString());
+        Resp r = call("POST", "/checkins", device, Map.of("checkins", List.of(early, ancient, checkin(fine, 2, venueId, chain(962)))));
+        assertThat(r.json().get("accepted")).extracting(JsonNode::asText).containsExactly(fine);
+        Map<String, String> refused = new java.util.HashMap<>();
+        r.json().get("rejected").forEach(x -> refused.put(x.get("id").asText(), x.get("error").asText()));
+        // 40 days is older than the retention period (28 days) and also before pairing: either refusal is right
+        assertThat(refused).containsEntry(beforePairing, "BEFORE_PAIRING").containsKey(beyondRetention);
     }
 
     /** A user row by username in a users list. */
