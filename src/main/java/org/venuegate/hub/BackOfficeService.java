@@ -303,6 +303,17 @@ public final class BackOfficeService {
         });
     }
 
+    /** Lets an account in again after a guessing attack: its failed attempts from every address are forgotten. */
+    public void unlock(Principal who, long id) {
+        Instant now = clock.instant();
+        db.tx(c -> {
+            User u = user(c, id).orElseThrow(() -> ApiException.notFound("user " + id));
+            Sql.update(c, "DELETE FROM login_failures WHERE username = ?", u.username());
+            AuditLog.record(c, now, who.actor(), "USER_UNLOCK", "user:" + u.username(), null);
+            return null;
+        });
+    }
+
     private static Optional<User> user(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT id, username, role, district, active, created_at FROM users WHERE id = ?",
                 rs -> new User(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),

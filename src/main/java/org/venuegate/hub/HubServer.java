@@ -150,7 +150,7 @@ public final class HubServer implements AutoCloseable {
 
         app.post(p + "/auth/login", ctx -> {
             LoginRequest r = Requests.body(ctx, LoginRequest.class);
-            ctx.json(hub.auth().login(r.username(), r.password()));
+            ctx.json(hub.auth().login(r.username(), r.password(), ctx.ip()));
         }, Role.ANYONE);
         app.post(p + "/auth/logout", ctx -> {
             hub.auth().logout(ctx.header("Authorization").substring(7).trim());
@@ -242,7 +242,11 @@ public final class HubServer implements AutoCloseable {
                 Requests.required(Requests.body(ctx, PairingCodeRequest.class).venueId(), "venueId"))), Role.ADMIN);
         app.post(p + "/devices/pair", ctx -> {
             PairRequest r = Requests.body(ctx, PairRequest.class);
-            ctx.status(201).json(hub.venues().pair(r.pairingCode(), r.label()));
+            // a wrong code costs the address a place in the window, so pairing codes cannot be guessed at speed
+            hub.auth().admitPairing(ctx.ip());
+            var paired = hub.venues().pair(r.pairingCode(), r.label());
+            hub.auth().pairingSucceeded(ctx.ip());
+            ctx.status(201).json(paired);
         }, Role.ANYONE);
         app.get(p + "/devices", ctx -> ctx.json(hub.venues().devices(Requests.queryLong(ctx, "venueId"))), Role.ADMIN);
         app.post(p + "/devices/{id}/revoke", ctx -> {
@@ -298,6 +302,10 @@ public final class HubServer implements AutoCloseable {
         app.get(p + "/users", ctx -> ctx.json(office.users()), Role.ADMIN);
         app.put(p + "/users/{id}", ctx -> ctx.json(office.updateUser(who(ctx), Requests.pathLong(ctx, "id"),
                 Requests.body(ctx, BackOfficeService.UserUpdate.class))), Role.ADMIN);
+        app.post(p + "/users/{id}/unlock", ctx -> {
+            office.unlock(who(ctx), Requests.pathLong(ctx, "id"));
+            ctx.status(204);
+        }, Role.ADMIN);
         app.post(p + "/users/{id}/password", ctx -> {
             office.resetPassword(who(ctx), Requests.pathLong(ctx, "id"), Requests.body(ctx, BackOfficeService.PasswordReset.class));
             ctx.status(204);

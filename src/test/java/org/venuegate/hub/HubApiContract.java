@@ -932,6 +932,78 @@ abstract class HubApiContract {
         assertThat(refused).containsEntry(beforePairing, "BEFORE_PAIRING").containsKey(beyondRetention);
     }
 
+    /** A client whose connections leave from another loopback address (Linux answers on all of 127/8). */
+    static OkHttpClient from(String address) {
+        return new OkHttpClient.Builder().socketFactory(new javax.net.SocketFactory() {
+            @Override
+            public java.net.Socket createSocket() throws IOException {
+                java.net.Socket s = new java.net.Socket();
+                s.bind(new java.net.InetSocketAddress(address, 0));
+                return s;
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port) throws IOException {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        }).build();
+    }
+
+    int loginFrom(String address, String username, String password) throws IOException {
+        Request req = new Request.Builder().url(base + "/auth/login")
+                .post(RequestBody.create(Json.mapper().writeValueAsString(Map.of("username", username, "password", password)), JSON))
+                .build();
+        try (okhttp3.Response r = from(address).newCall(req).execute()) {
+            return r.code();
+        }
+    }
+
+    /** Issue 13, defect 3: a guesser's address waits; the owner from a clean address gets in; an admin can unlock. */
+    @Test
+    void aLockedAccountDoesNotLockItsOwnerOutAndPairingIsThrottled() throws Exception {
+        String name = "owner-locked";
+        user(name, "REVIEWER", HEPING, null);
+        String right = "secret-" + name;
+        for (int i = 0; i < org.venuegate.hub.auth.AuthService.MAX_FAILURES; i++) {
+            assertThat(loginFrom("127.0.0.1", name, "wrong-guess-" + i)).isEqualTo(401);
+        }
+        assertThat(loginFrom("127.0.0.1", name, right)).as("the guessing address waits, even with the right password").isEqualTo(429);
+        assertThat(loginFrom("127.0.0.2", name, right)).as("the owner from another address gets in").isEqualTo(200);
+        assertThat(loginFrom("127.0.0.1", name, right)).isEqualTo(429);
+        long id = findUser(call("GET", "/users", admin, null).json(), name).get("id").asLong();
+        assertThat(call("POST", "/users/" + id + "/unlock", reviewer, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/users/" + id + "/unlock", admin, null).status()).isEqualTo(204);
+        assertThat(loginFrom("127.0.0.1", name, right)).as("unlocked by an admin").isEqualTo(200);
+        assertThat(loginFrom("127.0.0.4", name, "wrong-again")).isEqualTo(401);
+        assertThat(call("GET", "/audit?action=USER_UNLOCK", admin, null).json().get(0).get("target").asText())
+                .isEqualTo("user:" + name);
+
+        Request.Builder pair = new Request.Builder().url(base + "/devices/pair")
+                .post(RequestBody.create("{\"pairingCode\": \"AAAAA-BBBBB\"}", JSON));
+        OkHttpClient guesser = from("127.0.0.3");
+        int limit = org.venuegate.hub.auth.AuthService.MAX_PAIRING_FAILURES;
+        for (int i = 0; i <= limit; i++) {
+            try (okhttp3.Response r = guesser.newCall(pair.build()).execute()) {
+                assertThat(r.code()).as("attempt " + (i + 1)).isEqualTo(i < limit ? 401 : 429);
+            }
+        }
+    }
+
     /** A user row by username in a users list. */
     static JsonNode findUser(JsonNode users, String username) {
         for (JsonNode u : users) {

@@ -80,6 +80,74 @@ public final class AuthService {
     }
 
     public Login login(String username, String password) {
+        return login(username, password, "local");
+    }
+
+    /** Wrong pairing codes from one address in {@link #FAILURE_WINDOW} before it must wait. */
+    public static final int MAX_PAIRING_FAILURES = 20;
+
+    /**
+     * Whether one more attempt may be made for {@code name} from {@code address}, as an SQL condition with its
+     * parameters. Back-off per account and address, doubling: {@code limit} failures in 15 minutes wait out the window,
+     * twice as many in a day wait an hour after the last, four times as many four hours. Another address (the
+     * owner's) is not held back by these.
+     */
+    private static String admissible() {
+        String mine = " FROM login_failures WHERE username = ? AND address = ? AND at > ?";
+        return "(SELECT COUNT(*)" + mine + ") < ?"
+                + " AND NOT ((SELECT COUNT(*)" + mine + ") >= ? AND (SELECT COALESCE(MAX(at), 0)" + mine + ") > ?)"
+                + " AND NOT ((SELECT COUNT(*)" + mine + ") >= ? AND (SELECT COALESCE(MAX(at), 0)" + mine + ") > ?)";
+    }
+
+    private static Object[] admissibleParams(String name, String address, long now, int limit) {
+        long window = now - FAILURE_WINDOW.toMillis();
+        long day = now - Duration.ofDays(1).toMillis();
+        return new Object[] {name, address, window, limit,
+            name, address, day, 2 * limit, name, address, day, now - Duration.ofHours(1).toMillis(),
+            name, address, day, 4 * limit, name, address, day, now - Duration.ofHours(4).toMillis()};
+    }
+
+    /**
+     * Takes a place for one attempt (recorded as a failure until it succeeds), or says no: atomically, under the
+     * name's lock, so parallel guesses cannot all slip through.
+     */
+    private boolean admit(String name, String address, long now, int limit) {
+        return db.tx(c -> {
+            if (db.dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES) {
+                Sql.one(c, "SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 1, "login:" + name);
+            }
+            Object[] cond = admissibleParams(name, address, now, limit);
+            Object[] all = new Object[3 + cond.length];
+            all[0] = name;
+            all[1] = now;
+            all[2] = address;
+            System.arraycopy(cond, 0, all, 3, cond.length);
+            return Sql.update(c, "INSERT INTO login_failures(username, at, address) SELECT ?, ?, ? WHERE " + admissible(), all) == 1;
+        });
+    }
+
+    /** Clears an account's failures (an admin unlocking it after a guessing attack). */
+    public void unlock(String username) {
+        db.tx(c -> Sql.update(c, "DELETE FROM login_failures WHERE username = ?", username.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * A pairing attempt from {@code address}: refused (429) after {@link #MAX_FAILURES} wrong codes in the window.
+     * Call {@link #pairingSucceeded} when the code was right.
+     */
+    public void admitPairing(String address) {
+        if (!admit("pairing:", address, clock.millis(), MAX_PAIRING_FAILURES)) {
+            throw new ApiException(429, "TOO_MANY_ATTEMPTS", "too many wrong pairing codes from this address; try again in "
+                    + FAILURE_WINDOW.toMinutes() + " minutes");
+        }
+    }
+
+    /** A right code: whoever types codes at this address is no guesser; its wrong ones are forgiven. */
+    public void pairingSucceeded(String address) {
+        db.tx(c -> Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND address = ?", "pairing:", address));
+    }
+
+    public Login login(String username, String password, String address) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             // No such user can exist; answering here also keeps junk out of login_failures.
@@ -89,19 +157,11 @@ public final class AuthService {
         long since = now.minus(FAILURE_WINDOW).toEpochMilli();
         record UserRow(long id, Role role, Integer district, Long subjectId, String hash, boolean active) {
         }
-        long at = now.toEpochMilli();
-        // The attempt is recorded before the password is checked, in one statement under the name's lock: parallel
-        // guesses each take a place in the window, so no more than MAX_FAILURES of them are ever evaluated.
-        boolean admitted = db.tx(c -> {
-            if (db.dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES) {
-                Sql.one(c, "SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 1, "login:" + name);
-            }
-            return Sql.update(c, "INSERT INTO login_failures(username, at) SELECT ?, ? WHERE (SELECT COUNT(*) FROM"
-                    + " login_failures WHERE username = ? AND at > ?) < ?", name, at, name, since, MAX_FAILURES) == 1;
-        });
-        if (!admitted) {
+        String from = address == null || address.isBlank() ? "unknown" : address.length() > 64 ? address.substring(0, 64) : address;
+        // The attempt is recorded before the password is checked, so no more than the allowed number are ever checked.
+        if (!admit(name, from, now.toEpochMilli(), MAX_FAILURES)) {
             throw new ApiException(429, "TOO_MANY_ATTEMPTS",
-                    "too many failed logins for '" + name + "'; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
+                    "too many failed logins for '" + name + "' from this address; try again later");
         }
         Optional<UserRow> user = db.read(c -> Sql.one(c,
                 "SELECT id, role, district, subject_id, password_hash, active FROM users WHERE username = ?",
@@ -120,14 +180,15 @@ public final class AuthService {
         if (!ok || !user.get().active()) {
             // The attempt recorded above is the failure. Only the window counts; older failures are dropped so an
             // attacked name does not grow the table.
-            db.tx(c -> Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND at <= ?", name, since));
+            db.tx(c -> Sql.update(c, "DELETE FROM login_failures WHERE at <= ?", now.minus(Duration.ofDays(1)).toEpochMilli()));
             throw new ApiException(401, "BAD_CREDENTIALS", "wrong username or password");
         }
         String token = Tokens.newToken();
         Instant expires = now.plus(tokenTtl);
         UserRow u = user.get();
         db.tx(c -> {
-            Sql.update(c, "DELETE FROM login_failures WHERE username = ?", name);
+            // the owner is in: this address's failures for the account are forgiven (a guesser elsewhere still waits)
+            Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND address = ?", name, from);
             Sql.update(c, "DELETE FROM sessions WHERE expires_at < ?", now.toEpochMilli());
             return Sql.update(c, "INSERT INTO sessions(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
                     Tokens.hash(token), u.id(), expires.toEpochMilli());
