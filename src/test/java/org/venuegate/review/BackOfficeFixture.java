@@ -34,6 +34,10 @@ final class BackOfficeFixture {
     static Principal pairKiosk(TestHub hub, long venueId, String label) {
         String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
         long id = hub.hub.venues().pair(code.toLowerCase(Locale.ROOT), label).deviceId();
+        // paired a week ago, so the figures can hold check-ins from the hours before today (the hub refuses decisions
+        // from before a kiosk's pairing)
+        hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "UPDATE devices SET created_at = ? WHERE id = ?",
+                Instant.now().minus(java.time.Duration.ofDays(7)).toEpochMilli(), id));
         return new Principal(Role.DEVICE, id, "device:" + id, null, null, venueId);
     }
 

@@ -232,6 +232,14 @@ class SyncWorkerHubTest {
     void acknowledgedRecordsArePurgedAfterRetentionOnly() throws Exception {
         Kiosk k = kiosk("保留期场所");
         Instant now = Instant.now();
+        // A kiosk paired long ago, at a hub that keeps check-ins longer than this kiosk does (the hub refuses
+        // decisions from before a kiosk's pairing or older than its own retention period).
+        fixture.hub.db().tx(c -> {
+            org.venuegate.hub.store.Sql.update(c, "UPDATE devices SET created_at = ? WHERE venue_id = ?",
+                    now.minus(Duration.ofDays(40)).toEpochMilli(), k.venueId());
+            return org.venuegate.hub.store.Sql.update(c, "INSERT INTO hub_settings(name, value, updated_at, updated_by)"
+                    + " VALUES ('retention_days', '60', ?, 'test')", now.toEpochMilli());
+        });
         MutableClock clock = new MutableClock(now);
         try (Journal j = Journal.open(dir.resolve("purge.db"), clock)) {
             Instant old = now.minus(Duration.ofDays(30));
