@@ -137,6 +137,19 @@ class KioskSettingsSmokeTest {
         robot.interact(() -> language.setValue("en"));
         robot.clickOn(voice);
         snapshot(robot, settings, "kiosk-settings.png");
+        // the PIN dialog and the settings window: nothing cut off, nothing outside, nothing raw, on a 1366 x 768 laptop
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            problems.addAll(org.venuegate.testing.ScreenAudit.problems(settings.getScene(), java.util.Locale.SIMPLIFIED_CHINESE,
+                    t -> t.equals("English") || t.equals("PIN") || t.matches(".*\\d+\\s*[x×]\\s*\\d+.*")));
+            problems.addAll(org.venuegate.testing.ScreenAudit.problems(pinDialog.getScene(), java.util.Locale.SIMPLIFIED_CHINESE,
+                    t -> t.equals("PIN")));
+            javafx.stage.Window w = settings.getScene().getWindow();
+            if (w.getWidth() > 1366 || w.getHeight() > 768 - 40) {
+                problems.add("settings window " + w.getWidth() + " x " + w.getHeight() + " does not fit 1366 x 768");
+            }
+        });
+        assertThat(problems).isEmpty();
         robot.clickOn(robot.from(settings).lookup("#save").queryAs(Button.class));
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".verdict").queryAs(Label.class).getText()
