@@ -101,6 +101,7 @@ class OpenApiContractTest {
             Map.entry("HourCount", BackOfficeService.HourCount.class),
             Map.entry("HealthReport", BackOfficeService.HealthReport.class),
             Map.entry("DeviceHealth", BackOfficeService.DeviceHealth.class),
+            Map.entry("ChainState", BackOfficeService.ChainState.class),
             Map.entry("User", BackOfficeService.User.class),
             Map.entry("UserUpdate", BackOfficeService.UserUpdate.class),
             Map.entry("PasswordReset", BackOfficeService.PasswordReset.class),
