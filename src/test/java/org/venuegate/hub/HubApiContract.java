@@ -951,9 +951,16 @@ abstract class HubApiContract {
             call("PUT", "/retention", admin, Map.of("days", 28));
         }
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(2);
+        // the evidence goes with the check-ins it judges: an old unveil is purged, a fresh one kept
+        long freshNonce = unveilNonce(venueId);
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?)", 31L, "S1", venueId, Instant.now().minus(Duration.ofDays(30)).toEpochMilli(),
+                Instant.now().minus(Duration.ofDays(30)).plusSeconds(600).toEpochMilli()));
         int purged = hub.checkins().purge(Duration.ofDays(28));
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", 31L)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", freshNonce)).isEqualTo(1);
         assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
     }
 
