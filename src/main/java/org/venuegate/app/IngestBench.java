@@ -5,16 +5,13 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.Random;
@@ -45,7 +42,8 @@ final class IngestBench {
 
     /** What one run measured. {@code rowsInTable} counts the bench devices' rows, so a shared database does not skew it. */
     record Result(String db, int rows, int batch, int kiosks, double firstPassSeconds, long firstPassAdded,
-                  double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable) {
+                  double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable,
+                  Double copyRowsPerS) {
         double firstPassRowsPerS() {
             return rows / firstPassSeconds;
         }
@@ -75,6 +73,10 @@ final class IngestBench {
                     .put("second_pass_added", secondPassAdded)
                     .put("rejected", rejected)
                     .put("rows_in_table", rowsInTable);
+            if (copyRowsPerS != null) {
+                o.put("raw_copy_rows_per_s", Math.round(copyRowsPerS));
+                o.put("copy_ratio", Math.round(firstPassRowsPerS() / copyRowsPerS * 1000) / 1000.0);
+            }
             return o.toString();
         }
     }
@@ -109,17 +111,77 @@ final class IngestBench {
                 kiosks, rows, seconds(System.nanoTime() - t0));
 
         CheckinService service = hub.checkins();
+        boolean postgres = hub.db().dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES;
+        // The physical limit: the same rows by raw COPY into the same table, same threads, one commit per batch. Run
+        // once before and once after the passes, so neither side alone meets the emptier table.
+        double copySeconds = postgres ? rawCopy(hub, backlogs, now) : 0;
         Pass first = passAll(service, devices, backlogs, batch);
         report(out, "first pass: ", rows, first);
         Pass second = passAll(service, devices, backlogs, batch);
         report(out, "second pass:", rows, second);
+        Double copyRowsPerS = null;
+        if (postgres) {
+            copySeconds += rawCopy(hub, backlogs, now);
+            copyRowsPerS = 2.0 * rows / copySeconds;
+            out.printf(Locale.ROOT, "raw COPY:     %,d rows twice in %.3f s = %,.0f rows/s; ingestion reached %.2f of it%n",
+                    rows, copySeconds, copyRowsPerS, rows / first.seconds / copyRowsPerS);
+        }
         long inTable = 0;
         for (Principal device : devices) {
             inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
         }
         out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
         return new Result(dbName, rows, batch, kiosks, first.seconds, first.accepted, second.seconds, second.accepted,
-                second.duplicates, first.rejected + second.rejected, inTable);
+                second.duplicates, first.rejected + second.rejected, inTable, copyRowsPerS);
+    }
+
+    /**
+     * COPYs every kiosk's rows, under fresh ids and a device of its own (so the bench's own counts stay apart), straight
+     * into the check-in table, a kiosk per thread and a transaction per batch as ingestion has them.
+     *
+     * @return the seconds it took
+     */
+    private static double rawCopy(Hub hub, List<List<CheckinService.Batch>> backlogs, Instant now) {
+        TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator(new Random());
+        List<List<byte[]>> texts = new ArrayList<>();
+        for (List<CheckinService.Batch> backlog : backlogs) {
+            long device = pairBenchDevice(hub, org.venuegate.core.crypto.Ed25519.generate().getPublic()).id();
+            List<byte[]> kiosk = new ArrayList<>();
+            for (CheckinService.Batch b : backlog) {
+                List<Checkin> fresh = new ArrayList<>(b.checkins().size());
+                for (Checkin c : b.checkins()) {
+                    fresh.add(new Checkin(ids.construct(c.decidedAt().toEpochMilli()).toString(), c.seq(), c.chain(), c.venueId(),
+                            c.subject(), c.manual(), c.outcome(), c.reason(), c.colour(), c.proxy(), c.decidedAt(), c.nonce(),
+                            c.prev(), c.scanMicros()));
+                }
+                kiosk.add(CheckinService.copyText(fresh, Map.of(), device, now.toEpochMilli()));
+            }
+            texts.add(kiosk);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(texts.size());
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<byte[]> kiosk : texts) {
+                futures.add(pool.submit(() -> {
+                    for (byte[] text : kiosk) {
+                        hub.db().tx(c -> CheckinService.copy(c, "checkins", text));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return seconds(System.nanoTime() - start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bench interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the raw COPY failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One pass over all rows; {@code batchMillis} are the sorted durations of its ingest calls. */

@@ -188,44 +188,51 @@ public final class CheckinService {
         long deviceId = device.id();
         long receivedAt = now.toEpochMilli();
         Map<String, String> evidence = ordered.isEmpty() ? Map.of() : evidence(ordered);
-        Set<String> inserted = ordered.isEmpty() ? Set.of() : db.tx(c -> db.dialect() == Database.Dialect.POSTGRES
-                ? insertPostgres(c, ordered, evidence, deviceId, receivedAt)
-                : insertValues(c, ordered, evidence, deviceId, receivedAt));
         List<String> accepted = new ArrayList<>();
-        List<String> notInserted = new ArrayList<>();
-        for (Checkin c : ordered) {
-            (inserted.contains(c.id()) ? accepted : notInserted).add(c.id());
-        }
         List<String> duplicates = new ArrayList<>();
-        List<ChainProblem> problems = new ArrayList<>();
-        if (!notInserted.isEmpty()) {
-            Map<String, String[]> stored = db.read(c -> db.dialect() == Database.Dialect.POSTGRES
-                    ? existingPostgres(c, notInserted) : existing(c, notInserted));
-            for (String id : notInserted) {
-                String[] s = stored.get(id);
-                Checkin mine = valid.get(id);
-                if (s != null && s[0].equals(mine.chain()) && Long.parseLong(s[1]) == deviceId && s[2].equals(fingerprint(mine))) {
-                    duplicates.add(id);
-                } else {
-                    // an altered resend (same id, other subject, outcome, colour, time...) must never pass as a duplicate
-                    LOG.warn("Check-in {} from device {} conflicts with the one stored under its id", id, deviceId);
-                    rejected.add(new Rejection(id, items.indexOf(mine), "ID_CONFLICT",
-                            "a different check-in with this id is already stored"));
-                    if (s != null && Long.parseLong(s[1]) == deviceId) {
-                        problems.add(new ChainProblem(ChainKind.REWRITTEN, mine.seq(), mine.seq(),
-                                "check-in " + id + " was sent again with other content"));
+        // One transaction for the rows and the chain's state: one commit (one WAL flush) per batch, and the chain
+        // never claims rows that were rolled back.
+        db.tx(c -> {
+            Map<String, String[]> held = new HashMap<>();
+            Set<String> inserted = ordered.isEmpty() ? Set.of() : db.dialect() == Database.Dialect.POSTGRES
+                    ? insertPostgres(c, ordered, evidence, deviceId, receivedAt, held)
+                    : insertValues(c, ordered, evidence, deviceId, receivedAt);
+            List<String> notInserted = new ArrayList<>();
+            for (Checkin k : ordered) {
+                (inserted.contains(k.id()) ? accepted : notInserted).add(k.id());
+            }
+            List<ChainProblem> problems = new ArrayList<>();
+            if (!notInserted.isEmpty()) {
+                // PostgreSQL's path read the stored rows already
+                Map<String, String[]> stored = held.keySet().containsAll(notInserted) ? held
+                        : db.dialect() == Database.Dialect.POSTGRES ? existingPostgres(c, notInserted) : existing(c, notInserted);
+                for (String id : notInserted) {
+                    String[] s = stored.get(id);
+                    Checkin mine = valid.get(id);
+                    if (s != null && s[0].equals(mine.chain()) && Long.parseLong(s[1]) == deviceId && s[2].equals(fingerprint(mine))) {
+                        duplicates.add(id);
+                    } else {
+                        // an altered resend (same id, other subject, outcome, colour, time...) must never pass as a duplicate
+                        LOG.warn("Check-in {} from device {} conflicts with the one stored under its id", id, deviceId);
+                        rejected.add(new Rejection(id, items.indexOf(mine), "ID_CONFLICT",
+                                "a different check-in with this id is already stored"));
+                        if (s != null && Long.parseLong(s[1]) == deviceId) {
+                            problems.add(new ChainProblem(ChainKind.REWRITTEN, mine.seq(), mine.seq(),
+                                    "check-in " + id + " was sent again with other content"));
+                        }
                     }
                 }
             }
-        }
-        List<Checkin> newlyStored = ordered.stream().filter(c -> inserted.contains(c.id())).toList();
-        for (Checkin c : newlyStored) {
-            if ("CHAIN_MISMATCH".equals(evidence.get(c.id()))) {
-                problems.add(new ChainProblem(ChainKind.EDITED, c.seq(), c.seq(),
-                        "record " + c.seq() + " does not match its own chain value: changed after the kiosk wrote it"));
+            List<Checkin> newlyStored = ordered.stream().filter(k -> inserted.contains(k.id())).toList();
+            for (Checkin k : newlyStored) {
+                if ("CHAIN_MISMATCH".equals(evidence.get(k.id()))) {
+                    problems.add(new ChainProblem(ChainKind.EDITED, k.seq(), k.seq(),
+                            "record " + k.seq() + " does not match its own chain value: changed after the kiosk wrote it"));
+                }
             }
-        }
-        advanceChain(deviceId, newlyStored, refusedLinks, problems, now);
+            advanceChain(c, deviceId, newlyStored, refusedLinks, problems, now);
+            return null;
+        });
         return new Receipt(UUID.randomUUID().toString(), deviceId, now, accepted, duplicates, rejected);
     }
 
@@ -351,11 +358,12 @@ public final class CheckinService {
      * before it. What cannot be reached yet is an open gap; a link that does not fit is a problem kept for the admins.
      * A device's first link starts its chain (a kiosk's journal keeps counting across pairings).
      */
-    private void advanceChain(long deviceId, List<Checkin> stored, List<Refused> refused, List<ChainProblem> problems, Instant now) {
+    private void advanceChain(Connection c, long deviceId, List<Checkin> stored, List<Refused> refused, List<ChainProblem> problems,
+                              Instant now) throws SQLException {
         if (stored.isEmpty() && refused.isEmpty() && problems.isEmpty()) {
             return;
         }
-        db.tx(c -> {
+        {
             if (!refused.isEmpty()) {
                 for (Refused r : refused) {
                     Sql.update(c, "INSERT INTO checkin_refusals(device_id, seq, id, chain, prev_chain, error, decided_at, received_at)"
@@ -432,8 +440,7 @@ public final class CheckinService {
                 Sql.update(c, "INSERT INTO chain_problems(device_id, kind, seq_from, seq_to, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)",
                         deviceId, p.kind().name(), p.from(), p.to(), p.detail(), now.toEpochMilli());
             }
-            return null;
-        });
+        }
     }
 
     /** Links the hub holds beyond the verified head, in order: the ones that arrived before the gap closed. */
@@ -617,13 +624,40 @@ public final class CheckinService {
             + " FROM checkin_stage ON CONFLICT (id, part_ms) DO NOTHING RETURNING id";
 
     /**
-     * PostgreSQL: the batch goes by COPY into a session's temporary staging table (no WAL, no index), then by one
-     * INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING into the partitioned table, which stores each row exactly
-     * once and names the rows it stored. COPY is the server's cheapest way in; the INSERT does the same index and WAL
-     * work a raw COPY into the table would. {@code venuegate bench ingest} compares the two.
+     * PostgreSQL: a batch of new check-ins (the common case) goes in by one COPY straight into the partitioned table,
+     * the server's multi-row path, with its WAL per page instead of per row. When the table already holds any of the
+     * ids (a resend, an overlap, another node that stored them first), the primary key refuses the COPY whole at the
+     * first of them; then one probe reads which ids are held (their rows go to the duplicate check) and the others go
+     * in by COPY into a temporary staging table and one INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING, which
+     * also settles a race with another node. Either way each row is stored once and the rows stored are named.
+     * {@code venuegate bench ingest} compares this with a raw COPY of the same rows.
+     *
+     * @param held filled with the stored rows of the ids the table already held (id to chain, device, fingerprint)
      */
     private static Set<String> insertPostgres(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
-                                              long receivedAt) throws SQLException {
+                                              long receivedAt, Map<String, String[]> held) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            copy(c, "checkins", copyText(rows, evidence, deviceId, receivedAt));
+            c.releaseSavepoint(before);
+            Set<String> inserted = new HashSet<>(rows.size() * 2);
+            rows.forEach(r -> inserted.add(r.id()));
+            return inserted;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+        }
+        java.util.LongSummaryStatistics parts = rows.stream()
+                .mapToLong(r -> CheckinPartitions.partMs(r.id(), r.decidedAt().toEpochMilli())).summaryStatistics();
+        held.putAll(existingPostgres(c, rows.stream().map(Checkin::id).toList(), new long[] {parts.getMin(), parts.getMax()}));
+        List<Checkin> fresh = held.isEmpty() ? rows : rows.stream().filter(r -> !held.containsKey(r.id())).toList();
+        return fresh.isEmpty() ? Set.of() : insertStaged(c, fresh, evidence, deviceId, receivedAt);
+    }
+
+    private static Set<String> insertStaged(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+                                            long receivedAt) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
             st.execute(STAGE);
         }
@@ -690,11 +724,26 @@ public final class CheckinService {
         return out;
     }
 
-    /** PostgreSQL stores ids as uuid: one array parameter, cast on the server, instead of a list of text values. */
     private static Map<String, String[]> existingPostgres(Connection c, List<String> ids) throws SQLException {
+        return existingPostgres(c, ids, null);
+    }
+
+    /**
+     * PostgreSQL stores ids as uuid: one array parameter, cast on the server, instead of a list of text values.
+     *
+     * @param parts the lowest and highest partition key of the ids, so only their partitions are read (a range, not a
+     *              list: a second "= ANY" in a B-tree probe would try every pair of the two arrays); null to read all
+     */
+    private static Map<String, String[]> existingPostgres(Connection c, List<String> ids, long[] parts) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at, nonce FROM checkins WHERE id = ANY(?::uuid[])")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason,"
+                + " colour, proxy, decided_at, nonce FROM checkins WHERE id = ANY(?::uuid[])"
+                + (parts == null ? "" : " AND part_ms BETWEEN ? AND ?"))) {
             ps.setObject(1, ids.toArray(new String[0]));
+            if (parts != null) {
+                ps.setLong(2, parts[0]);
+                ps.setLong(3, parts[1]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)), fingerprint(rs)});
