@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.SubjectVisit;
+import org.venuegate.api.VenueTrace;
+import org.venuegate.api.VenueVisit;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.store.Database;
@@ -17,22 +21,6 @@ import org.venuegate.hub.store.Sql;
 public final class TraceService {
     public static final int MAX_ROWS = 10_000;
     public static final Duration MAX_WINDOW = Duration.ofDays(31);
-
-    /**
-     * Who was at a venue: pseudonymous subjects, with the citizen's masked name when the subject is a registered
-     * citizen ({@code S<id>}); hand-registered visitors ({@code M<hash>}) have none.
-     */
-    public record VenueVisit(String subject, String maskedName, Instant decidedAt, String outcome, String reason,
-                             String colour, boolean manual, boolean proxy, long deviceId) {
-    }
-
-    /** Where a subject was. */
-    public record SubjectVisit(long venueId, String venueName, String venueNumber, Instant decidedAt, String outcome) {
-    }
-
-    /** A trace answer; {@code truncated} when more rows matched than are returned. */
-    public record Result<T>(List<T> visits, boolean truncated) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -66,7 +54,7 @@ public final class TraceService {
         }
     }
 
-    public Result<VenueVisit> atVenue(Principal tracer, String caseRef, long venueId, Instant from, Instant to) {
+    public VenueTrace atVenue(Principal tracer, String caseRef, long venueId, Instant from, Instant to) {
         String ref = caseReference(caseRef);
         window(from, to);
         return db.tx(c -> {
@@ -81,11 +69,11 @@ public final class TraceService {
             Map<Long, String> names = maskedNames(c, kept.stream().map(VenueVisit::subject).toList());
             List<VenueVisit> named = kept.stream().map(v -> new VenueVisit(v.subject(), names.get(subjectId(v.subject())),
                     v.decidedAt(), v.outcome(), v.reason(), v.colour(), v.manual(), v.proxy(), v.deviceId())).toList();
-            return new Result<>(named, rows.size() > MAX_ROWS);
+            return new VenueTrace(named, rows.size() > MAX_ROWS);
         });
     }
 
-    public Result<SubjectVisit> ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
+    public SubjectTrace ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
         String ref = caseReference(caseRef);
         window(from, to);
         if (subject == null || subject.isBlank() || subject.length() > 64) {
@@ -100,7 +88,7 @@ public final class TraceService {
                     subject, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
                     "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
-            return new Result<>(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
+            return new SubjectTrace(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
         });
     }
 

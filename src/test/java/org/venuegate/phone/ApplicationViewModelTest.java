@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.qr.QrImageDecoder;
 import org.venuegate.ui.InlineUiExecutor;
@@ -82,7 +84,7 @@ class ApplicationViewModelTest {
         assertThat(vm.responsibleIdNumberProperty().get()).isEqualTo("11010519491231002X");
         assertThat(vm.categoryProperty().get().code()).isEqualTo("MALL");
         assertThat(vm.rows()).isEmpty();
-        assertThat(hub.hub.applications().counts(hub.admin).get(ApplicationService.Status.UNDER_REVIEW))
+        assertThat(hub.hub.applications().counts(hub.admin).of(ApplicationStatus.UNDER_REVIEW))
                 .as("nothing reached the hub").isZero();
 
         vm.creditCodeProperty().set("91350100M000100Y43");
@@ -196,7 +198,7 @@ class ApplicationViewModelTest {
 
         // A reviewer decides meanwhile: showing any tab again brings fresh counts.
         hub.hub.applications().decide(hub.admin, vm.rows().get(0).id(),
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1));
+                new DecisionRequest(Verdict.PASS, null, 1));
         vm.showStatus(ApplicationViewModel.Status.UNDER_REVIEW);
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.countsProperty().get()).containsEntry(ApplicationViewModel.Status.UNDER_REVIEW, 0L)
@@ -207,7 +209,7 @@ class ApplicationViewModelTest {
     void aFailedApplicationIsCorrectedAndReappliedForAsAReplacement() {
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整", 1));
+                new DecisionRequest(Verdict.FAIL, "地址不完整", 1));
         vm.showStatus(ApplicationViewModel.Status.FAILED);
         vm.open(failed);
         assertThat(vm.detail()).extracting(ApplicationViewModel.Field::value).contains("未通过", "地址不完整", "否");
@@ -252,7 +254,7 @@ class ApplicationViewModelTest {
     void cancellingAReapplicationEmptiesTheForm() {
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整", 1));
+                new DecisionRequest(Verdict.FAIL, "地址不完整", 1));
         vm.open(failed);
         vm.reapply();
         vm.cancelReapply();
@@ -268,7 +270,7 @@ class ApplicationViewModelTest {
         long venue = PhoneFixture.passedVenue(hub, "滨江道百货大楼");
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "信用代码有误", 1));
+                new DecisionRequest(Verdict.FAIL, "信用代码有误", 1));
         vm.showStatus(ApplicationViewModel.Status.PASSED);
         assertThat(vm.rows()).extracting(ApplicationViewModel.Row::placeName).containsExactly("滨江道百货大楼");
         assertThat(vm.countsProperty().get().get(ApplicationViewModel.Status.FAILED)).isEqualTo(1);

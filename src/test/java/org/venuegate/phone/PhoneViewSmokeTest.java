@@ -32,8 +32,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.CodeFormat;
-import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.qr.QrImageDecoder;
 import org.venuegate.testing.ScreenAudit;
@@ -192,7 +193,7 @@ class PhoneViewSmokeTest {
         open(robot, language, "citizen");
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整，请补充门牌号", 1));
+                new DecisionRequest(Verdict.FAIL, "地址不完整，请补充门牌号", 1));
         ApplicationViewModel vm = phone.applications();
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));

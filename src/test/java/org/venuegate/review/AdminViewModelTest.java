@@ -9,6 +9,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.UserUpdate;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.InlineUiExecutor;
@@ -206,8 +207,8 @@ class AdminViewModelTest {
         vm.refresh();
         assertThat(vm.sessionExpiredProperty().get()).isFalse();
         // Another admin demotes and re-enables this one: the hub ends the sessions at once.
-        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, false));
-        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, true));
+        hub.hub.backOffice().updateUser(hub.admin, id, new UserUpdate(org.venuegate.api.Role.ADMIN, null, false));
+        hub.hub.backOffice().updateUser(hub.admin, id, new UserUpdate(org.venuegate.api.Role.ADMIN, null, true));
         vm.categoryCodeProperty().set("KARAOKE");
         vm.categoryZhProperty().set("歌厅");
         vm.categoryEnProperty().set("Karaoke bar");

@@ -19,6 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.Application;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
@@ -75,7 +78,7 @@ class ReviewSelectionSmokeTest {
 
     private String recorded(String name) {
         return hub.hub.applications().list(hub.admin, new ApplicationService.Query(null, name, null, null, null, null, null,
-                ApplicationService.Sort.SUBMITTED_AT, 0, 10)).items().get(0).status().name();
+                ApplicationSort.SUBMITTED_AT, 0, 10)).items().get(0).status().name();
     }
 
     @Test
@@ -93,8 +96,8 @@ class ReviewSelectionSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> order = table.getItems().stream().map(QueueViewModel.Row::placeName).toList();
         List<String> hubOrder = hub.hub.applications().list(hub.admin, new ApplicationService.Query(
-                ApplicationService.Status.UNDER_REVIEW, null, null, null, null, null, null, ApplicationService.Sort.NAME_DESC, 0, 10))
-                .items().stream().map(ApplicationService.Application::placeName).toList();
+                ApplicationStatus.UNDER_REVIEW, null, null, null, null, null, null, ApplicationSort.NAME_DESC, 0, 10))
+                .items().stream().map(Application::placeName).toList();
         assertThat(order).isEqualTo(hubOrder);
 
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
