@@ -46,12 +46,8 @@ public final class PosterService {
         return r;
     }
 
-    static PosterContent content(Venue v) {
-        return new PosterContent(v.codeText(), v.name(), v.unitName(), v.district(), v.number(), v.mobile());
-    }
-
     private BufferedImage checked(Venue v, PaperSize size, ColourMode mode) {
-        BufferedImage img = renderer().renderImage(content(v), size, mode, PNG_DPI);
+        BufferedImage img = renderer().renderImage(PosterContent.of(v), size, mode, PNG_DPI);
         CodeVerifier verifier = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT);
         PosterSelfTest.Verified check = PosterSelfTest.check(img, v.codeText(), verifier, clock.instant());
         if (!check.passed()) {
@@ -74,6 +70,6 @@ public final class PosterService {
 
     public byte[] pdf(Venue v, PaperSize size, ColourMode mode) {
         checked(v, size, mode);
-        return renderer().renderPdf(content(v), size, mode);
+        return renderer().renderPdf(PosterContent.of(v), size, mode);
     }
 }

@@ -23,6 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.Submission;
 import org.venuegate.api.SubmitterRole;
@@ -104,12 +105,12 @@ class ReviewAuditSmokeTest {
                         .map(p -> at + p).toList()));
                 snapshot(robot, scene[0], "review-queue-" + tag + "-" + size[0] + ".png");
 
-                robot.interact(() -> vm.showStatus("FAILED"));
+                robot.interact(() -> vm.showStatus(ApplicationStatus.FAILED));
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && !vm.busyProperty().get());
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> problems.addAll(ScreenAudit.problems(scene[0], lang.locale(), ALLOWED).stream()
                         .map(p -> at + "failed tab: " + p).toList()));
-                robot.interact(() -> vm.showStatus("UNDER_REVIEW"));
+                robot.interact(() -> vm.showStatus(ApplicationStatus.UNDER_REVIEW));
             }
         }
         assertThat(problems).isEmpty();

@@ -71,7 +71,7 @@ class ReviewSelectionSmokeTest {
             var d = vm.detailProperty().get();
             return r != null && d != null && !vm.busyProperty().get()
                     && Long.valueOf(r.id()).equals(vm.selectedIdProperty().get())
-                    && d.get("application").get("id").asLong() == r.id();
+                    && d.application().id() == r.id();
         });
         return highlighted(table);
     }
@@ -90,9 +90,9 @@ class ReviewSelectionSmokeTest {
         // Sort by place name, descending, by clicking the header twice: the hub sorts, the table shows its order.
         Node header = robot.lookup(org.testfx.matcher.control.LabeledMatchers.hasText("场所名称")).query();
         robot.clickOn(header);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "NAME".equals(vm.sortProperty().get()) && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sortProperty().get() == ApplicationSort.NAME && !vm.busyProperty().get());
         robot.clickOn(header);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "NAME_DESC".equals(vm.sortProperty().get()) && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sortProperty().get() == ApplicationSort.NAME_DESC && !vm.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> order = table.getItems().stream().map(QueueViewModel.Row::placeName).toList();
         List<String> hubOrder = hub.hub.applications().list(hub.admin, new ApplicationService.Query(
