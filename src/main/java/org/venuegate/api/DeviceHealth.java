@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record DeviceHealth(long deviceId, long venueId, String venueName, String label, Instant pairedAt,
                            Instant revokedAt, Instant lastContact, Instant reportedAt, Long pending,
-                           Instant trustListSignedAt, Long clockSkewMs) {
+                           Instant trustListSignedAt, Long clockSkewMs, ChainState chain) {
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.venuegate.api.ApplicationStatus;
+import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.json.Json;
 import org.venuegate.hub.CheckinService;
 import org.venuegate.hub.CheckinService.Checkin;
@@ -89,12 +90,20 @@ final class IngestBench {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long t0 = System.nanoTime();
         List<Principal> devices = new ArrayList<>();
-        List<List<Checkin>> backlogs = new ArrayList<>();
+        List<List<CheckinService.Batch>> backlogs = new ArrayList<>();
         Instant now = Instant.now();
         for (int k = 0; k < kiosks; k++) {
-            Principal device = pairBenchDevice(hub);
+            java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
+            Principal device = pairBenchDevice(hub, key.getPublic());
             devices.add(device);
-            backlogs.add(generate(rows / kiosks + (k < rows % kiosks ? 1 : 0), device.venueId(), now));
+            List<Checkin> rowsOfKiosk = generate(rows / kiosks + (k < rows % kiosks ? 1 : 0), device.venueId(), now);
+            // signed here as the kiosk signs them before sending: the timing covers the hub's side only
+            List<CheckinService.Batch> batches = new ArrayList<>();
+            for (int from = 0; from < rowsOfKiosk.size(); from += batch) {
+                batches.add(CheckinService.Batch.signed(device.id(),
+                        rowsOfKiosk.subList(from, Math.min(rowsOfKiosk.size(), from + batch)), key.getPrivate()));
+            }
+            backlogs.add(batches);
         }
         out.printf(Locale.ROOT, "setup: %d kiosk(s), %,d check-ins generated in %.2f s (not timed)%n",
                 kiosks, rows, seconds(System.nanoTime() - t0));
@@ -128,14 +137,14 @@ final class IngestBench {
     }
 
     /** Every kiosk sends its backlog on its own thread; the pass lasts until the last one is done. */
-    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<Checkin>> backlogs, int batch) {
+    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<CheckinService.Batch>> backlogs, int batch) {
         ExecutorService pool = Executors.newFixedThreadPool(devices.size());
         try {
             long start = System.nanoTime();
             List<Future<Pass>> futures = new ArrayList<>();
             for (int k = 0; k < devices.size(); k++) {
                 Principal device = devices.get(k);
-                List<Checkin> backlog = backlogs.get(k);
+                List<CheckinService.Batch> backlog = backlogs.get(k);
                 futures.add(pool.submit(() -> pass(service, device, backlog, batch)));
             }
             long accepted = 0;
@@ -162,16 +171,15 @@ final class IngestBench {
         }
     }
 
-    private static Pass pass(CheckinService service, Principal device, List<Checkin> checkins, int batch) {
+    private static Pass pass(CheckinService service, Principal device, List<CheckinService.Batch> batches, int batch) {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
-        double[] batchMillis = new double[(checkins.size() + batch - 1) / batch];
+        double[] batchMillis = new double[batches.size()];
         long start = System.nanoTime();
-        for (int from = 0, b = 0; from < checkins.size(); from += batch, b++) {
+        for (int b = 0; b < batches.size(); b++) {
             long t = System.nanoTime();
-            Receipt r = service.ingest(device, new CheckinService.Batch(
-                    checkins.subList(from, Math.min(checkins.size(), from + batch))));
+            Receipt r = service.ingest(device, batches.get(b));
             batchMillis[b] = (System.nanoTime() - t) / 1e6;
             accepted += r.accepted().size();
             duplicates += r.duplicates().size();
@@ -185,7 +193,7 @@ final class IngestBench {
      * Creates the venue and device rows directly (the bench measures ingestion, not the review workflow), then
      * authenticates the device's token the way the HTTP API does, so the principal is the one a kiosk would get.
      */
-    static Principal pairBenchDevice(Hub hub) {
+    static Principal pairBenchDevice(Hub hub, java.security.PublicKey key) {
         String token = Tokens.newToken();
         long now = System.currentTimeMillis();
         hub.db().tx(c -> {
@@ -203,8 +211,9 @@ final class IngestBench {
                     venueId, "BENCH-" + venueId, appId, "Bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
                     "Bench road 1", false, "bench", now);
             // paired a week ago: the bench's check-ins are decided over the last hours
-            Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                    venueId, Tokens.hash(token), "bench", now - java.time.Duration.ofDays(7).toMillis());
+            Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at, public_key) VALUES (?, ?, ?, ?, ?)",
+                    venueId, Tokens.hash(token), "bench", now - java.time.Duration.ofDays(7).toMillis(),
+                    org.venuegate.core.crypto.Ed25519.encodePublic(key));
             return null;
         });
         return hub.auth().authenticate(token).orElseThrow(() -> new IllegalStateException("bench device did not authenticate"));
@@ -222,26 +231,24 @@ final class IngestBench {
     static List<Checkin> generate(int rows, long venueId, Instant now) {
         SplittableRandom random = new SplittableRandom();
         TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator(new Random(random.nextLong()));
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        HexFormat hex = HexFormat.of();
         Long venue = venueId;
         long start = now.toEpochMilli() - rows * 50L;
-        String chain = "0".repeat(64);
+        String chain = CheckinChain.ZERO;
         List<Checkin> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             long decidedAt = start + i * 50L;
             String id = ids.construct(decidedAt).toString();
-            sha.update(chain.getBytes(StandardCharsets.US_ASCII));
-            chain = hex.formatHex(sha.digest(id.getBytes(StandardCharsets.US_ASCII)));
             boolean stop = random.nextInt(20) == 0;
-            out.add(new Checkin(id, (long) i, chain, venue, "S:" + random.nextInt(1_000_000), random.nextInt(50) == 0,
-                    stop ? "STOP" : "PASS", stop ? "RED_CODE" : null, stop ? "RED" : "GREEN", random.nextInt(30) == 0,
-                    Instant.ofEpochMilli(decidedAt)));
+            boolean manual = random.nextInt(50) == 0;
+            boolean proxy = random.nextInt(30) == 0;
+            Long nonce = manual ? null : random.nextLong();
+            long micros = 2_000 + random.nextInt(3_000);
+            String subject = "S" + random.nextInt(1_000_000);
+            String prev = chain;
+            chain = CheckinChain.next(prev, new CheckinChain.Link(id, i + 1, venue, subject, manual, stop ? "STOP" : "PASS",
+                    stop ? "RED_CODE" : null, stop ? "RED" : "GREEN", proxy, nonce, decidedAt, micros));
+            out.add(new Checkin(id, (long) i + 1, chain, venue, subject, manual, stop ? "STOP" : "PASS", stop ? "RED_CODE" : null,
+                    stop ? "RED" : "GREEN", proxy, Instant.ofEpochMilli(decidedAt), nonce, prev, micros));
         }
         return out;
     }

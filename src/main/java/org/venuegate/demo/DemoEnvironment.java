@@ -80,8 +80,7 @@ public final class DemoEnvironment implements AutoCloseable {
         } else {
             // The hub may listen on another port this time: keep the pairing, point it at the current hub.
             DeviceFile d = DeviceFile.load(configDir);
-            new DeviceFile(url, d.deviceId(), d.token(), d.rootPublicKey(), d.rootKeyId(), d.venueId(), d.venueName(),
-                    d.venueNumber(), d.venueCode()).save(configDir);
+            d.withHubUrl(url).save(configDir);
         }
         KioskRuntime kiosk = new KioskRuntime(configDir, folder.resolve("kiosk-data"), cfg, http);
         return new DemoEnvironment(hub, server, kiosk, http);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.venuegate.api.ChainState;
 import org.venuegate.api.DayCount;
 import org.venuegate.api.DeviceHealth;
 import org.venuegate.api.DistrictCount;
@@ -177,14 +178,41 @@ public final class BackOfficeService {
     }
 
     public List<DeviceHealth> fleet() {
-        return db.read(c -> Sql.list(c, "SELECT d.id, d.venue_id, v.name, d.label, d.created_at, d.revoked_at, h.last_contact,"
-                        + " h.reported_at, h.pending, h.trust_list_signed_at, h.clock_skew_ms FROM devices d"
-                        + " LEFT JOIN venues v ON v.id = d.venue_id LEFT JOIN device_health h ON h.device_id = d.id ORDER BY d.id",
-                rs -> new DeviceHealth(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), instant(Sql.longOrNull(rs, "revoked_at")),
-                        instant(Sql.longOrNull(rs, "last_contact")), instant(Sql.longOrNull(rs, "reported_at")),
-                        Sql.longOrNull(rs, "pending"), instant(Sql.longOrNull(rs, "trust_list_signed_at")),
-                        Sql.longOrNull(rs, "clock_skew_ms"))));
+        return db.read(c -> {
+            Map<Long, ChainState> chains = chains(c);
+            return Sql.list(c, "SELECT d.id, d.venue_id, v.name, d.label, d.created_at, d.revoked_at, h.last_contact,"
+                            + " h.reported_at, h.pending, h.trust_list_signed_at, h.clock_skew_ms FROM devices d"
+                            + " LEFT JOIN venues v ON v.id = d.venue_id LEFT JOIN device_health h ON h.device_id = d.id ORDER BY d.id",
+                    rs -> new DeviceHealth(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), instant(Sql.longOrNull(rs, "revoked_at")),
+                            instant(Sql.longOrNull(rs, "last_contact")), instant(Sql.longOrNull(rs, "reported_at")),
+                            Sql.longOrNull(rs, "pending"), instant(Sql.longOrNull(rs, "trust_list_signed_at")),
+                            Sql.longOrNull(rs, "clock_skew_ms"),
+                            chains.getOrDefault(rs.getLong(1), new ChainState("NONE", null, null, null, null, null, 0))));
+        });
+    }
+
+    /** Each device's chain: the latest problem found outranks an open gap, which outranks OK. */
+    private static Map<Long, ChainState> chains(Connection c) throws SQLException {
+        Map<Long, ChainState> out = new java.util.HashMap<>();
+        for (Object[] r : Sql.list(c, "SELECT device_id, head_seq, gap_from, gap_to, gap_since FROM device_chains",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.longOrNull(rs, "gap_from"), Sql.longOrNull(rs, "gap_to"),
+                        Sql.longOrNull(rs, "gap_since")})) {
+            Long gapFrom = (Long) r[2];
+            out.put((Long) r[0], gapFrom == null ? new ChainState("OK", (Long) r[1], null, null, null, null, 0)
+                    : new ChainState("GAP", (Long) r[1], gapFrom, (Long) r[3], instant((Long) r[4]),
+                            "records " + gapFrom + " to " + r[3] + " have not arrived", 0));
+        }
+        for (Object[] r : Sql.list(c, "SELECT p.device_id, p.kind, p.seq_from, p.seq_to, p.found_at, p.detail, n.total"
+                        + " FROM chain_problems p JOIN (SELECT device_id, MAX(id) AS last, COUNT(*) AS total FROM chain_problems"
+                        + " GROUP BY device_id) n ON n.last = p.id",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                        rs.getLong(7)})) {
+            ChainState base = out.get((Long) r[0]);
+            out.put((Long) r[0], new ChainState((String) r[1], base == null ? null : base.verifiedTo(), (Long) r[2], (Long) r[3],
+                    Instant.ofEpochMilli((Long) r[4]), (String) r[5], (Long) r[6]));
+        }
+        return out;
     }
 
     private static Instant instant(Long millis) {

@@ -15,8 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.core.checkin.CheckinChain;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Principal;
@@ -36,20 +44,51 @@ public final class CheckinService {
     private static final Set<String> STOP_REASONS = java.util.Arrays.stream(org.venuegate.core.decide.StopReason.values())
             .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> COLOURS = Set.of("GREEN", "YELLOW", "RED");
-    private static final int COLUMNS = 13;
+    private static final int COLUMNS = 17;
 
     /**
      * One check-in as a kiosk sends it. Never a name or ID number: {@code subject} is pseudonymous.
      *
-     * @param seq   the kiosk's journal sequence number
-     * @param chain the kiosk's hash-chain value after this record (hex SHA-256)
+     * @param seq        the kiosk's journal sequence number
+     * @param chain      the kiosk's hash-chain value after this record (hex SHA-256, {@link CheckinChain})
+     * @param nonce      the scanned health code's nonce, the hub's evidence that it unveiled this code; null when no
+     *                   authentic code was read
+     * @param prev       the chain value before this record, so the hub can check the link
+     * @param scanMicros the kiosk's scan-to-decision time, which the chain covers
      */
     public record Checkin(String id, Long seq, String chain, Long venueId, String subject, Boolean manual, String outcome,
-                          String reason, String colour, Boolean proxy, Instant decidedAt) {
+                          String reason, String colour, Boolean proxy, Instant decidedAt, Long nonce, String prev,
+                          Long scanMicros) {
+        /** The record as the chain covers it; null when a field the chain needs is missing. */
+        CheckinChain.Link link() {
+            if (id == null || seq == null || venueId == null || outcome == null || decidedAt == null) {
+                return null;
+            }
+            return new CheckinChain.Link(id, seq, venueId, subject, Boolean.TRUE.equals(manual), outcome, reason, colour,
+                    Boolean.TRUE.equals(proxy), nonce, decidedAt.toEpochMilli(), scanMicros == null ? 0 : scanMicros);
+        }
     }
 
-    /** A batch as posted. */
-    public record Batch(List<Checkin> checkins) {
+    /**
+     * A batch as posted, signed by the device's own key (made at pairing) over {@link CheckinChain#batchMessage}.
+     *
+     * @param signature Base64 Ed25519 signature
+     */
+    public record Batch(List<Checkin> checkins, String signature) {
+        /** What the device signs for these items. */
+        public static byte[] message(long deviceId, List<Checkin> items) {
+            List<CheckinChain.Signed> signed = new ArrayList<>(items == null ? 0 : items.size());
+            for (Checkin c : items == null ? List.<Checkin>of() : items) {
+                signed.add(c == null ? new CheckinChain.Signed(-1, "") : new CheckinChain.Signed(c.seq() == null ? -1 : c.seq(),
+                        c.chain()));
+            }
+            return CheckinChain.batchMessage(deviceId, signed);
+        }
+
+        /** A batch signed as a kiosk signs it: for benches and tests that post without a journal. */
+        public static Batch signed(long deviceId, List<Checkin> items, PrivateKey key) {
+            return new Batch(items, Base64.getEncoder().encodeToString(Ed25519.sign(key, message(deviceId, items))));
+        }
     }
 
     /** Why one item was not stored. */
@@ -72,15 +111,34 @@ public final class CheckinService {
 
     private final java.util.function.Supplier<Duration> retention;
 
+    private final Devices devices;
+
+    /** Where the hub finds a posting device's pairing time and signing key. */
+    @FunctionalInterface
+    public interface Devices {
+        /** @return the active device, or empty when it is unknown or revoked */
+        Optional<Registered> find(long deviceId);
+    }
+
+    /** What the hub knows of a paired device: when it was paired and the key its batches must be signed with. */
+    public record Registered(Instant pairedAt, PublicKey key) {
+    }
+
     public CheckinService(Database db, Clock clock) {
         this(db, clock, null);
     }
 
     /** @param retention the retention period in force (check-ins older than it are refused), or null for no limit */
     public CheckinService(Database db, Clock clock, java.util.function.Supplier<Duration> retention) {
+        this(db, clock, retention, id -> db.read(c -> Sql.one(c, "SELECT created_at, public_key FROM devices WHERE id = ?"
+                + " AND revoked_at IS NULL", rs -> new Registered(Instant.ofEpochMilli(rs.getLong(1)), key(rs.getString(2))), id)));
+    }
+
+    public CheckinService(Database db, Clock clock, java.util.function.Supplier<Duration> retention, Devices devices) {
         this.db = db;
         this.clock = clock;
         this.retention = retention;
+        this.devices = devices;
     }
 
     public Receipt ingest(Principal device, Batch batch) {
@@ -92,17 +150,20 @@ public final class CheckinService {
             throw ApiException.invalidField("checkins", items.size() + " items; at most " + MAX_BATCH + " per batch");
         }
         Instant now = clock.instant();
+        Registered row = devices.find(device.id())
+                .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));
+        verifySignature(device.id(), row.key(), batch);
         // Decisions a kiosk cannot have made: before it was paired, or longer ago than check-ins are kept.
-        Instant paired = db.read(c -> Sql.one(c, "SELECT created_at FROM devices WHERE id = ?", rs -> rs.getLong(1), device.id()))
-                .map(ms -> Instant.ofEpochMilli(ms).minus(PAIRING_SLACK)).orElse(null);
+        Instant paired = row.pairedAt().minus(PAIRING_SLACK);
         Instant oldest = retention == null ? null : now.minus(retention.get());
         List<Rejection> rejected = new ArrayList<>();
+        List<Refused> refusedLinks = new ArrayList<>();
         Map<String, Checkin> valid = new HashMap<>();
         List<Checkin> ordered = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Checkin c = items.get(i);
             String problem = problem(c, device, now);
-            if (problem == null && paired != null && c.decidedAt().isBefore(paired)) {
+            if (problem == null && c.decidedAt().isBefore(paired)) {
                 problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
             }
             if (problem == null && oldest != null && c.decidedAt().isBefore(oldest)) {
@@ -113,7 +174,12 @@ public final class CheckinService {
             }
             if (problem != null) {
                 int colon = problem.indexOf(':');
-                rejected.add(new Rejection(c == null ? null : c.id(), i, problem.substring(0, colon), problem.substring(colon + 1)));
+                String code = problem.substring(0, colon);
+                rejected.add(new Rejection(c == null ? null : c.id(), i, code, problem.substring(colon + 1)));
+                if (c != null && !"DUPLICATE_IN_BATCH".equals(code) && isUuid(c.id()) && c.seq() != null && c.seq() >= 0
+                        && CheckinChain.isChainValue(c.chain())) {
+                    refusedLinks.add(new Refused(c, code));
+                }
             } else {
                 valid.put(c.id(), c);
                 ordered.add(c);
@@ -121,15 +187,17 @@ public final class CheckinService {
         }
         long deviceId = device.id();
         long receivedAt = now.toEpochMilli();
+        Map<String, String> evidence = ordered.isEmpty() ? Map.of() : evidence(ordered);
         Set<String> inserted = ordered.isEmpty() ? Set.of() : db.tx(c -> db.dialect() == Database.Dialect.POSTGRES
-                ? insertPostgres(c, ordered, deviceId, receivedAt)
-                : insertValues(c, ordered, deviceId, receivedAt));
+                ? insertPostgres(c, ordered, evidence, deviceId, receivedAt)
+                : insertValues(c, ordered, evidence, deviceId, receivedAt));
         List<String> accepted = new ArrayList<>();
         List<String> notInserted = new ArrayList<>();
         for (Checkin c : ordered) {
             (inserted.contains(c.id()) ? accepted : notInserted).add(c.id());
         }
         List<String> duplicates = new ArrayList<>();
+        List<ChainProblem> problems = new ArrayList<>();
         if (!notInserted.isEmpty()) {
             Map<String, String[]> stored = db.read(c -> db.dialect() == Database.Dialect.POSTGRES
                     ? existingPostgres(c, notInserted) : existing(c, notInserted));
@@ -143,10 +211,256 @@ public final class CheckinService {
                     LOG.warn("Check-in {} from device {} conflicts with the one stored under its id", id, deviceId);
                     rejected.add(new Rejection(id, items.indexOf(mine), "ID_CONFLICT",
                             "a different check-in with this id is already stored"));
+                    if (s != null && Long.parseLong(s[1]) == deviceId) {
+                        problems.add(new ChainProblem(ChainKind.REWRITTEN, mine.seq(), mine.seq(),
+                                "check-in " + id + " was sent again with other content"));
+                    }
                 }
             }
         }
+        List<Checkin> newlyStored = ordered.stream().filter(c -> inserted.contains(c.id())).toList();
+        for (Checkin c : newlyStored) {
+            if ("CHAIN_MISMATCH".equals(evidence.get(c.id()))) {
+                problems.add(new ChainProblem(ChainKind.EDITED, c.seq(), c.seq(),
+                        "record " + c.seq() + " does not match its own chain value: changed after the kiosk wrote it"));
+            }
+        }
+        advanceChain(deviceId, newlyStored, refusedLinks, problems, now);
         return new Receipt(UUID.randomUUID().toString(), deviceId, now, accepted, duplicates, rejected);
+    }
+
+    private static PublicKey key(String encoded) {
+        try {
+            return encoded == null ? null : Ed25519.decodePublic(encoded);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A stolen bearer token alone must not be able to post records: the batch carries the device key's signature. */
+    private static void verifySignature(long deviceId, PublicKey key, Batch batch) {
+        if (key == null) {
+            throw new ApiException(403, "DEVICE_KEY_MISSING", "this kiosk registered no signing key when it was paired;"
+                    + " pair it again");
+        }
+        byte[] signature;
+        try {
+            signature = batch.signature() == null ? null : Base64.getDecoder().decode(batch.signature());
+        } catch (IllegalArgumentException e) {
+            signature = null;
+        }
+        if (signature == null || !Ed25519.verify(key, Batch.message(deviceId, batch.checkins()), signature)) {
+            LOG.warn("Batch from device {} refused: {}", deviceId, batch.signature() == null ? "unsigned" : "bad signature");
+            throw new ApiException(401, "BATCH_SIGNATURE_INVALID", batch.signature() == null
+                    ? "a batch must carry the device key's signature (signature)"
+                    : "the batch's signature does not verify with this device's key");
+        }
+    }
+
+    /** Evidence codes; only VERIFIED places a subject at a venue in trace results. */
+    static final String VERIFIED = "VERIFIED";
+    /** A kiosk's clock may be this far off the hub's when it judges a code's window. */
+    static final Duration EVIDENCE_SLACK = VerificationPolicy.DEFAULT.clockSkew();
+
+    private record Unveil(String subject, long venueId, long admittedAt, long expiresAt) {
+    }
+
+    /**
+     * Checks each item against what the hub signed: a scanned check-in is evidence of presence only when its nonce
+     * is one the hub issued at unveil for that subject and venue, and it was decided within that code's window.
+     */
+    private Map<String, String> evidence(List<Checkin> items) {
+        List<Long> nonces = items.stream().map(Checkin::nonce).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, Unveil> unveils = nonces.isEmpty() ? Map.of() : db.read(c -> unveils(c, nonces));
+        long slack = EVIDENCE_SLACK.toMillis();
+        Map<String, String> out = new HashMap<>(items.size() * 2);
+        for (Checkin c : items) {
+            String e;
+            CheckinChain.Link link = c.link();
+            if (!CheckinChain.isChainValue(c.prev()) || !CheckinChain.next(c.prev(), link).equals(c.chain())) {
+                e = CheckinChain.isChainValue(c.prev()) ? "CHAIN_MISMATCH" : "UNLINKED";
+            } else if (Boolean.TRUE.equals(c.manual())) {
+                e = "MANUAL";
+            } else if (c.nonce() == null) {
+                e = "NO_CODE";
+            } else {
+                Unveil u = unveils.get(c.nonce());
+                long at = c.decidedAt().toEpochMilli();
+                if (u == null) {
+                    e = "NO_UNVEIL";
+                } else if (!u.subject().equals(c.subject())) {
+                    e = "OTHER_SUBJECT";
+                } else if (u.venueId() != c.venueId()) {
+                    e = "OTHER_VENUE";
+                } else if (at < u.admittedAt() - slack || at > u.expiresAt() + slack) {
+                    e = "OUTSIDE_WINDOW";
+                } else {
+                    e = VERIFIED;
+                }
+            }
+            out.put(c.id(), e);
+        }
+        return out;
+    }
+
+    private Map<Long, Unveil> unveils(Connection c, List<Long> nonces) throws SQLException {
+        Map<Long, Unveil> out = new HashMap<>();
+        Sql.Row<Object[]> row = rs -> new Object[] {rs.getLong(1), new Unveil(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))};
+        List<Object[]> rows = new ArrayList<>();
+        if (db.dialect() == Database.Dialect.POSTGRES) {
+            rows.addAll(Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce = ANY(?)",
+                    row, (Object) nonces.toArray(new Long[0])));
+        } else {
+            for (int from = 0; from < nonces.size(); from += CHUNK) {
+                List<Long> chunk = nonces.subList(from, Math.min(nonces.size(), from + CHUNK));
+                rows.addAll(Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", row, chunk.toArray()));
+            }
+        }
+        for (Object[] r : rows) {
+            out.put((Long) r[0], (Unveil) r[1]);
+        }
+        return out;
+    }
+
+    /** An item refused for its content, kept as a link so the device's chain shows no gap where it stood. */
+    private record Refused(Checkin item, String error) {
+    }
+
+    /** Kinds of break in a device's chain, as the fleet view shows them. */
+    public enum ChainKind {
+        /** records missing between two the hub holds */
+        GAP,
+        /** a record's previous chain value is not the chain value of the record before it */
+        BROKEN,
+        /** a record's content does not match its own chain value */
+        EDITED,
+        /** a record the hub already holds came again with other content, or another record at its place */
+        REWRITTEN
+    }
+
+    record ChainProblem(ChainKind kind, long from, long to, String detail) {
+    }
+
+    private record Link(long seq, String chain, String prev) {
+    }
+
+    /**
+     * Walks the device's chain forward from where the hub last verified it, over the links that arrived now and
+     * those stored ahead of it (a batch may arrive twice or out of order after a crash): each link must name the one
+     * before it. What cannot be reached yet is an open gap; a link that does not fit is a problem kept for the admins.
+     * A device's first link starts its chain (a kiosk's journal keeps counting across pairings).
+     */
+    private void advanceChain(long deviceId, List<Checkin> stored, List<Refused> refused, List<ChainProblem> problems, Instant now) {
+        if (stored.isEmpty() && refused.isEmpty() && problems.isEmpty()) {
+            return;
+        }
+        db.tx(c -> {
+            if (!refused.isEmpty()) {
+                for (Refused r : refused) {
+                    Sql.update(c, "INSERT INTO checkin_refusals(device_id, seq, id, chain, prev_chain, error, decided_at, received_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", deviceId, r.item().seq(), r.item().id(),
+                            r.item().chain(), CheckinChain.isChainValue(r.item().prev()) ? r.item().prev() : null, r.error(),
+                            r.item().decidedAt() == null || !Requests.sane(r.item().decidedAt()) ? null : r.item().decidedAt().toEpochMilli(),
+                            now.toEpochMilli());
+                }
+            }
+            String lock = db.dialect() == Database.Dialect.POSTGRES ? " FOR UPDATE" : "";
+            Optional<Object[]> state = Sql.one(c, "SELECT head_seq, head_chain, gap_from, gap_since FROM device_chains WHERE device_id = ?" + lock,
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), Sql.longOrNull(rs, "gap_from"), Sql.longOrNull(rs, "gap_since")}, deviceId);
+            TreeMap<Long, Link> links = new TreeMap<>();
+            for (Checkin k : stored) {
+                links.putIfAbsent(k.seq(), new Link(k.seq(), k.chain(), k.prev()));
+            }
+            for (Refused r : refused) {
+                links.putIfAbsent(r.item().seq(), new Link(r.item().seq(), r.item().chain(), r.item().prev()));
+            }
+            long head;
+            String headChain;
+            if (state.isPresent()) {
+                head = (Long) state.get()[0];
+                headChain = (String) state.get()[1];
+            } else if (!links.isEmpty()) {
+                Link first = links.firstEntry().getValue();
+                head = first.seq() - 1;
+                headChain = CheckinChain.isChainValue(first.prev()) ? first.prev() : CheckinChain.ZERO;
+            } else {
+                head = -1;
+                headChain = CheckinChain.ZERO;
+            }
+            // a new record at a place already verified: the kiosk's history was rewritten
+            for (Checkin k : stored) {
+                if (k.seq() <= head && state.isPresent()) {
+                    problems.add(new ChainProblem(ChainKind.REWRITTEN, k.seq(), k.seq(),
+                            "a second record (" + k.id() + ") arrived for place " + k.seq() + ", which the hub already holds"));
+                }
+            }
+            boolean contiguous = links.isEmpty() || links.firstKey() == head + 1 && links.lastKey() - links.firstKey() + 1 == links.size();
+            if (!contiguous || state.isPresent() && state.get()[2] != null) {
+                for (Link l : storedAhead(c, deviceId, head)) {
+                    links.putIfAbsent(l.seq(), l);
+                }
+            }
+            while (links.containsKey(head + 1)) {
+                Link next = links.get(head + 1);
+                if (!headChain.equals(next.prev())) {
+                    problems.add(new ChainProblem(ChainKind.BROKEN, next.seq(), next.seq(), next.prev() == null
+                            ? "record " + next.seq() + " came without the chain value before it"
+                            : "record " + next.seq() + " does not follow record " + head + ": the chain is broken there"));
+                }
+                head = next.seq();
+                headChain = next.chain();
+            }
+            Long gapFrom = null;
+            Long gapTo = null;
+            Long gapSince = null;
+            Long ahead = links.higherKey(head);
+            if (ahead != null) {
+                gapFrom = head + 1;
+                gapTo = ahead - 1;
+                gapSince = state.isPresent() && state.get()[3] != null ? (Long) state.get()[3] : now.toEpochMilli();
+            }
+            if (state.isPresent()) {
+                Sql.update(c, "UPDATE device_chains SET head_seq = ?, head_chain = ?, gap_from = ?, gap_to = ?, gap_since = ?"
+                        + " WHERE device_id = ?", head, headChain, gapFrom, gapTo, gapSince, deviceId);
+            } else {
+                Sql.update(c, "INSERT INTO device_chains(device_id, head_seq, head_chain, gap_from, gap_to, gap_since)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", deviceId, head, headChain, gapFrom, gapTo, gapSince);
+            }
+            for (ChainProblem p : coalesce(problems)) {
+                LOG.warn("Device {} chain {} at {}..{}: {}", deviceId, p.kind(), p.from(), p.to(), p.detail());
+                Sql.update(c, "INSERT INTO chain_problems(device_id, kind, seq_from, seq_to, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        deviceId, p.kind().name(), p.from(), p.to(), p.detail(), now.toEpochMilli());
+            }
+            return null;
+        });
+    }
+
+    /** Links the hub holds beyond the verified head, in order: the ones that arrived before the gap closed. */
+    private static List<Link> storedAhead(Connection c, long deviceId, long head) throws SQLException {
+        List<Link> out = new ArrayList<>(Sql.list(c, "SELECT seq, chain, prev_chain FROM checkins WHERE device_id = ? AND seq > ?"
+                + " ORDER BY seq LIMIT ?", rs -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3)), deviceId, head, MAX_BATCH * 4));
+        out.addAll(Sql.list(c, "SELECT seq, chain, prev_chain FROM checkin_refusals WHERE device_id = ? AND seq > ?"
+                + " ORDER BY seq LIMIT ?", rs -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3)), deviceId, head, MAX_BATCH * 4));
+        return out;
+    }
+
+    /** Runs of the same kind over consecutive places become one entry, so an old kiosk cannot flood the list. */
+    static List<ChainProblem> coalesce(List<ChainProblem> problems) {
+        List<ChainProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparing(ChainProblem::kind).thenComparingLong(ChainProblem::from));
+        List<ChainProblem> out = new ArrayList<>();
+        for (ChainProblem p : sorted) {
+            ChainProblem last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.kind() == p.kind() && p.from() <= last.to() + 1) {
+                out.set(out.size() - 1, new ChainProblem(p.kind(), last.from(), Math.max(last.to(), p.to()),
+                        last.from() == p.from() ? last.detail() : "records " + last.from() + " to " + Math.max(last.to(), p.to())
+                                + ": " + last.detail()));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** @return null when the item is fine, else "CODE:message" */
@@ -180,6 +494,12 @@ public final class CheckinService {
         }
         if (c.decidedAt() == null) {
             return "INVALID_FIELD:decidedAt is required";
+        }
+        if (c.scanMicros() != null && c.scanMicros() < 0) {
+            return "INVALID_FIELD:scanMicros must not be negative";
+        }
+        if (c.prev() != null && !CheckinChain.isChainValue(c.prev())) {
+            return "INVALID_FIELD:prev must be 64 lower-case hex digits";
         }
         if (!Requests.sane(c.decidedAt())) {
             return "INVALID_FIELD:decidedAt lies outside the years " + Requests.MIN_YEAR + " to " + Requests.MAX_YEAR;
@@ -250,16 +570,17 @@ public final class CheckinService {
     }
 
     /** SQLite: multi-row INSERT ... VALUES in chunks; in-process, so the statement count costs little. */
-    private static Set<String> insertValues(Connection c, List<Checkin> rows, long deviceId, long receivedAt) throws SQLException {
+    private static Set<String> insertValues(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+                                            long receivedAt) throws SQLException {
         Set<String> inserted = new HashSet<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Checkin> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             StringBuilder sql = new StringBuilder("INSERT INTO checkins(id, device_id, venue_id, seq, chain, subject, manual,"
-                    + " outcome, reason, colour, proxy, decided_at, received_at) VALUES ");
+                    + " outcome, reason, colour, proxy, decided_at, received_at, nonce, prev_chain, scan_micros, evidence) VALUES ");
             Object[] params = new Object[chunk.size() * COLUMNS];
             int p = 0;
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                 Checkin r = chunk.get(i);
                 params[p++] = r.id();
                 params[p++] = deviceId;
@@ -274,6 +595,10 @@ public final class CheckinService {
                 params[p++] = Boolean.TRUE.equals(r.proxy());
                 params[p++] = r.decidedAt().toEpochMilli();
                 params[p++] = receivedAt;
+                params[p++] = r.nonce();
+                params[p++] = CheckinChain.isChainValue(r.prev()) ? r.prev() : null;
+                params[p++] = r.scanMicros();
+                params[p++] = evidence.get(r.id());
             }
             sql.append(" ON CONFLICT (id) DO NOTHING RETURNING id");
             inserted.addAll(Sql.list(c, sql.toString(), rs -> rs.getString(1), params));
@@ -281,64 +606,74 @@ public final class CheckinService {
         return inserted;
     }
 
-    private static final String INSERT_UNNEST = "INSERT INTO checkins(id, device_id, venue_id, seq, chain, subject, manual,"
-            + " outcome, reason, colour, proxy, decided_at, received_at)"
-            + " SELECT t.id::uuid, ?, t.venue_id, t.seq, t.chain, t.subject, t.manual, t.outcome, t.reason, t.colour, t.proxy,"
-            + " t.decided_at, ?"
-            + " FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[], ?::varchar[],"
-            + " ?::varchar[], ?::varchar[], ?::boolean[], ?::bigint[])"
-            + " AS t(id, venue_id, seq, chain, subject, manual, outcome, reason, colour, proxy, decided_at)"
-            + " ON CONFLICT (id) DO NOTHING RETURNING id";
+    /** Every column of a check-in row, in the order of the COPY text. */
+    public static final String COPY_COLUMNS = "id, device_id, venue_id, seq, chain, subject, manual, outcome, reason, colour, proxy,"
+            + " decided_at, received_at, nonce, prev_chain, scan_micros, evidence, part_ms";
+    private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS checkin_stage (id uuid, device_id bigint, venue_id bigint,"
+            + " seq bigint, chain varchar(64), subject varchar(64), manual boolean, outcome varchar(8), reason varchar(32),"
+            + " colour varchar(8), proxy boolean, decided_at bigint, received_at bigint, nonce bigint, prev_chain varchar(64),"
+            + " scan_micros bigint, evidence varchar(24), part_ms bigint) ON COMMIT DELETE ROWS";
+    private static final String FROM_STAGE = "INSERT INTO checkins(" + COPY_COLUMNS + ") SELECT " + COPY_COLUMNS
+            + " FROM checkin_stage ON CONFLICT (id, part_ms) DO NOTHING RETURNING id";
 
     /**
-     * PostgreSQL: the whole batch as one column array per field, unnested into one INSERT. Same statement text for
-     * every batch, so the server plans it once, and 13 parameters instead of 13 per row, which the multi-row VALUES
-     * form spent most of its time binding and parsing. Measured about 1.7 times the rows per second of VALUES here;
-     * COPY into a temporary table and INSERT ... SELECT from it was no faster and needs a temp table per session.
+     * PostgreSQL: the batch goes by COPY into a session's temporary staging table (no WAL, no index), then by one
+     * INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING into the partitioned table, which stores each row exactly
+     * once and names the rows it stored. COPY is the server's cheapest way in; the INSERT does the same index and WAL
+     * work a raw COPY into the table would. {@code venuegate bench ingest} compares the two.
      */
-    private static Set<String> insertPostgres(Connection c, List<Checkin> rows, long deviceId, long receivedAt) throws SQLException {
-        int n = rows.size();
-        String[] id = new String[n];
-        long[] venue = new long[n];
-        long[] seq = new long[n];
-        String[] chain = new String[n];
-        String[] subject = new String[n];
-        boolean[] manual = new boolean[n];
-        String[] outcome = new String[n];
-        String[] reason = new String[n];
-        String[] colour = new String[n];
-        boolean[] proxy = new boolean[n];
-        long[] decided = new long[n];
-        for (int i = 0; i < n; i++) {
-            Checkin r = rows.get(i);
-            id[i] = r.id();
-            venue[i] = r.venueId();
-            seq[i] = r.seq();
-            chain[i] = r.chain();
-            subject[i] = r.subject();
-            manual[i] = Boolean.TRUE.equals(r.manual());
-            outcome[i] = r.outcome();
-            reason[i] = r.reason();
-            colour[i] = r.colour();
-            proxy[i] = Boolean.TRUE.equals(r.proxy());
-            decided[i] = r.decidedAt().toEpochMilli();
+    private static Set<String> insertPostgres(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+                                              long receivedAt) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute(STAGE);
         }
-        Set<String> inserted = new HashSet<>(n * 2);
-        try (PreparedStatement ps = c.prepareStatement(INSERT_UNNEST)) {
-            ps.setLong(1, deviceId);
-            ps.setLong(2, receivedAt);
-            // Java arrays go to pgjdbc's binary array encoding: no text literal to build and quote per row.
-            Object[] columns = {id, venue, seq, chain, subject, manual, outcome, reason, colour, proxy, decided};
-            for (int i = 0; i < columns.length; i++) {
-                ps.setObject(3 + i, columns[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getString(1));
-                }
+        copy(c, "checkin_stage", copyText(rows, evidence, deviceId, receivedAt));
+        Set<String> inserted = new HashSet<>(rows.size() * 2);
+        try (PreparedStatement ps = c.prepareStatement(FROM_STAGE); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                inserted.add(rs.getString(1));
             }
         }
         return inserted;
+    }
+
+    /** COPY ... FROM STDIN of text made by {@link #copyText}, into {@code table} (a name from code, never from input). */
+    public static long copy(Connection c, String table, byte[] text) throws SQLException {
+        try {
+            return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN", new java.io.ByteArrayInputStream(text));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rows in PostgreSQL's COPY text format, columns as {@link #COPY_COLUMNS}. Every text value was checked
+     * against its alphabet before (ids, hex chains, subject pseudonyms, enum names), so none holds a tab, a newline
+     * or a backslash that would need escaping.
+     */
+    public static byte[] copyText(List<Checkin> rows, Map<String, String> evidence, long deviceId, long receivedAt) {
+        StringBuilder b = new StringBuilder(rows.size() * 260);
+        for (Checkin r : rows) {
+            long decided = r.decidedAt().toEpochMilli();
+            b.append(r.id()).append('\t').append(deviceId).append('\t').append(r.venueId()).append('\t').append(r.seq())
+                    .append('\t').append(r.chain()).append('\t');
+            text(b, r.subject()).append('\t').append(Boolean.TRUE.equals(r.manual()) ? 't' : 'f').append('\t').append(r.outcome())
+                    .append('\t');
+            text(b, r.reason()).append('\t');
+            text(b, r.colour()).append('\t').append(Boolean.TRUE.equals(r.proxy()) ? 't' : 'f').append('\t').append(decided)
+                    .append('\t').append(receivedAt).append('\t');
+            text(b, r.nonce() == null ? null : r.nonce().toString()).append('\t');
+            text(b, CheckinChain.isChainValue(r.prev()) ? r.prev() : null).append('\t');
+            text(b, r.scanMicros() == null ? null : r.scanMicros().toString()).append('\t');
+            text(b, evidence.getOrDefault(r.id(), "UNCHECKED")).append('\t').append(CheckinPartitions.partMs(r.id(), decided))
+                    .append('\n');
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder text(StringBuilder b, String value) {
+        return value == null ? b.append("\\N") : b.append(value);
     }
 
     private static Map<String, String[]> existing(Connection c, List<String> ids) throws SQLException {
@@ -346,7 +681,7 @@ public final class CheckinService {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            for (String[] row : Sql.list(c, "SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at FROM checkins WHERE id IN (" + marks + ")",
+            for (String[] row : Sql.list(c, "SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at, nonce FROM checkins WHERE id IN (" + marks + ")",
                     rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)), fingerprint(rs)},
                     chunk.toArray())) {
                 out.put(row[0], new String[] {row[1], row[2], row[3]});
@@ -358,7 +693,7 @@ public final class CheckinService {
     /** PostgreSQL stores ids as uuid: one array parameter, cast on the server, instead of a list of text values. */
     private static Map<String, String[]> existingPostgres(Connection c, List<String> ids) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at FROM checkins WHERE id = ANY(?::uuid[])")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain, device_id, seq, venue_id, subject, manual, outcome, reason, colour, proxy, decided_at, nonce FROM checkins WHERE id = ANY(?::uuid[])")) {
             ps.setObject(1, ids.toArray(new String[0]));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -373,14 +708,15 @@ public final class CheckinService {
     private static String fingerprint(ResultSet rs) throws SQLException {
         return String.join("|", Long.toString(rs.getLong(4)), Long.toString(rs.getLong(5)), String.valueOf(rs.getString(6)),
                 Boolean.toString(rs.getBoolean(7)), rs.getString(8), String.valueOf(rs.getString(9)),
-                String.valueOf(rs.getString(10)), Boolean.toString(rs.getBoolean(11)), Long.toString(rs.getLong(12)));
+                String.valueOf(rs.getString(10)), Boolean.toString(rs.getBoolean(11)), Long.toString(rs.getLong(12)),
+                String.valueOf(Sql.longOrNull(rs, "nonce")));
     }
 
     private static String fingerprint(Checkin c) {
         return String.join("|", Long.toString(c.seq()), Long.toString(c.venueId()), String.valueOf(c.subject()),
                 Boolean.toString(Boolean.TRUE.equals(c.manual())), c.outcome(), String.valueOf(c.reason()),
                 String.valueOf(c.colour()), Boolean.toString(Boolean.TRUE.equals(c.proxy())),
-                Long.toString(c.decidedAt().toEpochMilli()));
+                Long.toString(c.decidedAt().toEpochMilli()), String.valueOf(c.nonce()));
     }
 
     public long count() {
@@ -392,9 +728,23 @@ public final class CheckinService {
         Instant now = clock.instant();
         long cutoff = now.minus(retention).toEpochMilli();
         int deleted = db.tx(c -> {
-            int n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
+            int n;
+            String how = "";
+            if (db.dialect() == Database.Dialect.POSTGRES) {
+                CheckinPartitions.Purge p = new CheckinPartitions(db, clock).purge(c, cutoff);
+                n = (int) Math.min(Integer.MAX_VALUE, p.rows());
+                how = p.dropped().isEmpty() ? "" : "; partitions dropped: " + String.join(", ", p.dropped());
+            } else {
+                n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
+            }
+            String dropped = how;
+            // the evidence and the refused links are kept exactly as long as the check-ins they judge
+            int unveils = Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
+            Sql.update(c, "DELETE FROM checkin_refusals WHERE received_at < ?", cutoff);
+            LOG.info("Retention purge: {} unveil records deleted", unveils);
             AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins",
-                    n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention " + retention.toDays() + " days)");
+                    n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention " + retention.toDays() + " days)"
+                            + dropped);
             BackOfficeService.setting(c, BackOfficeService.LAST_PURGE, n + " " + cutoff, now, "system");
             return n;
         });

@@ -169,10 +169,30 @@ public final class CitizenService {
         VenueCode venue = r.venue();
         HealthCode code = new HealthCode(citizen.subjectId(), citizen.maskedName(), citizen.colour(), citizen.badge(),
                 Optional.ofNullable(citizen.lastNegativeTest()).map(t -> Instant.ofEpochSecond(t.getEpochSecond())),
-                citizen.proxy(), venue.venueId(), now, now.plus(UNVEILED_VALIDITY), RANDOM.nextLong());
+                citizen.proxy(), venue.venueId(), now, now.plus(UNVEILED_VALIDITY), recordUnveil(citizen.subjectId(),
+                        venue.venueId(), now, now.plus(UNVEILED_VALIDITY)));
         String text2 = trust.ring().issueHealth(code, now);
         return new Unveiled(text2, citizen.subjectId(), citizen.maskedName(), citizen.colour(), citizen.badge(),
                 citizen.proxy(), venue.venueId(), venue.name(), venue.venueNumber(), now, code.expiresAt());
+    }
+
+    /**
+     * Keeps what the hub signs before it signs it: a check-in places its subject at a venue in trace results only when
+     * it names a nonce recorded here for that subject and venue. The nonce is fresh; a clash (2^-64) draws again.
+     *
+     * @return the nonce the code must carry
+     */
+    private long recordUnveil(long subjectId, long venueId, Instant admittedAt, Instant expiresAt) {
+        return db.tx(c -> {
+            while (true) {
+                long nonce = RANDOM.nextLong();
+                if (Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (nonce) DO NOTHING", nonce, "S" + Long.toUnsignedString(subjectId), venueId,
+                        admittedAt.toEpochMilli(), expiresAt.toEpochMilli()) == 1) {
+                    return nonce;
+                }
+            }
+        });
     }
 
     public Citizen setColour(Principal who, long subject, ColourChange change) {

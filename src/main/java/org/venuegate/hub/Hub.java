@@ -52,7 +52,14 @@ public final class Hub implements AutoCloseable {
         this.trace = new TraceService(db, clock);
         this.posters = new PosterService(trust, clock);
         this.backOffice = new BackOfficeService(db, clock, new Passwords(config.passwordIterations()), trust, config.retention());
+        this.partitions = db.dialect() == Database.Dialect.POSTGRES ? new CheckinPartitions(db, clock) : null;
+        if (partitions != null) {
+            partitions.ensure();
+        }
     }
+
+    /** The check-in table's day partitions on PostgreSQL; null on SQLite, which keeps one plain table. */
+    private final CheckinPartitions partitions;
 
     /** The retention period in force (an admin may change it while the hub runs). */
     private java.time.Duration retention() {
@@ -84,7 +91,10 @@ public final class Hub implements AutoCloseable {
         return Optional.of(password);
     }
 
-    /** Purges expired check-ins now and then every hour (each node may run it; the DELETE is idempotent). */
+    /**
+     * Creates the coming days' check-in partitions (PostgreSQL) and purges expired check-ins, now and then every hour;
+     * each node may run it (both steps are idempotent and take an advisory lock on PostgreSQL).
+     */
     public synchronized void startRetention() {
         if (scheduler != null) {
             return;
@@ -96,6 +106,9 @@ public final class Hub implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
+                if (partitions != null) {
+                    partitions.ensure();
+                }
                 checkins.purge(backOffice.retention());
             } catch (RuntimeException e) {
                 LOG.error("Retention purge failed; will retry in an hour", e);

@@ -131,7 +131,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     /** Kiosk pairs. */
-    record PairRequest(String pairingCode, String label) {
+    record PairRequest(String pairingCode, String label, String publicKey) {
     }
 
     /** Admin rotates a key. */
@@ -239,7 +239,7 @@ public final class HubServer implements AutoCloseable {
             PairRequest r = Requests.body(ctx, PairRequest.class);
             // a wrong code costs the address a place in the window, so pairing codes cannot be guessed at speed
             hub.auth().admitPairing(ctx.ip());
-            var paired = hub.venues().pair(r.pairingCode(), r.label());
+            var paired = hub.venues().pair(r.pairingCode(), r.label(), r.publicKey());
             hub.auth().pairingSucceeded(ctx.ip());
             ctx.status(201).json(paired);
         }, Role.ANYONE);

@@ -58,19 +58,30 @@ public final class TraceService {
         String ref = caseReference(caseRef);
         window(from, to);
         return db.tx(c -> {
-            List<VenueVisit> rows = Sql.list(c, "SELECT subject, decided_at, outcome, reason, colour, manual, proxy, device_id"
-                            + " FROM checkins WHERE venue_id = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, id LIMIT ?",
-                    rs -> new VenueVisit(rs.getString(1), null, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)),
-                    venueId, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
+            String sql = "SELECT subject, decided_at, outcome, reason, colour, manual, proxy, device_id, evidence"
+                    + " FROM checkins WHERE venue_id = ? AND decided_at >= ? AND decided_at < ? AND evidence %s ?"
+                    + " ORDER BY decided_at, id LIMIT ?";
+            Sql.Row<VenueVisit> row = rs -> new VenueVisit(rs.getString(1), null, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8), rs.getString(9));
+            List<VenueVisit> rows = Sql.list(c, sql.formatted("="), row, venueId, from.toEpochMilli(), to.toEpochMilli(),
+                    CheckinService.VERIFIED, MAX_ROWS + 1);
+            List<VenueVisit> other = Sql.list(c, sql.formatted("<>"), row, venueId, from.toEpochMilli(), to.toEpochMilli(),
+                    CheckinService.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
-                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
-            List<VenueVisit> kept = rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
-            Map<Long, String> names = maskedNames(c, kept.stream().map(VenueVisit::subject).toList());
-            List<VenueVisit> named = kept.stream().map(v -> new VenueVisit(v.subject(), names.get(subjectId(v.subject())),
-                    v.decidedAt(), v.outcome(), v.reason(), v.colour(), v.manual(), v.proxy(), v.deviceId())).toList();
-            return new VenueTrace(named, rows.size() > MAX_ROWS);
+                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
+                            + Math.min(other.size(), MAX_ROWS) + " unverified");
+            return new VenueTrace(named(c, cap(rows)), named(c, cap(other)), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
+    }
+
+    private static <T> List<T> cap(List<T> rows) {
+        return rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
+    }
+
+    private static List<VenueVisit> named(Connection c, List<VenueVisit> kept) throws SQLException {
+        Map<Long, String> names = maskedNames(c, kept.stream().map(VenueVisit::subject).toList());
+        return kept.stream().map(v -> new VenueVisit(v.subject(), names.get(subjectId(v.subject())), v.decidedAt(), v.outcome(),
+                v.reason(), v.colour(), v.manual(), v.proxy(), v.deviceId(), v.evidence())).toList();
     }
 
     public SubjectTrace ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
@@ -80,15 +91,19 @@ public final class TraceService {
             throw ApiException.badRequest("INVALID_PARAMETER", "subject must be 1-64 characters");
         }
         return db.tx(c -> {
-            List<SubjectVisit> rows = Sql.list(c, "SELECT k.venue_id, v.name, v.number, k.decided_at, k.outcome FROM checkins k"
-                            + " LEFT JOIN venues v ON v.id = k.venue_id WHERE k.subject = ? AND k.decided_at >= ? AND k.decided_at < ?"
-                            + " ORDER BY k.decided_at, k.id LIMIT ?",
-                    rs -> new SubjectVisit(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                            rs.getString(5)),
-                    subject, from.toEpochMilli(), to.toEpochMilli(), MAX_ROWS + 1);
+            String sql = "SELECT k.venue_id, v.name, v.number, k.decided_at, k.outcome, k.evidence FROM checkins k"
+                    + " LEFT JOIN venues v ON v.id = k.venue_id WHERE k.subject = ? AND k.decided_at >= ? AND k.decided_at < ?"
+                    + " AND k.evidence %s ? ORDER BY k.decided_at, k.id LIMIT ?";
+            Sql.Row<SubjectVisit> row = rs -> new SubjectVisit(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6));
+            List<SubjectVisit> rows = Sql.list(c, sql.formatted("="), row, subject, from.toEpochMilli(), to.toEpochMilli(),
+                    CheckinService.VERIFIED, MAX_ROWS + 1);
+            List<SubjectVisit> other = Sql.list(c, sql.formatted("<>"), row, subject, from.toEpochMilli(), to.toEpochMilli(),
+                    CheckinService.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
-                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " rows");
-            return new SubjectTrace(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows, rows.size() > MAX_ROWS);
+                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
+                            + Math.min(other.size(), MAX_ROWS) + " unverified");
+            return new SubjectTrace(cap(rows), cap(other), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
     }
 

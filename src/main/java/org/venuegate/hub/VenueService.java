@@ -15,6 +15,7 @@ import org.venuegate.api.CategoryRequest;
 import org.venuegate.api.Device;
 import org.venuegate.api.PairingCode;
 import org.venuegate.api.Venue;
+import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Principal;
@@ -146,12 +147,13 @@ public final class VenueService {
     }
 
     /** Exchanges a one-time pairing code for a device token. A used, expired or unknown code gets the same answer. */
-    public Pairing pair(String pairingCode, String label) {
+    public Pairing pair(String pairingCode, String label, String publicKey) {
         String normalized = Tokens.normalizePairingCode(pairingCode);
         String cleanLabel = Requests.optionalText(label, "label", 64);
         if (normalized.isEmpty()) {
             throw ApiException.invalidField("pairingCode", "is required");
         }
+
         String token = Tokens.newToken();
         Instant now = clock.instant();
         long[] ids = db.tx(c -> {
@@ -164,8 +166,10 @@ public final class VenueService {
             if (load(c, venue.get()).map(Venue::revoked).orElse(true)) {
                 throw ApiException.conflict("VENUE_REVOKED", "the venue of this pairing code has been revoked; no kiosk can pair to it");
             }
-            long deviceId = Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                    venue.get(), Tokens.hash(token), cleanLabel, now.toEpochMilli());
+            // checked after the code, so a guesser learns nothing from it, and before the code is spent
+            String key = devicePublicKey(publicKey);
+            long deviceId = Sql.insertId(c, "INSERT INTO devices(venue_id, token_hash, label, created_at, public_key)"
+                    + " VALUES (?, ?, ?, ?, ?)", venue.get(), Tokens.hash(token), cleanLabel, now.toEpochMilli(), key);
             Sql.update(c, "UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
                     now.toEpochMilli(), deviceId, Tokens.hash(normalized));
             AuditLog.record(c, now, "device:" + deviceId, "DEVICE_PAIRED", "venue:" + venue.get(), cleanLabel);
@@ -174,6 +178,30 @@ public final class VenueService {
         Venue v = db.read(c -> load(c, ids[1])).orElseThrow();
         var root = trust.root();
         return new Pairing(ids[0], token, root.publicKey(), root.keyId(), v, trust.current().document());
+    }
+
+    /**
+     * The kiosk's own signing key, made at pairing: a batch of check-ins must be signed with it, so the bearer token
+     * alone (which can leak from a config file) cannot post records.
+     */
+    static String devicePublicKey(String publicKey) {
+        if (publicKey == null || publicKey.isBlank()) {
+            throw ApiException.invalidField("publicKey", "is required: the kiosk's Ed25519 public key (Base64 X.509)");
+        }
+        if (publicKey.length() > 100) {
+            throw ApiException.invalidField("publicKey", "is not a Base64 X.509 Ed25519 public key");
+        }
+        try {
+            return Ed25519.encodePublic(Ed25519.decodePublic(publicKey.strip()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("publicKey", "is not a Base64 X.509 Ed25519 public key");
+        }
+    }
+
+    /** The signing key of an active device, or empty when it has none or was revoked (revoking it revokes its key). */
+    public java.util.Optional<java.security.PublicKey> deviceKey(long deviceId) {
+        return db.read(c -> Sql.one(c, "SELECT public_key FROM devices WHERE id = ? AND revoked_at IS NULL"
+                + " AND public_key IS NOT NULL", rs -> rs.getString(1), deviceId)).map(Ed25519::decodePublic);
     }
 
     public List<Device> devices(Long venueId) {

@@ -68,7 +68,7 @@ public final class KioskRuntime implements AutoCloseable {
         clockGuard.load();
         this.trust = new TrustStore(configDir, root, clock);
         this.journal = Journal.open(dataDir.resolve("journal.db"), wall);
-        this.hub = new HubClient(http, device.hubUrl(), device.token());
+        this.hub = new HubClient(http, device.hubUrl(), device.token(), device.deviceId(), device.signingKey());
         this.sync = new SyncWorker(journal, hub, wall, SyncWorker.Sleeper.REAL, Math::random,
                 SyncWorker.Settings.DEFAULT.withRetention(Duration.ofDays(config.retentionDays())));
         this.engine = new KioskEngine(trust::current, device.venueId(), config.policy(), config.verificationPolicy(), clock,

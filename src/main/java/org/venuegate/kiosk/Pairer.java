@@ -17,8 +17,10 @@ public final class Pairer {
 
     public static Pairing pair(OkHttpClient http, String hubUrl, String code, String label, Path configDir)
             throws HubException, IOException {
-        Pairing p = HubClient.pair(http, hubUrl, code, label);
-        DeviceFile.from(hubUrl, p).save(configDir);
+        // the kiosk's own key: the hub keeps the public half and takes only batches signed with the private one
+        java.security.KeyPair key = Ed25519.generate();
+        Pairing p = HubClient.pair(http, hubUrl, code, label, key.getPublic());
+        DeviceFile.from(hubUrl, p, key.getPrivate()).save(configDir);
         new TrustStore(configDir, Ed25519.decodePublic(p.rootPublicKey()),
                 new TrustedClock(Clock.systemUTC(), System::nanoTime, Duration.ofMinutes(2))).accept(p.trustList(), null, true);
         return p;

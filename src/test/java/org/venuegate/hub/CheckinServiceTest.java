@@ -67,7 +67,7 @@ class CheckinServiceTest {
     }
 
     static Checkin checkin(String id, long seq, String chain) {
-        return new Checkin(id, seq, chain, VENUE, "S:" + seq, false, "PASS", null, "GREEN", false, NOW.minusSeconds(60 - seq));
+        return TestDevices.unlinked(id, seq, chain, VENUE, "S:" + seq, false, "PASS", null, "GREEN", false, NOW.minusSeconds(60 - seq));
     }
 
     static String chain(long n) {
@@ -91,11 +91,11 @@ class CheckinServiceTest {
     @EnumSource(Database.Dialect.class)
     void mixedBatchGetsOneVerdictPerItem(Database.Dialect dialect) throws Exception {
         try (Database db = open(dialect)) {
-            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
             String stored = id();
             String storedByOther = id();
-            assertThat(service.ingest(KIOSK, new Batch(List.of(checkin(stored, 0, chain(0))))).accepted()).containsExactly(stored);
-            assertThat(service.ingest(OTHER_KIOSK, new Batch(List.of(checkin(storedByOther, 0, chain(9)))))
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(checkin(stored, 0, chain(0))))).accepted()).containsExactly(stored);
+            assertThat(service.ingest(OTHER_KIOSK, TestDevices.signed(OTHER_KIOSK, List.of(checkin(storedByOther, 0, chain(9)))))
                     .accepted()).containsExactly(storedByOther);
 
             String fresh1 = id();
@@ -112,11 +112,11 @@ class CheckinServiceTest {
                     checkin(stored, 0, chain(1))));                      // 7 would be a conflict, but repeats index 1's id
             batch.add(null);                                                // 8 missing item
             String otherChain = id();
-            service.ingest(KIOSK, new Batch(List.of(checkin(otherChain, 6, chain(6)))));
+            service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(checkin(otherChain, 6, chain(6)))));
             batch.add(checkin(otherChain, 6, chain(66)));                   // 9 conflict: same id, different chain
-            batch.add(new Checkin(fresh2, 7L, chain(7), VENUE + 1, null, null, "STOP", "RED_CODE", null, null, NOW)); // 10 wrong venue
+            batch.add(TestDevices.unlinked(fresh2, 7L, chain(7), VENUE + 1, null, null, "STOP", "RED_CODE", null, null, NOW)); // 10 wrong venue
 
-            Receipt r = service.ingest(KIOSK, new Batch(batch));
+            Receipt r = service.ingest(KIOSK, TestDevices.signed(KIOSK, batch));
 
             assertThat(r.accepted()).containsExactly(fresh1, twice);
             assertThat(r.duplicates()).containsExactly(stored);
@@ -137,7 +137,7 @@ class CheckinServiceTest {
                     .orElseThrow();
             assertThat(kept).isEqualTo(chain(6));
 
-            Receipt again = service.ingest(KIOSK, new Batch(batch));
+            Receipt again = service.ingest(KIOSK, TestDevices.signed(KIOSK, batch));
             assertThat(again.accepted()).isEmpty();
             assertThat(again.duplicates()).containsExactlyInAnyOrder(fresh1, stored, twice);
             assertThat(count(db)).isEqualTo(5);
@@ -148,13 +148,13 @@ class CheckinServiceTest {
     @EnumSource(Database.Dialect.class)
     void storesEveryFieldAsSent(Database.Dialect dialect) throws Exception {
         try (Database db = open(dialect)) {
-            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
             String full = id();
             String sparse = id();
             Instant decided = Instant.parse("2025-03-01T07:59:58.123Z");
-            service.ingest(KIOSK, new Batch(List.of(
-                    new Checkin(full, 12L, chain(12), VENUE, "S:ab-9_Z", true, "STOP", "RED_CODE", "RED", true, decided),
-                    new Checkin(sparse, 13L, chain(13), VENUE, null, null, "PASS", null, null, null, decided))));
+            service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(
+                    TestDevices.unlinked(full, 12L, chain(12), VENUE, "S:ab-9_Z", true, "STOP", "RED_CODE", "RED", true, decided),
+                    TestDevices.unlinked(sparse, 13L, chain(13), VENUE, null, null, "PASS", null, null, null, decided))));
             List<String> rows = db.read(c -> Sql.list(c, "SELECT id, device_id, venue_id, seq, chain, subject, manual, outcome,"
                     + " reason, colour, proxy, decided_at, received_at FROM checkins ORDER BY seq", rs -> String.join("|",
                     rs.getString(1), Long.toString(rs.getLong(2)), Long.toString(rs.getLong(3)), Long.toString(rs.getLong(4)),
@@ -184,13 +184,13 @@ class CheckinServiceTest {
             assertThat(indexes).anyMatch(d -> d.contains("USING brin (decided_at)"))
                     .noneMatch(d -> d.contains("USING btree (decided_at)"));
 
-            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
             String fresh = id();
-            Checkin old = new Checkin(id(), 1L, chain(1), VENUE, "S:1", false, "PASS", null, "GREEN", false,
+            Checkin old = TestDevices.unlinked(id(), 1L, chain(1), VENUE, "S:1", false, "PASS", null, "GREEN", false,
                     NOW.minus(Duration.ofDays(40)));
-            assertThat(service.ingest(KIOSK, new Batch(List.of(old, checkin(fresh, 2, chain(2))))).accepted())
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(old, checkin(fresh, 2, chain(2))))).accepted())
                     .containsExactlyInAnyOrder(old.id(), fresh);
-            assertThat(service.ingest(KIOSK, new Batch(List.of(checkin(fresh, 2, chain(2))))).duplicates())
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(checkin(fresh, 2, chain(2))))).duplicates())
                     .containsExactly(fresh);
             assertThat(service.purge(Duration.ofDays(28))).isEqualTo(1);
             List<String> left = db.<List<String>>read(c -> Sql.list(c, "SELECT id FROM checkins", rs -> rs.getString(1)));
@@ -216,12 +216,12 @@ class CheckinServiceTest {
                 }
                 return null;
             });
-            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
             List<Checkin> batch = new ArrayList<>();
             for (int i = 0; i < 1200; i++) {
                 batch.add(checkin(id(), i, chain(i)));
             }
-            assertThatThrownBy(() -> service.ingest(KIOSK, new Batch(batch))).isInstanceOf(Database.StoreException.class);
+            assertThatThrownBy(() -> service.ingest(KIOSK, TestDevices.signed(KIOSK, batch))).isInstanceOf(Database.StoreException.class);
             assertThat(count(db)).isZero();
         }
     }
@@ -238,7 +238,7 @@ class CheckinServiceTest {
         Pattern reason = Pattern.compile("[A-Z_]{1,32}");
         Random random = new Random(20250301);
         try (Database db = open(Database.Dialect.SQLITE)) {
-            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
             for (int round = 0; round < 4; round++) {
                 List<Checkin> batch = new ArrayList<>();
                 List<Boolean> expectValid = new ArrayList<>();
@@ -247,11 +247,11 @@ class CheckinServiceTest {
                     String ch = round == 1 ? mutate(chain(i), random) : chain(i);
                     String subj = round == 2 ? mutate("S:" + i + "_x-Y", random) : "S:" + i;
                     String rsn = round == 3 ? mutate("RED_CODE", random) : null;
-                    batch.add(new Checkin(id, (long) i, ch, VENUE, subj, false, "STOP", rsn, "RED", false, NOW));
+                    batch.add(TestDevices.unlinked(id, (long) i, ch, VENUE, subj, false, "STOP", rsn, "RED", false, NOW));
                     expectValid.add(uuid.matcher(id).matches() && hex64.matcher(ch).matches()
                             && subject.matcher(subj).matches() && (rsn == null || reason.matcher(rsn).matches()));
                 }
-                Receipt r = service.ingest(KIOSK, new Batch(batch));
+                Receipt r = service.ingest(KIOSK, TestDevices.signed(KIOSK, batch));
                 boolean[] invalid = new boolean[batch.size()];
                 r.rejected().stream().filter(x -> x.error().equals("INVALID_FIELD")).forEach(x -> invalid[x.index()] = true);
                 for (int i = 0; i < batch.size(); i++) {

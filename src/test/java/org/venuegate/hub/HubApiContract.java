@@ -102,7 +102,34 @@ abstract class HubApiContract {
         return call(method, path, token, body, Map.of());
     }
 
+    /** Device tokens from {@link #pairDevice}, with their device ids, so check-ins posted with them get signed. */
+    final Map<String, Long> deviceIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A batch posted with a paired device's token is signed as that kiosk would sign it (tests of the signature
+     * itself post their own "signature", which is left alone).
+     */
+    @SuppressWarnings("unchecked")
+    Object signedIfBatch(String path, String token, Object body) {
+        Long deviceId = token == null ? null : deviceIds.get(token);
+        if (!"/checkins".equals(path) || deviceId == null || !(body instanceof Map<?, ?> m) || m.containsKey("signature")
+                || !(m.get("checkins") instanceof List<?> items)) {
+            return body;
+        }
+        List<org.venuegate.core.checkin.CheckinChain.Signed> signed = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> i = item instanceof Map<?, ?> im ? (Map<String, Object>) im : Map.of();
+            signed.add(new org.venuegate.core.checkin.CheckinChain.Signed(i.get("seq") instanceof Number n ? n.longValue() : -1,
+                    i.get("chain") instanceof String ch ? ch : ""));
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>((Map<String, Object>) m);
+        out.put("signature", java.util.Base64.getEncoder().encodeToString(Ed25519.sign(TestDevices.KEY.getPrivate(),
+                org.venuegate.core.checkin.CheckinChain.batchMessage(deviceId, signed))));
+        return out;
+    }
+
     Resp call(String method, String path, String token, Object body, Map<String, String> headers) {
+        body = signedIfBatch(path, token, body);
         RequestBody rb = null;
         if (body != null) {
             try {
@@ -508,8 +535,10 @@ abstract class HubApiContract {
     String pairDevice(long venueId) {
         Resp code = call("POST", "/pairing-codes", admin, Map.of("venueId", venueId));
         assertThat(code.status()).as(code.text()).isEqualTo(201);
-        Resp paired = call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText().toLowerCase(), "label", "东门"));
+        Resp paired = call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText().toLowerCase(), "label", "东门",
+                "publicKey", TestDevices.publicKey()));
         assertThat(paired.status()).as(paired.text()).isEqualTo(201);
+        deviceIds.put(paired.json().get("token").asText(), paired.json().get("deviceId").asLong());
         assertThat(paired.json().get("rootKeyId").asText()).isEqualTo(Ed25519.keyId(hub.trust().root().decodedPublic()));
         assertThat(SignedTrustList.open(paired.json().get("trustList").asText(),
                 Ed25519.decodePublic(paired.json().get("rootPublicKey").asText())).ok()).isTrue();
@@ -637,18 +666,38 @@ abstract class HubApiContract {
         assertThat(call("PUT", "/citizens/" + s + "/colour", admin, Map.of("colour", "PURPLE")).error()).isEqualTo("INVALID_VALUE");
     }
 
+    /** A citizen's unveil for the venue, through the API: the nonce of the code the hub signed. */
+    long unveilNonce(long venueId) {
+        String venueCode = call("GET", "/venues/" + venueId + "/code", reviewer, null).json().get("text").asText();
+        Resp unveiled = call("POST", "/citizens/" + citizenSubject + "/unveil", citizen, Map.of("venueCode", venueCode));
+        assertThat(unveiled.status()).as(unveiled.text()).isEqualTo(200);
+        return org.venuegate.core.code.CodeFormat.parse(unveiled.json().get("code").asText()).code().health().nonce();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> wire(CheckinService.Checkin c) {
+        return Json.mapper().convertValue(c, Map.class);
+    }
+
+    static final String ZERO = org.venuegate.core.checkin.CheckinChain.ZERO;
+
     @Test
     void tracerFindsEachCheckinOnceAndEveryQueryIsAudited() {
         long venueId = passedVenue("追溯场所");
         String device = pairDevice(venueId);
-        String id = UUID.randomUUID().toString();
-        call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
-        call("POST", "/checkins", device, Map.of("checkins", List.of(checkin(id, 0, venueId, chain(0)))));
+        long nonce = unveilNonce(venueId);
+        String subject = "S" + citizenSubject;
+        CheckinService.Checkin scanned = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, subject, false,
+                "PASS", null, "GREEN", nonce, Instant.now());
+        call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
+        call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
         String window = "?caseRef=C-2026-0042&from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
         Resp atVenue = call("GET", "/trace/venues/" + venueId + window, tracer, null);
         assertThat(atVenue.json().get("visits")).hasSize(1);
-        assertThat(atVenue.json().get("visits").get(0).get("subject").asText()).isEqualTo("S12345");
-        Resp ofSubject = call("GET", "/trace/subjects/S12345" + window, tracer, null);
+        assertThat(atVenue.json().get("visits").get(0).get("subject").asText()).isEqualTo(subject);
+        assertThat(atVenue.json().get("visits").get(0).get("evidence").asText()).isEqualTo("VERIFIED");
+        assertThat(atVenue.json().get("unverified")).isEmpty();
+        Resp ofSubject = call("GET", "/trace/subjects/" + subject + window, tracer, null);
         assertThat(ofSubject.json().get("visits")).anySatisfy(v -> assertThat(v.get("venueName").asText()).isEqualTo("追溯场所"));
         assertThat(call("GET", "/trace/venues/" + venueId + window, admin, null).status()).isEqualTo(403);
         assertThat(call("GET", "/trace/venues/" + venueId + "?caseRef=C-1&from=2026-01-01", tracer, null).error()).isEqualTo("INVALID_PARAMETER");
@@ -659,6 +708,155 @@ abstract class HubApiContract {
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("TRACE_SUBJECT"));
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("DECISION_PASS"));
         assertThat(audit).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("PAIRING_CODE"));
+    }
+
+    /**
+     * A leaked kiosk token and key can post anything; what they cannot do is make the hub have unveiled a code. Every
+     * such record is kept, but only among the unverified attempts, each saying why.
+     */
+    @Test
+    void aForgedPassPostedWithARealDeviceNeverAppearsInATrace() {
+        long venueId = passedVenue("伪造检验场所");
+        long otherVenue = passedVenue("另一场所");
+        String device = pairDevice(venueId);
+        String subject = "S" + citizenSubject;
+        long realNonce = unveilNonce(venueId);
+        long nonceForOther = unveilNonce(otherVenue);
+        Instant now = Instant.now();
+        List<CheckinService.Checkin> items = new ArrayList<>();
+        String prev = ZERO;
+        Object[][] cases = {
+                {"S900001", false, 4242L, now},                     // a code the hub never issued
+                {"S900002", false, realNonce, now},                 // a real nonce under someone else's subject
+                {subject, false, nonceForOther, now},               // unveiled for another venue
+                {subject, false, realNonce, now.plus(Duration.ofMinutes(30))}, // long after the code expired
+                {"M0123456789abcdef0123456789abcdef", true, null, now}, // hand registration
+                {"S900003", false, null, now},                      // no code at all (a forged code's stop carries none)
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Object[] k = cases[i];
+            boolean manual = (Boolean) k[1];
+            boolean stop = k[2] == null && !manual;
+            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), i + 1, venueId, (String) k[0], manual,
+                    stop ? "STOP" : "PASS", stop ? "FORGED" : null, manual || stop ? null : "GREEN", (Long) k[2], (Instant) k[3]);
+            items.add(c);
+            prev = c.chain();
+        }
+        Resp r = call("POST", "/checkins", device, Map.of("checkins", items.stream().map(HubApiContract::wire).toList()));
+        assertThat(r.json().get("accepted")).as(r.text()).hasSize(cases.length);
+
+        String window = "?caseRef=C-FORGED&from=" + now.minus(Duration.ofHours(2)) + "&to=" + now.plus(Duration.ofHours(1));
+        JsonNode atVenue = call("GET", "/trace/venues/" + venueId + window, tracer, null).json();
+        assertThat(atVenue.get("visits")).as("no forged record is a visit").isEmpty();
+        Map<String, String> why = new java.util.HashMap<>();
+        atVenue.get("unverified").forEach(v -> why.merge(v.get("subject").asText(), v.get("evidence").asText(), (x, y) -> x + "," + y));
+        assertThat(why).containsEntry("S900001", "NO_UNVEIL").containsEntry("S900002", "OTHER_SUBJECT")
+                .containsEntry("M0123456789abcdef0123456789abcdef", "MANUAL").containsEntry("S900003", "NO_CODE");
+        assertThat(why.get(subject).split(",")).containsExactlyInAnyOrder("OTHER_VENUE", "OUTSIDE_WINDOW");
+        for (String s : List.of("S900001", "S900002", subject)) {
+            JsonNode where = call("GET", "/trace/subjects/" + s + window, tracer, null).json();
+            // this citizen has real visits elsewhere from other tests: none of them at this venue
+            assertThat(where.get("visits")).as(s).noneSatisfy(v -> assertThat(v.get("venueId").asLong()).isEqualTo(venueId));
+            assertThat(where.get("unverified")).as(s).anySatisfy(v -> assertThat(v.get("venueId").asLong()).isEqualTo(venueId));
+        }
+    }
+
+    @Test
+    void aBatchMustBeSignedWithTheKeyTheKioskRegisteredAndARevokedDeviceIsRefused() {
+        long venueId = passedVenue("签名场所");
+        String device = pairDevice(venueId);
+        long deviceId = deviceIds.get(device);
+        List<CheckinService.Checkin> items = List.of(TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1",
+                false, "PASS", null, "GREEN", null, Instant.now()));
+        List<Map<String, Object>> wire = items.stream().map(HubApiContract::wire).toList();
+        Map<String, Object> unsigned = new java.util.HashMap<>(Map.of("checkins", wire));
+        unsigned.put("signature", null);
+        Resp r = call("POST", "/checkins", device, unsigned);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.error()).isEqualTo("BATCH_SIGNATURE_INVALID");
+        // a thief's own key: the token is right, the signature is not the device's
+        String stranger = CheckinService.Batch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", stranger)).error())
+                .isEqualTo("BATCH_SIGNATURE_INVALID");
+        // the device's own signature over other items does not carry over
+        String forOther = CheckinService.Batch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", forOther)).error())
+                .isEqualTo("BATCH_SIGNATURE_INVALID");
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isZero();
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire)).json().get("accepted")).hasSize(1);
+
+        assertThat(call("POST", "/devices/pair", null, Map.of("pairingCode", "AAAAA-BBBBB", "publicKey", "bm90IGEga2V5")).status())
+                .isEqualTo(401);
+        Resp code = call("POST", "/pairing-codes", admin, Map.of("venueId", venueId));
+        assertThat(call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText())).error())
+                .as("a kiosk without a key cannot pair").isEqualTo("INVALID_FIELD");
+        assertThat(call("POST", "/devices/pair", null, Map.of("pairingCode", code.json().get("code").asText(),
+                "publicKey", TestDevices.publicKey())).status()).as("the refused attempt did not spend the code").isEqualTo(201);
+
+        assertThat(call("POST", "/devices/" + deviceId + "/revoke", admin, null).status()).isLessThan(300);
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire)).status()).isEqualTo(401);
+    }
+
+    JsonNode chainOf(long deviceId) {
+        for (JsonNode d : call("GET", "/devices/health", admin, null).json()) {
+            if (d.get("deviceId").asLong() == deviceId) {
+                return d.get("chain");
+            }
+        }
+        throw new AssertionError("device " + deviceId + " not in the fleet view");
+    }
+
+    @Test
+    void aGapABrokenLinkAndARewrittenRecordMarkTheDeviceInTheFleetView() {
+        long venueId = passedVenue("链条场所");
+        String device = pairDevice(venueId);
+        long deviceId = deviceIds.get(device);
+        assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("NONE");
+        List<CheckinService.Checkin> all = new ArrayList<>();
+        String prev = ZERO;
+        Instant at = Instant.now().minusSeconds(30);
+        for (int seq = 1; seq <= 10; seq++) {
+            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), seq, venueId, "S" + seq, false,
+                    "PASS", null, "GREEN", null, at.plusMillis(seq));
+            all.add(c);
+            prev = c.chain();
+        }
+        // batches out of order, one twice, as after a crash: the hub waits for the missing ones
+        call("POST", "/checkins", device, Map.of("checkins", all.subList(0, 3).stream().map(HubApiContract::wire).toList()));
+        call("POST", "/checkins", device, Map.of("checkins", all.subList(6, 8).stream().map(HubApiContract::wire).toList()));
+        JsonNode gap = chainOf(deviceId);
+        assertThat(gap.get("status").asText()).isEqualTo("GAP");
+        assertThat(gap.get("verifiedTo").asLong()).isEqualTo(3);
+        assertThat(gap.get("from").asLong()).isEqualTo(4);
+        assertThat(gap.get("to").asLong()).isEqualTo(6);
+        call("POST", "/checkins", device, Map.of("checkins", all.subList(0, 3).stream().map(HubApiContract::wire).toList()));
+        call("POST", "/checkins", device, Map.of("checkins", all.subList(3, 6).stream().map(HubApiContract::wire).toList()));
+        JsonNode closed = chainOf(deviceId);
+        assertThat(closed.get("status").asText()).as(closed.toString()).isEqualTo("OK");
+        assertThat(closed.get("verifiedTo").asLong()).isEqualTo(8);
+
+        // record 9 rewritten on the kiosk: its content no longer matches its chain value
+        Map<String, Object> edited = new java.util.HashMap<>(wire(all.get(8)));
+        edited.put("outcome", "STOP");
+        edited.put("reason", "RED_CODE");
+        call("POST", "/checkins", device, Map.of("checkins", List.of(edited)));
+        JsonNode flagged = chainOf(deviceId);
+        assertThat(flagged.get("status").asText()).isEqualTo("EDITED");
+        assertThat(flagged.get("from").asLong()).isEqualTo(9);
+        // a record 10 that does not follow the 9 the hub holds
+        CheckinService.Checkin foreign = TestDevices.chained("ab".repeat(32), UUID.randomUUID().toString(), 10, venueId, "S10",
+                false, "PASS", null, "GREEN", null, at);
+        call("POST", "/checkins", device, Map.of("checkins", List.of(wire(foreign))));
+        assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("BROKEN");
+        // the original 3 sent again with other content
+        Map<String, Object> altered = new java.util.HashMap<>(wire(all.get(2)));
+        altered.put("subject", "S999");
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", List.of(altered))).json().get("rejected").get(0)
+                .get("error").asText()).isEqualTo("ID_CONFLICT");
+        JsonNode rewritten = chainOf(deviceId);
+        assertThat(rewritten.get("status").asText()).isEqualTo("REWRITTEN");
+        assertThat(rewritten.get("from").asLong()).isEqualTo(3);
+        assertThat(rewritten.get("problems").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -753,9 +951,16 @@ abstract class HubApiContract {
             call("PUT", "/retention", admin, Map.of("days", 28));
         }
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(2);
+        // the evidence goes with the check-ins it judges: an old unveil is purged, a fresh one kept
+        long freshNonce = unveilNonce(venueId);
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?)", 31L, "S1", venueId, Instant.now().minus(Duration.ofDays(30)).toEpochMilli(),
+                Instant.now().minus(Duration.ofDays(30)).plusSeconds(600).toEpochMilli()));
         int purged = hub.checkins().purge(Duration.ofDays(28));
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", 31L)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", freshNonce)).isEqualTo(1);
         assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
     }
 

@@ -77,8 +77,9 @@ class ClockConditionsTest {
 
     void pair() throws Exception {
         String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
-        Pairing p = HubClient.pair(HTTP, hub.url, code, "东门");
-        DeviceFile.from(hub.url, p).save(configDir);
+        java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
+        Pairing p = HubClient.pair(HTTP, hub.url, code, "东门", key.getPublic());
+        DeviceFile.from(hub.url, p, key.getPrivate()).save(configDir);
         Files.writeString(configDir.resolve(TrustStore.NAME), p.trustList(), StandardCharsets.UTF_8);
     }
 

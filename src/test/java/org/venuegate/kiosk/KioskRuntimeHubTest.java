@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.SubjectVisit;
 import org.venuegate.api.Verdict;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.crypto.Ed25519;
@@ -35,9 +36,10 @@ class KioskRuntimeHubTest {
                     new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
             String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
             OkHttpClient http = new OkHttpClient();
-            Pairing p = HubClient.pair(http, hub.url, code, "东门");
+            java.security.KeyPair key = Ed25519.generate();
+            Pairing p = HubClient.pair(http, hub.url, code, "东门", key.getPublic());
             Path configDir = dir.resolve("kiosk-config");
-            DeviceFile.from(hub.url, p).save(configDir);
+            DeviceFile.from(hub.url, p, key.getPrivate()).save(configDir);
             new TrustStore(configDir, Ed25519.decodePublic(p.rootPublicKey()),
                     new TrustedClock(java.time.Clock.systemUTC(), System::nanoTime, Duration.ofMinutes(2))).accept(p.trustList(), null, true);
 
@@ -75,8 +77,13 @@ class KioskRuntimeHubTest {
                 SubjectTrace visits = hub.hub.trace().ofSubject(tracer, "案件-K1",
                         Pseudonyms.of(org.venuegate.core.code.CodeFormat.parse(unveiled).code().health()),
                         Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
-                assertThat(visits.visits()).hasSize(2);
+                // the pass is evidence (the hub unveiled that code for this venue); the replayed showing is not
+                assertThat(visits.visits()).hasSize(1);
                 assertThat(visits.visits()).allSatisfy(v -> assertThat(v.venueName()).isEqualTo("端到端场所"));
+                assertThat(visits.visits().get(0).outcome()).isEqualTo("PASS");
+                assertThat(visits.unverified()).extracting(SubjectVisit::evidence).containsExactly("NO_CODE");
+                assertThat(hub.hub.backOffice().fleet().stream().filter(d -> d.deviceId() == p.deviceId()).findFirst()
+                        .orElseThrow().chain().status()).as("the real journal's chain verifies at the hub").isEqualTo("OK");
                 assertThat(rt.journal.verify().ok()).isTrue();
             }
         }

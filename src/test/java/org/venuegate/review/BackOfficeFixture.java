@@ -34,7 +34,7 @@ final class BackOfficeFixture {
 
     static Principal pairKiosk(TestHub hub, long venueId, String label) {
         String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
-        long id = hub.hub.venues().pair(code.toLowerCase(Locale.ROOT), label).deviceId();
+        long id = hub.hub.venues().pair(code.toLowerCase(Locale.ROOT), label, org.venuegate.hub.TestDevices.publicKey()).deviceId();
         // paired a week ago, so the figures can hold check-ins from the hours before today (the hub refuses decisions
         // from before a kiosk's pairing)
         hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "UPDATE devices SET created_at = ? WHERE id = ?",
@@ -42,20 +42,42 @@ final class BackOfficeFixture {
         return new Principal(Role.DEVICE, id, "device:" + id, null, null, venueId);
     }
 
-    /** One check-in per subject, in seq order, decided {@code minutesAgo} minutes ago. */
+    /** The last chain value each test kiosk sent, so the next batch links to it as a kiosk's journal would. */
+    private static final java.util.Map<Long, String> HEADS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One check-in per subject, in seq order, decided {@code minutesAgo} minutes ago. A scanned subject ({@code S<id>})
+     * comes with the unveil the hub would have recorded for it, so its check-in is evidence of presence; a hand
+     * registration ({@code M...}) is not.
+     */
     static void checkins(TestHub hub, Principal kiosk, long firstSeq, long minutesAgo, String... subjects) {
         List<CheckinService.Checkin> items = new java.util.ArrayList<>();
         long seq = firstSeq;
+        Instant at = Instant.now().minusSeconds(60 * minutesAgo).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String prev = HEADS.getOrDefault(kiosk.id(), org.venuegate.core.checkin.CheckinChain.ZERO);
         for (String s : subjects) {
-            items.add(new CheckinService.Checkin(UUID.randomUUID().toString(), seq, String.format("%064x", seq + 1),
-                    kiosk.venueId(), s, s.startsWith("M"), "PASS", null, "GREEN", false,
-                    Instant.now().minusSeconds(60 * minutesAgo)));
+            boolean manual = s.startsWith("M");
+            Long nonce = manual ? null : unveiled(hub, s, kiosk.venueId(), at);
+            CheckinService.Checkin c = org.venuegate.hub.TestDevices.chained(prev, UUID.randomUUID().toString(), seq,
+                    kiosk.venueId(), s, manual, "PASS", null, manual ? null : "GREEN", nonce, at);
+            items.add(c);
+            prev = c.chain();
             seq++;
         }
-        var receipt = hub.hub.checkins().ingest(kiosk, new CheckinService.Batch(items));
+        HEADS.put(kiosk.id(), prev);
+        var receipt = hub.hub.checkins().ingest(kiosk, org.venuegate.hub.TestDevices.signed(kiosk, items));
         if (!receipt.rejected().isEmpty()) {
             throw new AssertionError(receipt.rejected().toString());
         }
+    }
+
+    /** The unveil record the hub keeps when a citizen shows a code for the venue, a minute before the scan. */
+    private static long unveiled(TestHub hub, String subject, long venueId, Instant scannedAt) {
+        long nonce = new java.security.SecureRandom().nextLong();
+        hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?)", nonce, subject, venueId, scannedAt.minusSeconds(60).toEpochMilli(),
+                scannedAt.plusSeconds(540).toEpochMilli()));
+        return nonce;
     }
 
     static long audit(TestHub hub, String actionLike) {

@@ -72,12 +72,14 @@ class TracerViewModelTest {
         vm.venueIdProperty().set(Long.toString(venue));
         vm.search();
         assertThat(vm.bannerProperty().get()).isEmpty();
-        assertThat(vm.rows()).hasSize(2);
-        assertThat(vm.rows()).extracting(TracerViewModel.Row::maskedName).containsExactlyInAnyOrder("张*明", "（手工登记）");
+        // the scanned visit only: the hand registration is not evidence of who was there
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.rows()).extracting(TracerViewModel.Row::maskedName).containsExactly("张*明");
         assertThat(vm.rows()).extracting(TracerViewModel.Row::outcome).containsOnly("通过");
         assertThat(vm.rows()).extracting(TracerViewModel.Row::colour).containsOnly("绿码");
-        assertThat(vm.summaryProperty().get()).isEqualTo("共 2 条（案件 JC-2026-0412）");
-        assertThat(BackOfficeFixture.lastAuditDetail(hub, "TRACE_VENUE")).startsWith("case JC-2026-0412:").endsWith("2 rows");
+        assertThat(vm.summaryProperty().get()).isEqualTo("共 1 条（案件 JC-2026-0412）");
+        assertThat(BackOfficeFixture.lastAuditDetail(hub, "TRACE_VENUE")).startsWith("case JC-2026-0412:")
+                .endsWith("1 verified rows, 1 unverified");
     }
 
     @Test

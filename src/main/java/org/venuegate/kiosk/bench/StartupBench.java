@@ -122,7 +122,8 @@ public final class StartupBench {
         Path configDir = dir.resolve("kiosk-config");
         Files.createDirectories(configDir);
         String hub = "http://127.0.0.1:9"; // the discard port: nobody answers, the kiosk starts offline
-        new DeviceFile(hub, 1, "bench-token", root.publicKey(), root.keyId(), 42, "Startup bench venue", "HP-000042", "")
+        new DeviceFile(hub, 1, "bench-token", root.publicKey(), root.keyId(), 42, "Startup bench venue", "HP-000042", "",
+                org.venuegate.core.crypto.Ed25519.encodePrivate(org.venuegate.core.crypto.Ed25519.generate().getPrivate()))
                 .save(configDir);
         Files.writeString(configDir.resolve(TrustStore.NAME), ring.signTrustList(ring.nextTrustList(now, List.of())),
                 StandardCharsets.UTF_8);

@@ -35,6 +35,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.decide.StopReason;
 import org.venuegate.core.decide.Verdict;
@@ -47,7 +48,7 @@ import org.venuegate.core.verify.ReplayGuard;
  * detectable by {@link #verify}. Thread-safe: the scanning thread appends while the sync worker reads and acknowledges.
  */
 public final class Journal implements ReplayGuard, AutoCloseable {
-    static final String ZERO_CHAIN = "0".repeat(64);
+    static final String ZERO_CHAIN = CheckinChain.ZERO;
     private static final int FORMAT = 1;
     private static final int ACK_CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -201,9 +202,10 @@ public final class Journal implements ReplayGuard, AutoCloseable {
         } catch (SQLException ex) {
             throw new JournalException("could not write check-in " + seq + " to journal " + file + ": " + ex.getMessage(), ex);
         }
+        String previous = headChain;
         headSeq = seq;
         headChain = chain;
-        return new Record(id, seq, chain, e);
+        return new Record(id, seq, chain, e, previous);
     }
 
     /** True when this nonce was journaled before, across restarts. A read failure counts as used: never a pass. */
@@ -223,13 +225,23 @@ public final class Journal implements ReplayGuard, AutoCloseable {
 
     /** Records the hub has not acknowledged (nor rejected), oldest first. */
     public synchronized List<Record> unsynced(int limit) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM records WHERE synced_at IS NULL AND rejected IS NULL"
-                + " ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT r.*, p.chain AS prev_chain FROM records r"
+                + " LEFT JOIN records p ON p.seq = r.seq - 1 WHERE r.synced_at IS NULL AND r.rejected IS NULL"
+                + " ORDER BY r.seq LIMIT ?")) {
             ps.setInt(1, limit);
             List<Record> out = new ArrayList<>();
+            String anchorSeq = meta(conn, "anchor_seq");
+            String anchorChain = Optional.ofNullable(meta(conn, "anchor_chain")).orElse(ZERO_CHAIN);
+            long anchor = anchorSeq == null ? 0 : Long.parseLong(anchorSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(record(rs));
+                    Record r = record(rs);
+                    // the hub checks each link against the one before it; before the first kept record that is the anchor
+                    String prev = rs.getString("prev_chain");
+                    if (prev == null && r.seq() == anchor + 1) {
+                        prev = anchorChain;
+                    }
+                    out.add(r.withPrevious(prev));
                 }
             }
             return out;
@@ -525,48 +537,16 @@ public final class Journal implements ReplayGuard, AutoCloseable {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    /** chain = SHA-256(previous chain bytes || canonical bytes of this record), hex. */
+    /** chain = SHA-256(previous chain bytes || canonical bytes of this record), hex; see {@link CheckinChain}. */
     static String chain(String previousHex, String id, long seq, Entry e) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(HexFormat.of().parseHex(previousHex));
-            sha.update(canonical(id, seq, e));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
+        return CheckinChain.next(previousHex, link(id, seq, e));
     }
 
-    /**
-     * Length-prefixed fields in a fixed order with a version tag, so no two different records share bytes and a
-     * future field can be added under a new tag.
-     */
-    static byte[] canonical(String id, long seq, Entry e) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF("VGJ1");
-            out.writeUTF(id);
-            out.writeLong(seq);
-            out.writeLong(e.venueId());
-            optional(out, e.subject());
-            out.writeBoolean(e.manual());
-            out.writeUTF(e.verdict().name());
-            optional(out, e.stopReason() == null ? null : e.stopReason().name());
-            optional(out, e.colour() == null ? null : e.colour().name());
-            out.writeBoolean(e.proxy());
-            out.writeBoolean(e.nonce() != null);
-            out.writeLong(e.nonce() == null ? 0 : e.nonce());
-            out.writeLong(e.decidedAt().toEpochMilli());
-            out.writeLong(e.scanToDecisionMicros());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void optional(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        out.writeUTF(s == null ? "" : s);
+    /** The record's content as the chain (and the hub, which recomputes it) sees it. */
+    public static CheckinChain.Link link(String id, long seq, Entry e) {
+        return new CheckinChain.Link(id, seq, e.venueId(), e.subject(), e.manual(), e.verdict().name(),
+                e.stopReason() == null ? null : e.stopReason().name(), e.colour() == null ? null : e.colour().name(),
+                e.proxy(), e.nonce(), e.decidedAt().toEpochMilli(), e.scanToDecisionMicros());
     }
 
     /** Work inside one transaction on the single connection. */

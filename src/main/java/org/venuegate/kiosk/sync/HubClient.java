@@ -15,6 +15,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Base64;
+import org.venuegate.core.checkin.CheckinChain;
+import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.json.Json;
 import org.venuegate.kiosk.journal.Entry;
 import org.venuegate.kiosk.journal.Record;
@@ -33,15 +38,27 @@ public final class HubClient {
     private final OkHttpClient http;
     private final HttpUrl api;
     private final String token;
+    private final long deviceId;
+    private final PrivateKey deviceKey;
 
     /**
-     * @param baseUrl the hub's address, such as {@code http://hub.example:8080} (a trailing {@code /api/v1} is fine)
-     * @param token   the device token from pairing
+     * @param baseUrl   the hub's address, such as {@code http://hub.example:8080} (a trailing {@code /api/v1} is fine)
+     * @param token     the device token from pairing
+     * @param deviceId  this kiosk's device id from pairing, which its batch signatures name
+     * @param deviceKey the key this kiosk made at pairing; null for a kiosk paired before kiosks had keys (the hub
+     *                  then refuses its check-ins, saying to pair again)
      */
+    /** A client that reads from the hub (trust list, time, venue) but cannot sign check-ins. */
     public HubClient(OkHttpClient http, String baseUrl, String token) {
+        this(http, baseUrl, token, 0, null);
+    }
+
+    public HubClient(OkHttpClient http, String baseUrl, String token, long deviceId, PrivateKey deviceKey) {
         this.http = Objects.requireNonNull(http, "http");
         this.api = apiUrl(baseUrl);
         this.token = Objects.requireNonNull(token, "token");
+        this.deviceId = deviceId;
+        this.deviceKey = deviceKey;
     }
 
     static HttpUrl apiUrl(String baseUrl) {
@@ -61,10 +78,12 @@ public final class HubClient {
         return api;
     }
 
-    /** Exchanges a one-time pairing code for a device token; needs no token. */
-    public static Pairing pair(OkHttpClient http, String baseUrl, String pairingCode, String label) throws HubException {
+    /** Exchanges a one-time pairing code for a device token, registering this kiosk's public key; needs no token. */
+    public static Pairing pair(OkHttpClient http, String baseUrl, String pairingCode, String label, PublicKey deviceKey)
+            throws HubException {
         HttpUrl url = apiUrl(baseUrl).resolve("devices/pair");
-        Request req = new Request.Builder().url(url).post(body(new PairRequest(pairingCode, label))).build();
+        Request req = new Request.Builder().url(url)
+                .post(body(new PairRequest(pairingCode, label, Ed25519.encodePublic(deviceKey)))).build();
         Raw raw = execute(http, req, "pairing");
         return parse(raw, Pairing.class, "pairing");
     }
@@ -72,7 +91,7 @@ public final class HubClient {
     /** Sends check-ins; the receipt says for each one whether the hub holds it now. */
     public Receipt postCheckins(List<Record> records) throws HubException {
         List<CheckinJson> items = records.stream().map(HubClient::checkin).toList();
-        Raw raw = execute(http, authorized("checkins").post(body(new Batch(items))).build(),
+        Raw raw = execute(http, authorized("checkins").post(body(new Batch(items, sign(items)))).build(),
                 "sending " + records.size() + " check-ins");
         ReceiptJson r = parse(raw, ReceiptJson.class, "sending check-ins");
         if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {
@@ -125,6 +144,15 @@ public final class HubClient {
                 "fetching the venue");
     }
 
+    /** The device key's signature over the batch (see CheckinChain.batchMessage); null without a key. */
+    private String sign(List<CheckinJson> items) {
+        if (deviceKey == null) {
+            return null;
+        }
+        List<CheckinChain.Signed> signed = items.stream().map(i -> new CheckinChain.Signed(i.seq(), i.chain())).toList();
+        return Base64.getEncoder().encodeToString(Ed25519.sign(deviceKey, CheckinChain.batchMessage(deviceId, signed)));
+    }
+
     private Request.Builder authorized(String path) {
         return new Request.Builder().url(api.resolve(path)).header("Authorization", "Bearer " + token);
     }
@@ -133,7 +161,7 @@ public final class HubClient {
         Entry e = r.entry();
         return new CheckinJson(r.id(), r.seq(), r.chain(), e.venueId(), e.subject(), e.manual(), e.verdict().name(),
                 e.stopReason() == null ? null : e.stopReason().name(), e.colour() == null ? null : e.colour().name(),
-                e.proxy(), e.decidedAt());
+                e.proxy(), e.decidedAt(), e.nonce(), r.previous(), e.scanToDecisionMicros());
     }
 
     private static RequestBody body(Object value) {
@@ -199,18 +227,22 @@ public final class HubClient {
         return t.length() <= 200 ? t : t.substring(0, 200) + "...";
     }
 
-    record PairRequest(String pairingCode, String label) {
+    record PairRequest(String pairingCode, String label, String publicKey) {
     }
 
     record TimeRequest(String nonce) {
     }
 
-    record Batch(List<CheckinJson> checkins) {
+    record Batch(List<CheckinJson> checkins, String signature) {
     }
 
-    /** One check-in in the hub's wire format (CheckinService.Checkin). */
+    /**
+     * One check-in in the hub's wire format (CheckinService.Checkin): what the chain covers, so the hub can recompute
+     * it, and the code's nonce, which is the hub's evidence that it unveiled this code.
+     */
     record CheckinJson(String id, long seq, String chain, long venueId, String subject, boolean manual, String outcome,
-                       String reason, String colour, boolean proxy, Instant decidedAt) {
+                       String reason, String colour, boolean proxy, Instant decidedAt, Long nonce, String prev,
+                       long scanMicros) {
     }
 
     record ReceiptJson(String receiptId, Long deviceId, Instant receivedAt, List<String> accepted, List<String> duplicates,

@@ -185,6 +185,33 @@ class JournalTest {
         }
     }
 
+    /** The hub checks each link against the one before it, so every record sent carries that value, even after a purge. */
+    @Test
+    void unsyncedRecordsCarryTheChainValueBeforeThemAcrossPurgeAndReopen() {
+        MutableClock clock = new MutableClock(T0);
+        Record[] r = new Record[4];
+        try (Journal j = Journal.open(file(), clock)) {
+            for (int i = 0; i < 4; i++) {
+                r[i] = j.append(pass(i, 200 + i, T0.plus(Duration.ofHours(i)), 5));
+            }
+            assertThat(r[0].previous()).isEqualTo(Journal.ZERO_CHAIN);
+            assertThat(r[2].previous()).isEqualTo(r[1].chain());
+            clock.now = T0.plus(Duration.ofDays(40));
+            j.acknowledge("{}", List.of(r[0].id(), r[1].id()));
+            assertThat(j.purge(Duration.ofDays(28))).isEqualTo(2);
+        }
+        try (Journal j = Journal.open(file(), clock)) {
+            List<Record> pending = j.unsynced(10);
+            assertThat(pending).extracting(Record::seq).containsExactly(3L, 4L);
+            assertThat(pending.get(0).previous()).as("from the purge anchor").isEqualTo(r[1].chain());
+            assertThat(pending.get(1).previous()).isEqualTo(r[2].chain());
+            for (Record p : pending) {
+                assertThat(org.venuegate.core.checkin.CheckinChain.next(p.previous(), Journal.link(p.id(), p.seq(), p.entry())))
+                        .isEqualTo(p.chain());
+            }
+        }
+    }
+
     void fill(int n) {
         try (Journal j = Journal.open(file(), Clock.systemUTC())) {
             for (int i = 1; i <= n; i++) {

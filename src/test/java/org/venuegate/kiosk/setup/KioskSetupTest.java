@@ -16,7 +16,7 @@ class KioskSetupTest {
     Path dir;
 
     private static DeviceFile device(long venueId) {
-        return new DeviceFile("http://localhost:8470", 1, "token", "key", "k1", venueId, "场所", "HP-1", "VGV1:X");
+        return new DeviceFile("http://localhost:8470", 1, "token", "key", "k1", venueId, "场所", "HP-1", "VGV1:X", null);
     }
 
     private static VenueBinding binding(long venueId) {

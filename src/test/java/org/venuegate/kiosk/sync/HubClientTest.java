@@ -37,7 +37,7 @@ class HubClientTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = new HubClient(HTTP, server.url("/").toString(), "tok-123");
+        client = new HubClient(HTTP, server.url("/").toString(), "tok-123", 9, KEY.getPrivate());
     }
 
     @AfterEach
@@ -55,9 +55,11 @@ class HubClientTest {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
+    static final java.security.KeyPair KEY = org.venuegate.core.crypto.Ed25519.generate();
+
     static Record record() {
         return new Record(ID, 7, "ab".repeat(32), new Entry(42, "1001", false, Verdict.STOP, StopReason.YELLOW_CODE,
-                Colour.YELLOW, true, 99L, Instant.parse("2025-03-01T02:00:00.123Z"), 1500));
+                Colour.YELLOW, true, 99L, Instant.parse("2025-03-01T02:00:00.123Z"), 1500), "cd".repeat(32));
     }
 
     @Test
@@ -94,9 +96,19 @@ class HubClientTest {
         assertThat(item.get("proxy").asBoolean()).isTrue();
         assertThat(item.get("manual").asBoolean()).isFalse();
         assertThat(item.get("decidedAt").asText()).isEqualTo("2025-03-01T02:00:00.123Z");
-        // the nonce and the latency stay on the kiosk
-        assertThat(item.has("nonce")).isFalse();
-        assertThat(item.size()).isEqualTo(11);
+        // what the hub needs to check the link and the evidence: the code's nonce, the chain before, the scan time
+        assertThat(item.get("nonce").asLong()).isEqualTo(99);
+        assertThat(item.get("prev").asText()).isEqualTo("cd".repeat(32));
+        assertThat(item.get("scanMicros").asLong()).isEqualTo(1500);
+        assertThat(item.size()).isEqualTo(14);
+        // signed with the key made at pairing, over this device's id and the items' places and chain values
+        byte[] signature = java.util.Base64.getDecoder().decode(Json.mapper().readTree(req.getBody().utf8()).get("signature").asText());
+        byte[] message = org.venuegate.core.checkin.CheckinChain.batchMessage(9,
+                List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7, "ab".repeat(32))));
+        assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(), message, signature)).isTrue();
+        assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(),
+                org.venuegate.core.checkin.CheckinChain.batchMessage(10, List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7,
+                        "ab".repeat(32)))), signature)).isFalse();
     }
 
     @Test
@@ -171,16 +183,20 @@ class HubClientTest {
         server.enqueue(json(201, "{\"deviceId\":9,\"token\":\"dev-tok\",\"rootPublicKey\":\"pk\",\"rootKeyId\":\"1a2b3c4d\","
                 + "\"venue\":{\"id\":42,\"number\":\"HP-000042\",\"name\":\"滨江道百货大楼\",\"district\":120101,"
                 + "\"applicationId\":3,\"mobile\":false},\"trustList\":\"{}\"}"));
-        Pairing p = HubClient.pair(HTTP, server.url("/").toString(), "ABCD-EFGH", "东门");
+        java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
+        Pairing p = HubClient.pair(HTTP, server.url("/").toString(), "ABCD-EFGH", "东门", key.getPublic());
         assertThat(p.token()).isEqualTo("dev-tok");
         assertThat(p.venue().name()).isEqualTo("滨江道百货大楼");
         assertThat(p.venue().revoked()).isFalse();
         RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(req.getHeaders().get("Authorization")).isNull();
         assertThat(Json.mapper().readTree(req.getBody().utf8()).get("pairingCode").asText()).isEqualTo("ABCD-EFGH");
+        // the kiosk registers its own public key; the private half never leaves it
+        assertThat(Json.mapper().readTree(req.getBody().utf8()).get("publicKey").asText())
+                .isEqualTo(org.venuegate.core.crypto.Ed25519.encodePublic(key.getPublic()));
 
         server.enqueue(json(401, "{\"error\":\"PAIRING_CODE_INVALID\",\"message\":\"ask the administrator for a new one\"}"));
-        assertThatThrownBy(() -> HubClient.pair(HTTP, server.url("/").toString(), "x", null))
+        assertThatThrownBy(() -> HubClient.pair(HTTP, server.url("/").toString(), "x", null, key.getPublic()))
                 .isInstanceOfSatisfying(HubRejectedException.class, e -> assertThat(e.error()).isEqualTo("PAIRING_CODE_INVALID"));
     }
 }

@@ -56,9 +56,10 @@ class SyncWorkerHubTest {
 
     Kiosk kiosk(String name) throws HubException {
         long venueId = fixture.venue(name);
-        Pairing p = HubClient.pair(HTTP, fixture.baseUrl(), fixture.pairingCode(venueId), "东门");
+        java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
+        Pairing p = HubClient.pair(HTTP, fixture.baseUrl(), fixture.pairingCode(venueId), "东门", key.getPublic());
         assertThat(p.venue().id()).isEqualTo(venueId);
-        return new Kiosk(venueId, new HubClient(HTTP, fixture.baseUrl(), p.token()), p);
+        return new Kiosk(venueId, new HubClient(HTTP, fixture.baseUrl(), p.token(), p.deviceId(), key.getPrivate()), p);
     }
 
     static Entry entry(long venueId, int i, Instant at) {

@@ -27,7 +27,7 @@ final class SetupFixture {
         Files.createDirectories(configDir);
         new DeviceFile("http://127.0.0.1:9", 1, "test-token", Ed25519.encodePublic(issuer.root.getPublic()),
                 Ed25519.keyId(issuer.root.getPublic()), TestIssuer.VENUE, VENUE_NAME, "HP-000042",
-                poster()).save(configDir);
+                poster(), Ed25519.encodePrivate(Ed25519.generate().getPrivate())).save(configDir);
         Files.writeString(configDir.resolve(TrustStore.NAME),
                 SignedTrustList.sign(issuer.trustList(), issuer.root.getPrivate(), issuer.root.getPublic()), StandardCharsets.UTF_8);
     }

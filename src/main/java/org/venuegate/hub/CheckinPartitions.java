@@ -1,0 +1,139 @@
+package org.venuegate.hub;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.venuegate.hub.store.Database;
+import org.venuegate.hub.store.Sql;
+
+/**
+ * The day partitions of the check-in table on PostgreSQL (see the migration V4_14_1): created a few days ahead, so
+ * what arrives lands in its day and the default partition stays small, and dropped whole once every row in them is
+ * past the retention period. Several hub nodes may run this at once: an advisory lock makes them take turns.
+ */
+public final class CheckinPartitions {
+    /** Days ahead of today that always have a partition: kiosks' decisions may lie a day ahead, their ids a day more. */
+    static final int DAYS_AHEAD = 3;
+    /** How far a row's decision may lie after its partition's day (see {@link #partMs}). */
+    static final long BAND_MS = Duration.ofDays(1).toMillis();
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    private static final long LOCK = 0x56474348_4b494e53L; // "VGCHKINS"
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'checkins_p'yyyyMMdd");
+    private static final Logger LOG = LoggerFactory.getLogger(CheckinPartitions.class);
+
+    private final Database db;
+    private final Clock clock;
+
+    public CheckinPartitions(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * The partition key of a check-in: the time in its id when the id is a version-7 UUID whose time lies within a
+     * day of the decision, else 0. The Java twin of the SQL function {@code checkin_part_ms}; the two are compared in
+     * a test.
+     */
+    public static long partMs(String id, long decidedAtMs) {
+        UUID u;
+        try {
+            u = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        if (u.version() != 7) {
+            return 0;
+        }
+        long ms = u.getMostSignificantBits() >>> 16;
+        return Math.abs(ms - decidedAtMs) <= BAND_MS ? ms : 0;
+    }
+
+    /** Partition names and their day, oldest first. */
+    public List<LocalDate> days() {
+        return db.read(c -> days(c));
+    }
+
+    private static List<LocalDate> days(Connection c) throws SQLException {
+        List<LocalDate> out = new ArrayList<>();
+        for (String name : Sql.list(c, "SELECT child.relname FROM pg_inherits i JOIN pg_class parent ON parent.oid = i.inhparent"
+                + " JOIN pg_class child ON child.oid = i.inhrelid WHERE parent.relname = 'checkins' ORDER BY child.relname",
+                rs -> rs.getString(1))) {
+            if (name.startsWith("checkins_p")) {
+                out.add(LocalDate.parse(name.substring("checkins_p".length()), DateTimeFormatter.BASIC_ISO_DATE));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Makes sure yesterday to {@link #DAYS_AHEAD} days ahead have their partitions. Rows of a new day that waited in
+     * the default partition move into it in the same transaction (PostgreSQL refuses to attach a range the default
+     * partition still holds rows of).
+     *
+     * @return how many partitions were created
+     */
+    public int ensure() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int created = 0;
+        for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(DAYS_AHEAD)); day = day.plusDays(1)) {
+            LocalDate d = day;
+            if (db.tx(c -> create(c, d))) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private static boolean create(Connection c, LocalDate day) throws SQLException {
+        Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
+        if (days(c).contains(day)) {
+            return false;
+        }
+        String name = NAME.format(day);
+        long from = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = from + DAY_MS;
+        // names are made here from a date, never from input: safe to put into DDL
+        Sql.update(c, "CREATE TABLE " + name + " (LIKE checkins INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        int moved = Sql.update(c, "WITH gone AS (DELETE FROM checkins_default WHERE part_ms >= ? AND part_ms < ? RETURNING *)"
+                + " INSERT INTO " + name + " SELECT * FROM gone", from, to);
+        Sql.update(c, "ALTER TABLE checkins ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+        LOG.info("Check-in partition {} created{}", name, moved > 0 ? ", " + moved + " rows moved in from the default partition" : "");
+        return true;
+    }
+
+    /**
+     * Drops every day partition all of whose rows were decided before the cutoff (a row is decided at most a day
+     * after its partition's day), and deletes the few older rows left in the others and in the default partition.
+     *
+     * @return rows removed, and the partitions dropped
+     */
+    Purge purge(Connection c, long cutoffMs) throws SQLException {
+        Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
+        long rows = 0;
+        List<String> dropped = new ArrayList<>();
+        for (LocalDate day : days(c)) {
+            long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            if (end + BAND_MS <= cutoffMs) {
+                String name = NAME.format(day);
+                rows += Sql.count(c, "SELECT COUNT(*) FROM " + name);
+                Sql.update(c, "DROP TABLE " + name);
+                dropped.add(name);
+            }
+        }
+        // the stragglers: rows of the default partition, and rows decided well before their id's time
+        rows += Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoffMs);
+        return new Purge(rows, dropped);
+    }
+
+    record Purge(long rows, List<String> dropped) {
+    }
+}
