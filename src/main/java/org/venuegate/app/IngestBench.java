@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.venuegate.core.json.Json;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.core.checkin.CheckinChain;
+import org.venuegate.core.json.Json;
 import org.venuegate.hub.CheckinService;
 import org.venuegate.hub.CheckinService.Checkin;
 import org.venuegate.hub.CheckinService.Receipt;
@@ -265,7 +265,7 @@ final class IngestBench {
                             + " credit_code, category, district, address, address_norm, mobile, responsible_name,"
                             + " responsible_id_number, responsible_phone, submitted_by, submitted_at, decided_at)"
                             + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    ApplicationService.Status.PASSED, "Bench venue", "bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
+                    ApplicationStatus.PASSED, "Bench venue", "bench venue", "Bench unit", "91120000000000000X", "MALL", 120101,
                     "Bench road 1", "bench road 1", false, "Bench", "000000000000000000", "00000000000", userId, now, now);
             long venueId = nextVenueId(c);
             Sql.update(c, "INSERT INTO venues(id, number, application_id, name, unit_name, credit_code, category, district,"

@@ -3,10 +3,12 @@ package org.venuegate.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Submission;
+import org.venuegate.api.SubmitterRole;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.Colour;
-import org.venuegate.hub.ApplicationService;
-import org.venuegate.hub.ApplicationService.Submission;
-import org.venuegate.hub.CitizenService;
 import org.venuegate.hub.Hub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -68,7 +70,7 @@ public final class DemoSeeder {
 
     private static long citizen(Hub hub, Principal admin, String name, Colour colour, String reason, String followUp,
                                 boolean vaccinated, Instant test, boolean independent) {
-        return hub.citizens().register(admin, new CitizenService.CitizenInput(null, name, colour, reason, followUp, vaccinated,
+        return hub.citizens().register(admin, new CitizenInput(null, name, colour, reason, followUp, vaccinated,
                 test, independent)).subjectId();
     }
 
@@ -80,11 +82,11 @@ public final class DemoSeeder {
     private static Submission app(String name, String unit, String credit, String category, int district, String address,
                                   boolean mobile, String plate) {
         return new Submission(name, unit, credit, category, district, address, mobile, plate, "王建国", "11010519491231002X",
-                "13800138000", ApplicationService.SubmitterRole.ORGANISER, null);
+                "13800138000", SubmitterRole.ORGANISER, null);
     }
 
     private static long pass(Hub hub, Principal reviewer, long applicationId) {
         return hub.applications().decide(reviewer, applicationId,
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
     }
 }

@@ -9,12 +9,25 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.venuegate.api.Application;
+import org.venuegate.api.ApplicationCheck;
+import org.venuegate.api.ApplicationCounts;
+import org.venuegate.api.ApplicationDashboard;
+import org.venuegate.api.ApplicationDetail;
+import org.venuegate.api.ApplicationEvent;
+import org.venuegate.api.ApplicationPage;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Submission;
+import org.venuegate.api.SubmitterRole;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.CodeFormat;
 import org.venuegate.core.code.VenueCode;
 import org.venuegate.core.keys.KeyRing;
@@ -36,70 +49,9 @@ import org.venuegate.hub.store.Sql;
  * by a reviewer of the district. Passing issues the signed venue code and the venue record in the same transaction.
  */
 public final class ApplicationService {
-    public enum Status { UNDER_REVIEW, PASSED, FAILED }
-
-    public enum SubmitterRole { ORGANISER, AGENT }
-
-    public enum Verdict { PASS, FAIL }
-
-    public enum Sort { SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, NAME_DESC, CREDIT_CODE, CREDIT_CODE_DESC, DISTRICT, DISTRICT_DESC,
-        CATEGORY, CATEGORY_DESC, DECIDED_AT_DESC }
-
-    /** What the citizen apps send. */
-    public record Submission(String placeName, String unitName, String creditCode, String category, Integer district,
-                             String address, Boolean mobile, String plateOrShip, String responsibleName,
-                             String responsibleIdNumber, String responsiblePhone, SubmitterRole submitterRole,
-                             Long replacesId) {
-    }
-
-    /** A reviewer's decision; {@code version} is the one the reviewer saw (optimistic concurrency). */
-    public record Decision(Verdict decision, String reason, Integer version) {
-    }
-
-    /** One application as the API shows it (the responsible person's ID number masked). */
-    public record Application(long id, Status status, int version, String placeName, String unitName, String creditCode,
-                              String category, int district, String address, boolean mobile, String responsibleName,
-                              String responsibleIdNumberMasked, String responsiblePhone, Long replacesId,
-                              String submittedBy, Instant submittedAt, String decidedBy, Instant decidedAt,
-                              String failReason, Long venueId) {
-    }
-
-    /** An entry of an application's history. */
-    public record Event(Instant at, String actor, String action, String detail) {
-    }
-
-    /**
-     * An automatic check shown to the reviewer. {@code message} is English for logs and scripts; screens word the
-     * check in their own language from {@code messageKey} (a {@code validate.*} key of the core messages, or a
-     * {@code check.*} key) and its {@code args}.
-     */
-    public record Check(String name, boolean passed, String message, String messageKey, List<String> args) {
-        public Check {
-            args = args == null ? List.of() : List.copyOf(args);
-        }
-
-        static Check of(String name, boolean passed, String message, String key, Object... args) {
-            return new Check(name, passed, message, key, java.util.Arrays.stream(args).map(String::valueOf).toList());
-        }
-
-        static Check of(String name, ValidationResult r) {
-            return new Check(name, r.valid(), r.message(Locale.ENGLISH), r.message().key(),
-                    r.message().args().stream().map(String::valueOf).toList());
-        }
-    }
-
-    /** The full view: the application, its history, the automatic checks, and the one it replaces. */
-    public record Detail(Application application, List<Event> history, List<Check> checks, Application replaces,
-                         List<Application> possibleDuplicates) {
-    }
-
-    /** A page of a list. */
-    public record Page<T>(List<T> items, long total, int page, int size) {
-    }
-
     /** List filters. */
-    public record Query(Status status, String text, String creditCode, Integer district, String category,
-                        Instant from, Instant to, Sort sort, int page, int size) {
+    public record Query(ApplicationStatus status, String text, String creditCode, Integer district, String category,
+                        Instant from, Instant to, ApplicationSort sort, int page, int size) {
     }
 
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
@@ -182,7 +134,7 @@ public final class ApplicationService {
                             + " credit_code, category, district, address, address_norm, mobile, responsible_name,"
                             + " responsible_id_number, responsible_phone, replaces_id, submitted_by, submitted_at)"
                             + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Status.UNDER_REVIEW, name, normalizeName(name), unit, credit, category, district, address,
+                    ApplicationStatus.UNDER_REVIEW, name, normalizeName(name), unit, credit, category, district, address,
                     normalizeName(address), mobile, person, idNumber, phone, s.replacesId(), who.id(), now.toEpochMilli());
             event(c, newId, now, who.actor(), "SUBMITTED", s.replacesId() == null ? null : "replaces " + s.replacesId());
             return newId;
@@ -203,6 +155,15 @@ public final class ApplicationService {
                 + ") nor a ship number (" + ship.message(Locale.ENGLISH) + ")");
     }
 
+    private static ApplicationCheck checkOf(String name, boolean passed, String message, String key, Object... args) {
+        return new ApplicationCheck(name, passed, message, key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    private static ApplicationCheck checkOf(String name, ValidationResult r) {
+        return new ApplicationCheck(name, r.valid(), r.message(Locale.ENGLISH), r.message().key(),
+                r.message().args().stream().map(String::valueOf).toList());
+    }
+
     private static void check(ValidationResult r, String field) {
         if (!r.valid()) {
             throw ApiException.invalidField(field, r.message(Locale.ENGLISH));
@@ -215,7 +176,7 @@ public final class ApplicationService {
         return n.replaceAll("[\\s\\p{P}\\p{S}]", "");
     }
 
-    public Page<Application> list(Principal who, Query q) {
+    public ApplicationPage list(Principal who, Query q) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         scope(who, where, params);
@@ -250,7 +211,7 @@ public final class ApplicationService {
             where.append(" AND a.submitted_at < ?");
             params.add(q.to().toEpochMilli());
         }
-        String order = switch (q.sort() == null ? Sort.SUBMITTED_AT : q.sort()) {
+        String order = switch (q.sort() == null ? ApplicationSort.SUBMITTED_AT : q.sort()) {
             case SUBMITTED_AT -> "a.submitted_at, a.id";
             case SUBMITTED_AT_DESC -> "a.submitted_at DESC, a.id DESC";
             case NAME -> "a.place_name, a.id";
@@ -270,7 +231,7 @@ public final class ApplicationService {
             pageParams.add((long) q.page() * q.size());
             List<Application> items = Sql.list(c, "SELECT " + COLUMNS + FROM + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                     ApplicationService::row, pageParams.toArray());
-            return new Page<>(items, total, q.page(), q.size());
+            return new ApplicationPage(items, total, q.page(), q.size());
         });
     }
 
@@ -289,11 +250,7 @@ public final class ApplicationService {
         }
     }
 
-    /** The reviewers' dashboard: what waits, who decided how much today, and how long applications wait. */
-    public record Dashboard(long waiting, Map<String, Long> decisionsToday, Double medianHoursToDecision) {
-    }
-
-    public Dashboard dashboard(Principal who) {
+    public ApplicationDashboard dashboard(Principal who) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         scope(who, where, params);
@@ -310,40 +267,38 @@ public final class ApplicationService {
             List<Long> waits = Sql.list(c, "SELECT a.decided_at - a.submitted_at FROM applications a" + where
                     + " AND a.decided_at IS NOT NULL ORDER BY 1", rs -> rs.getLong(1), params.toArray());
             Double median = waits.isEmpty() ? null : waits.get((waits.size() - 1) / 2) / 3_600_000.0;
-            return new Dashboard(waiting, today, median);
+            return new ApplicationDashboard(waiting, today, median);
         });
     }
 
-    public Map<Status, Long> counts(Principal who) {
+    public ApplicationCounts counts(Principal who) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         scope(who, where, params);
         return db.read(c -> {
-            Map<Status, Long> out = new LinkedHashMap<>();
-            for (Status s : Status.values()) {
-                out.put(s, 0L);
-            }
+            Map<ApplicationStatus, Long> out = new EnumMap<>(ApplicationStatus.class);
             for (Object[] row : Sql.list(c, "SELECT a.status, COUNT(*) FROM applications a" + where + " GROUP BY a.status",
                     rs -> new Object[] {rs.getString(1), rs.getLong(2)}, params.toArray())) {
-                out.put(Status.valueOf((String) row[0]), (Long) row[1]);
+                out.put(ApplicationStatus.valueOf((String) row[0]), (Long) row[1]);
             }
-            return out;
+            return new ApplicationCounts(out.getOrDefault(ApplicationStatus.UNDER_REVIEW, 0L),
+                    out.getOrDefault(ApplicationStatus.PASSED, 0L), out.getOrDefault(ApplicationStatus.FAILED, 0L));
         });
     }
 
-    public Detail get(Principal who, long id) {
+    public ApplicationDetail get(Principal who, long id) {
         return db.read(c -> {
             Application a = load(c, id).orElseThrow(() -> ApiException.notFound("application " + id));
             requireVisible(who, c, a);
-            List<Event> history = Sql.list(c, "SELECT at, actor, action, detail FROM application_events"
+            List<ApplicationEvent> history = Sql.list(c, "SELECT at, actor, action, detail FROM application_events"
                             + " WHERE application_id = ? ORDER BY id",
-                    rs -> new Event(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
+                    rs -> new ApplicationEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
             Application replaced = a.replacesId() == null ? null : load(c, a.replacesId()).orElse(null);
             List<Application> dups = duplicates(c, a);
             // The check counts every duplicate; the list shows only what the caller may see anyway.
             List<Application> visible = dups.stream().filter(x -> who.role() == Role.ADMIN
                     || (who.role() == Role.REVIEWER && (who.district() == null || who.district() == x.district()))).toList();
-            return new Detail(a, history, checks(c, a, dups), replaced, visible);
+            return new ApplicationDetail(a, history, checks(c, a, dups), replaced, visible);
         });
     }
 
@@ -367,28 +322,28 @@ public final class ApplicationService {
         return Sql.list(c, "SELECT " + COLUMNS + FROM + " WHERE a.credit_code = ? AND a.id <> ? AND a.status <> ?"
                         + " AND (a.place_name_norm = ? OR a.address_norm = ?) AND (a.replaces_id IS NULL OR a.replaces_id <> ?)"
                         + " ORDER BY a.id LIMIT 20",
-                ApplicationService::row, a.creditCode(), a.id(), Status.FAILED, normalizeName(a.placeName()),
+                ApplicationService::row, a.creditCode(), a.id(), ApplicationStatus.FAILED, normalizeName(a.placeName()),
                 normalizeName(a.address()), a.id());
     }
 
-    private List<Check> checks(Connection c, Application a, List<Application> dups) throws SQLException {
-        List<Check> out = new ArrayList<>();
+    private List<ApplicationCheck> checks(Connection c, Application a, List<Application> dups) throws SQLException {
+        List<ApplicationCheck> out = new ArrayList<>();
         ValidationResult credit = CreditCodeValidator.validate(a.creditCode());
-        out.add(Check.of("CREDIT_CODE", credit));
+        out.add(checkOf("CREDIT_CODE", credit));
         String fullId = Sql.one(c, "SELECT responsible_id_number FROM applications WHERE id = ?", rs -> rs.getString(1), a.id()).orElse("");
         ValidationResult idCheck = IdNumberValidator.validate(fullId);
-        out.add(Check.of("RESPONSIBLE_ID_NUMBER", idCheck));
-        out.add(Check.of("ORGANISER", true, "submitted by the organiser", "check.ORGANISER_OK"));
+        out.add(checkOf("RESPONSIBLE_ID_NUMBER", idCheck));
+        out.add(checkOf("ORGANISER", true, "submitted by the organiser", "check.ORGANISER_OK"));
         boolean category = Sql.count(c, "SELECT COUNT(*) FROM categories WHERE code = ?", a.category()) > 0;
-        out.add(category ? Check.of("CATEGORY", true, "known category", "check.CATEGORY_OK")
-                : Check.of("CATEGORY", false, "category " + a.category() + " is unknown", "check.CATEGORY_UNKNOWN", a.category()));
+        out.add(category ? checkOf("CATEGORY", true, "known category", "check.CATEGORY_OK")
+                : checkOf("CATEGORY", false, "category " + a.category() + " is unknown", "check.CATEGORY_UNKNOWN", a.category()));
         if (a.mobile()) {
             boolean plate = PlateValidator.validate(a.placeName()).valid() || ShipIdValidator.validate(a.placeName()).valid();
-            out.add(plate ? Check.of("MOBILE_PLACE", true, "name is a valid plate or ship number; unit is the owner", "check.MOBILE_OK")
-                    : Check.of("MOBILE_PLACE", false, "a mobile place must be named by its plate or ship number", "check.MOBILE_NOT_PLATE"));
+            out.add(plate ? checkOf("MOBILE_PLACE", true, "name is a valid plate or ship number; unit is the owner", "check.MOBILE_OK")
+                    : checkOf("MOBILE_PLACE", false, "a mobile place must be named by its plate or ship number", "check.MOBILE_NOT_PLATE"));
         }
-        out.add(dups.isEmpty() ? Check.of("DUPLICATE", true, "no other application for this place", "check.DUPLICATE_NONE")
-                : Check.of("DUPLICATE", false, dups.size() + " passed or pending application(s) of the same credit code with the same"
+        out.add(dups.isEmpty() ? checkOf("DUPLICATE", true, "no other application for this place", "check.DUPLICATE_NONE")
+                : checkOf("DUPLICATE", false, dups.size() + " passed or pending application(s) of the same credit code with the same"
                         + " name or address", "check.DUPLICATE_FOUND", dups.size()));
         return out;
     }
@@ -396,7 +351,7 @@ public final class ApplicationService {
     private static Application row(ResultSet rs) throws SQLException {
         long decided = rs.getLong("decided_at");
         Instant decidedAt = rs.wasNull() ? null : Instant.ofEpochMilli(decided);
-        return new Application(rs.getLong("id"), Status.valueOf(rs.getString("status")), rs.getInt("version"),
+        return new Application(rs.getLong("id"), ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
                 rs.getString("place_name"), rs.getString("unit_name"), rs.getString("credit_code"), rs.getString("category"),
                 rs.getInt("district"), rs.getString("address"), rs.getBoolean("mobile"), rs.getString("responsible_name"),
                 IdNumberValidator.mask(rs.getString("responsible_id_number")), rs.getString("responsible_phone"),
@@ -414,7 +369,7 @@ public final class ApplicationService {
      * Passes or fails an application. Exactly one of two concurrent reviewers succeeds: the update only applies to
      * the version the reviewer saw, still under review; the other gets a 409 with who decided first.
      */
-    public Detail decide(Principal who, long id, Decision d) {
+    public ApplicationDetail decide(Principal who, long id, DecisionRequest d) {
         Verdict verdict = Requests.required(d.decision(), "decision");
         int version = Requests.required(d.version(), "version");
         String reason = Requests.optionalText(d.reason(), "reason", 500);
@@ -427,16 +382,16 @@ public final class ApplicationService {
         db.tx(c -> {
             Application a = load(c, id).orElseThrow(() -> ApiException.notFound("application " + id));
             requireVisible(who, c, a);
-            if (a.status() != Status.UNDER_REVIEW || a.version() != version) {
-                throw ApiException.conflict("DECISION_CONFLICT", a.status() == Status.UNDER_REVIEW
+            if (a.status() != ApplicationStatus.UNDER_REVIEW || a.version() != version) {
+                throw ApiException.conflict("DECISION_CONFLICT", a.status() == ApplicationStatus.UNDER_REVIEW
                         ? "application " + id + " changed since you opened it (version " + a.version() + ", you saw " + version + ")"
                         : "application " + id + " was already " + a.status() + " by " + a.decidedBy() + " at " + a.decidedAt());
             }
             // Claim the application first: a concurrent reviewer blocks on this row and then finds it decided.
             int updated = Sql.update(c, "UPDATE applications SET status = ?, version = version + 1, decided_by = ?, decided_at = ?,"
                             + " fail_reason = ? WHERE id = ? AND version = ? AND status = ?",
-                    verdict == Verdict.PASS ? Status.PASSED : Status.FAILED, who.id(), now.toEpochMilli(),
-                    verdict == Verdict.FAIL ? reason : null, id, version, Status.UNDER_REVIEW);
+                    verdict == Verdict.PASS ? ApplicationStatus.PASSED : ApplicationStatus.FAILED, who.id(), now.toEpochMilli(),
+                    verdict == Verdict.FAIL ? reason : null, id, version, ApplicationStatus.UNDER_REVIEW);
             if (updated != 1) {
                 throw ApiException.conflict("DECISION_CONFLICT", "application " + id + " was decided by someone else just now");
             }

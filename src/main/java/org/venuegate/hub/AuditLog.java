@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.venuegate.api.AuditEntry;
 import org.venuegate.hub.store.Sql;
 
 /**
@@ -11,10 +12,6 @@ import org.venuegate.hub.store.Sql;
  * Written in the same transaction as the change it records, so there is never a change without its entry.
  */
 public final class AuditLog {
-    /** One entry. */
-    public record Entry(long id, Instant at, String actor, String action, String target, String detail) {
-    }
-
     private AuditLog() {
     }
 
@@ -24,12 +21,12 @@ public final class AuditLog {
                 at.toEpochMilli(), actor, action, target, detail);
     }
 
-    public static List<Entry> page(Connection c, String action, int offset, int limit) throws SQLException {
+    public static List<AuditEntry> page(Connection c, String action, int offset, int limit) throws SQLException {
         return page(c, action, null, null, null, offset, limit);
     }
 
     /** Newest first; each filter is optional: exact action, exact actor, {@code from} inclusive, {@code to} exclusive. */
-    public static List<Entry> page(Connection c, String action, String actor, Instant from, Instant to, int offset, int limit)
+    public static List<AuditEntry> page(Connection c, String action, String actor, Instant from, Instant to, int offset, int limit)
             throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new java.util.ArrayList<>();
@@ -53,7 +50,7 @@ public final class AuditLog {
         params.add(offset);
         return Sql.list(c, "SELECT id, at, actor, action, target, detail FROM audit_log" + where
                         + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                rs -> new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
+                rs -> new AuditEntry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("detail")), params.toArray());
     }
 }

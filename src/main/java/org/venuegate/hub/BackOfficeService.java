@@ -11,12 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.venuegate.core.keys.KeyRole;
+import org.venuegate.api.ChainState;
+import org.venuegate.api.DayCount;
+import org.venuegate.api.DeviceHealth;
+import org.venuegate.api.DistrictCount;
+import org.venuegate.api.HealthReport;
+import org.venuegate.api.HourCount;
+import org.venuegate.api.KeyInfo;
+import org.venuegate.api.PasswordReset;
+import org.venuegate.api.Role;
+import org.venuegate.api.Retention;
+import org.venuegate.api.RetentionRequest;
+import org.venuegate.api.Revocations;
+import org.venuegate.api.ReviewerCount;
+import org.venuegate.api.RevokedVenue;
+import org.venuegate.api.Stats;
+import org.venuegate.api.User;
+import org.venuegate.api.UserUpdate;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Passwords;
 import org.venuegate.hub.auth.Principal;
-import org.venuegate.hub.auth.Role;
 import org.venuegate.hub.store.Database;
 import org.venuegate.hub.store.Sql;
 
@@ -28,89 +43,6 @@ public final class BackOfficeService {
     public static final int MAX_DAYS = 90;
     static final String RETENTION_DAYS = "retention_days";
     static final String LAST_PURGE = "last_purge";
-
-    /** Applications submitted and decided on one Tianjin day. */
-    public record DayCount(LocalDate day, long submitted, long decided) {
-    }
-
-    /** Decisions by one reviewer (or admin) in the window. */
-    public record ReviewerCount(String username, long decided) {
-    }
-
-    /** Per district: decided in the window, and waiting now. */
-    public record DistrictCount(int district, long decided, long waiting) {
-    }
-
-    /** Check-ins decided in one clock hour, city-wide. */
-    public record HourCount(Instant hour, long checkins) {
-    }
-
-    /**
-     * The dashboard over the last {@code days} days (a reviewer sees their district only; check-ins are city-wide).
-     * Times to decision are in minutes; null when nothing was decided in the window.
-     */
-    public record Stats(int days, long waiting, List<DayCount> perDay, Long medianMinutes, Long p90Minutes,
-                        List<ReviewerCount> perReviewer, List<DistrictCount> perDistrict, List<HourCount> checkinsPerHour) {
-    }
-
-    /** What a kiosk says about itself when it syncs. */
-    public record HealthReport(Long pending, Instant trustListSignedAt, Instant kioskTime) {
-    }
-
-    /**
-     * One kiosk as the fleet view shows it. {@code lastContact} is the last authenticated call; the rest is what it
-     * last reported (null when it never did). {@code clockSkewMs} is kiosk clock minus hub clock.
-     */
-    public record DeviceHealth(long deviceId, long venueId, String venueName, String label, Instant pairedAt,
-                               Instant revokedAt, Instant lastContact, Instant reportedAt, Long pending,
-                               Instant trustListSignedAt, Long clockSkewMs, ChainState chain) {
-    }
-
-    /**
-     * A device's check-in chain as the hub verified it.
-     *
-     * @param status     NONE (nothing received yet), OK, GAP (records missing after {@code verifiedTo}), or the kind
-     *                   of the latest problem found: BROKEN, EDITED, REWRITTEN
-     * @param verifiedTo the last place up to which the chain is contiguous and verified
-     * @param from       first place affected by the status (null for NONE and OK)
-     * @param to         last place affected
-     * @param since      when the gap opened or the problem was found
-     * @param problems   how many problems were found on this device in all
-     */
-    public record ChainState(String status, Long verifiedTo, Long from, Long to, Instant since, String detail, long problems) {
-    }
-
-    /** A user account as the admin sees it (never the password hash). */
-    public record User(long id, String username, Role role, Integer district, boolean active, Instant createdAt) {
-    }
-
-    /** Role, district (null: all districts) and whether the account may log in. */
-    public record UserUpdate(Role role, Integer district, Boolean active) {
-    }
-
-    /** A new password set by an admin. */
-    public record PasswordReset(String password) {
-    }
-
-    /** A revoked venue with who revoked it and why. */
-    public record RevokedVenue(long venueId, String number, String name, Instant revokedAt, String revokedBy, String reason) {
-    }
-
-    /** A signing key without its private half. */
-    public record KeyInfo(String keyId, KeyRole role, Instant notBefore, Instant notAfter, boolean revoked) {
-    }
-
-    /** Revoked venues and every key of the ring. */
-    public record Revocations(List<RevokedVenue> venues, List<KeyInfo> keys) {
-    }
-
-    /** How long check-ins are kept and what the last purge did (nulls before the first purge). */
-    public record Retention(int days, int defaultDays, Instant lastPurgeAt, Long lastPurgeDeleted, Instant lastPurgeCutoff) {
-    }
-
-    /** An admin changes the retention period. */
-    public record RetentionRequest(Integer days) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -138,7 +70,7 @@ public final class BackOfficeService {
         long from = first.atStartOfDay(Requests.ZONE).toInstant().toEpochMilli();
         String scope = "";
         List<Object> sp = new ArrayList<>();
-        if (who.role() == Role.REVIEWER && who.district() != null) {
+        if (who.role() == org.venuegate.hub.auth.Role.REVIEWER && who.district() != null) {
             scope = " AND a.district = ?";
             sp.add(who.district());
         }

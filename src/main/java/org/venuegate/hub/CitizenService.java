@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.venuegate.api.Citizen;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.ColourChange;
+import org.venuegate.api.Me;
+import org.venuegate.api.Unveiled;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.code.HealthCode;
 import org.venuegate.core.code.VenueCode;
@@ -33,32 +38,6 @@ public final class CitizenService {
     /** How long an unveiled code stays valid; kiosks also refuse admissions older than their own limit. */
     public static final Duration UNVEILED_VALIDITY = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** What an admin registers. */
-    public record CitizenInput(Long subjectId, String maskedName, Colour colour, String colourReason,
-                               String colourFollowUp, Boolean vaccinated, Instant lastNegativeTest, Boolean independent) {
-    }
-
-    /**
-     * The veiled view: colour and badge show through the veil (FAQ 1, 3, 11); reason and follow-up for the
-     * abnormal-colour pop-up (FAQ 4). {@code proxy} is true for a dependant shown through a guardian's account.
-     */
-    public record Citizen(long subjectId, String maskedName, Colour colour, String colourReason, String colourFollowUp,
-                          boolean badge, Instant lastNegativeTest, boolean independent, boolean proxy) {
-    }
-
-    /** A citizen's own code and the dependants they may switch to (FAQ 14, 19). */
-    public record Me(Citizen self, List<Citizen> dependants) {
-    }
-
-    /** Colour change by an admin. */
-    public record ColourChange(Colour colour, String reason, String followUp) {
-    }
-
-    /** The unveiled code and what the phone shows beside it (FAQ 2). */
-    public record Unveiled(String code, long subjectId, String maskedName, Colour colour, boolean badge, boolean proxy,
-                           long venueId, String venueName, String venueNumber, Instant admittedAt, Instant expiresAt) {
-    }
 
     private final Database db;
     private final Clock clock;

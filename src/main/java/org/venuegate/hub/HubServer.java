@@ -9,20 +9,41 @@ import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.CategoryRequest;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.ColourChange;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.DependantRequest;
+import org.venuegate.api.ErrorBody;
+import org.venuegate.api.Health;
+import org.venuegate.api.HealthReport;
+import org.venuegate.api.LoginRequest;
+import org.venuegate.api.PairingCodeRequest;
+import org.venuegate.api.PasswordReset;
+import org.venuegate.api.RetentionRequest;
+import org.venuegate.api.RevokeRequest;
+import org.venuegate.api.RotateRequest;
+import org.venuegate.api.RotatedKey;
+import org.venuegate.api.Submission;
+import org.venuegate.api.TrustRoot;
+import org.venuegate.api.UnveilRequest;
+import org.venuegate.api.UserCreated;
+import org.venuegate.api.UserRequest;
+import org.venuegate.api.UserUpdate;
+import org.venuegate.api.Venue;
+import org.venuegate.api.VenueCodeText;
 import org.venuegate.core.json.Json;
 import org.venuegate.core.keys.KeyRole;
 import org.venuegate.core.trust.SignedTime;
 import org.venuegate.hub.ApplicationService.Query;
-import org.venuegate.hub.ApplicationService.Sort;
-import org.venuegate.hub.ApplicationService.Status;
 import org.venuegate.hub.api.ApiException;
-import org.venuegate.hub.api.ErrorBody;
 import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -109,44 +130,17 @@ public final class HubServer implements AutoCloseable {
         return ctx.attribute(PRINCIPAL);
     }
 
-    /** Login request. */
-    record LoginRequest(String username, String password) {
-    }
-
-    /** Admin creates a user. */
-    record UserRequest(String username, String password, Role role, Integer district, Long subjectId) {
-    }
-
-    /** Revocation with its reason. */
-    record RevokeRequest(String reason) {
-    }
-
-    /** Admin asks for a pairing code. */
-    record PairingCodeRequest(Long venueId) {
-    }
-
     /** Kiosk pairs. */
     record PairRequest(String pairingCode, String label, String publicKey) {
-    }
-
-    /** Phone unveils. */
-    record UnveilRequest(String venueCode) {
-    }
-
-    /** Admin links a dependant. */
-    record DependantRequest(Long subjectId) {
     }
 
     /** Admin rotates a key. */
     record TimeRequest(String nonce) {
     }
 
-    record RotateRequest(KeyRole role, Integer overlapDays) {
-    }
-
     private void routes() {
         String p = PREFIX;
-        app.get(p + "/health", ctx -> ctx.json(Map.of("status", "ok", "time", hub.clock().instant().toString())), Role.ANYONE);
+        app.get(p + "/health", ctx -> ctx.json(Health.ok(hub.clock().instant())), Role.ANYONE);
 
         app.post(p + "/auth/login", ctx -> {
             LoginRequest r = Requests.body(ctx, LoginRequest.class);
@@ -158,24 +152,25 @@ public final class HubServer implements AutoCloseable {
         }, Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.TRACER);
         app.post(p + "/users", ctx -> {
             UserRequest r = Requests.body(ctx, UserRequest.class);
-            long id = hub.auth().createUser(r.username(), r.password(), Requests.required(r.role(), "role"), r.district(), r.subjectId());
-            ctx.status(201).json(Map.of("id", id, "username", r.username().trim().toLowerCase(Locale.ROOT), "role", r.role()));
+            Role role = Role.of(Requests.required(r.role(), "role"));
+            long id = hub.auth().createUser(r.username(), r.password(), role, r.district(), r.subjectId());
+            ctx.status(201).json(new UserCreated(id, r.username().trim().toLowerCase(Locale.ROOT), r.role()));
         }, Role.ADMIN);
 
         app.get(p + "/categories", ctx -> ctx.json(hub.venues().categories()),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.TRACER);
         app.post(p + "/categories", ctx -> ctx.status(201).json(hub.venues().addCategory(who(ctx),
-                Requests.body(ctx, VenueService.Category.class))), Role.ADMIN);
+                Requests.body(ctx, CategoryRequest.class))), Role.ADMIN);
 
         app.post(p + "/applications", ctx -> ctx.status(201).json(hub.applications().submit(who(ctx),
-                Requests.body(ctx, ApplicationService.Submission.class))), Role.CITIZEN);
+                Requests.body(ctx, Submission.class))), Role.CITIZEN);
         app.get(p + "/applications", ctx -> ctx.json(hub.applications().list(who(ctx), new Query(
-                Requests.queryEnum(ctx, "status", Status.class), Requests.optionalText(ctx.queryParam("q"), "q", 60),
+                Requests.queryEnum(ctx, "status", ApplicationStatus.class), Requests.optionalText(ctx.queryParam("q"), "q", 60),
                 Requests.optionalText(ctx.queryParam("creditCode"), "creditCode", 18),
                 Optional.ofNullable(Requests.queryLong(ctx, "district")).map(Long::intValue).orElse(null),
                 Requests.optionalText(ctx.queryParam("category"), "category", 16),
                 Requests.queryTime(ctx, "from", false), Requests.queryTime(ctx, "to", true),
-                Requests.queryEnum(ctx, "sort", Sort.class), Requests.queryInt(ctx, "page", 0, 0, 1_000_000),
+                Requests.queryEnum(ctx, "sort", ApplicationSort.class), Requests.queryInt(ctx, "page", 0, 0, 1_000_000),
                 Requests.queryInt(ctx, "size", 50, 1, 200)))), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
         app.get(p + "/applications/counts", ctx -> ctx.json(hub.applications().counts(who(ctx))),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
@@ -183,15 +178,15 @@ public final class HubServer implements AutoCloseable {
         app.get(p + "/applications/{id}", ctx -> ctx.json(hub.applications().get(who(ctx), Requests.pathLong(ctx, "id"))),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
         app.post(p + "/applications/{id}/decision", ctx -> ctx.json(hub.applications().decide(who(ctx),
-                Requests.pathLong(ctx, "id"), Requests.body(ctx, ApplicationService.Decision.class))), Role.REVIEWER, Role.ADMIN);
+                Requests.pathLong(ctx, "id"), Requests.body(ctx, DecisionRequest.class))), Role.REVIEWER, Role.ADMIN);
 
         app.get(p + "/venues", ctx -> ctx.json(hub.venues().byCreditCode(who(ctx), ctx.queryParam("creditCode"))),
                 Role.REVIEWER, Role.ADMIN);
         app.get(p + "/venues/{id}", ctx -> ctx.json(hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"))),
                 Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE);
         app.get(p + "/venues/{id}/code", ctx -> {
-            VenueService.Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
-            ctx.json(Map.of("venueId", v.id(), "text", v.codeText(), "revoked", v.revoked()));
+            Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
+            ctx.json(new VenueCodeText(v.id(), v.codeText(), v.revoked()));
         }, Role.CITIZEN, Role.REVIEWER, Role.ADMIN, Role.DEVICE);
         app.get(p + "/venues/{id}/poster.png", ctx -> poster(ctx, false), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
         app.get(p + "/venues/{id}/poster.pdf", ctx -> poster(ctx, true), Role.CITIZEN, Role.REVIEWER, Role.ADMIN);
@@ -218,7 +213,7 @@ public final class HubServer implements AutoCloseable {
         }, Role.DEVICE);
         app.get(p + "/trust-list/root", ctx -> {
             var root = hub.trust().root();
-            ctx.json(Map.of("rootKeyId", root.keyId(), "publicKey", root.publicKey()));
+            ctx.json(new TrustRoot(root.keyId(), root.publicKey()));
         }, Role.REVIEWER, Role.ADMIN);
         app.post(p + "/keys/rotate", ctx -> {
             RotateRequest r = Requests.body(ctx, RotateRequest.class);
@@ -231,7 +226,7 @@ public final class HubServer implements AutoCloseable {
                 throw ApiException.invalidField("overlapDays", "0 to 90");
             }
             var k = hub.trust().rotate(role, Duration.ofDays(days), who(ctx).actor());
-            ctx.status(201).json(Map.of("keyId", k.keyId(), "role", k.role(), "notBefore", k.notBefore(), "notAfter", k.notAfter()));
+            ctx.status(201).json(new RotatedKey(k.keyId(), k.role(), k.notBefore(), k.notAfter()));
         }, Role.ADMIN);
         app.post(p + "/keys/{kid}/revoke", ctx -> {
             hub.trust().revokeKey(ctx.pathParam("kid"), who(ctx).actor());
@@ -258,14 +253,14 @@ public final class HubServer implements AutoCloseable {
                 Role.DEVICE);
 
         app.post(p + "/citizens", ctx -> ctx.status(201).json(hub.citizens().register(who(ctx),
-                Requests.body(ctx, CitizenService.CitizenInput.class))), Role.ADMIN);
+                Requests.body(ctx, CitizenInput.class))), Role.ADMIN);
         app.get(p + "/citizens/me", ctx -> ctx.json(hub.citizens().me(who(ctx))), Role.CITIZEN);
         app.get(p + "/citizens/{subject}", ctx -> ctx.json(hub.citizens().get(who(ctx), Requests.pathLong(ctx, "subject"))),
                 Role.CITIZEN, Role.ADMIN);
         app.post(p + "/citizens/{subject}/unveil", ctx -> ctx.json(hub.citizens().unveil(who(ctx),
                 Requests.pathLong(ctx, "subject"), Requests.body(ctx, UnveilRequest.class).venueCode())), Role.CITIZEN);
         app.put(p + "/citizens/{subject}/colour", ctx -> ctx.json(hub.citizens().setColour(who(ctx),
-                Requests.pathLong(ctx, "subject"), Requests.body(ctx, CitizenService.ColourChange.class))), Role.ADMIN);
+                Requests.pathLong(ctx, "subject"), Requests.body(ctx, ColourChange.class))), Role.ADMIN);
         app.post(p + "/citizens/{subject}/dependants", ctx -> {
             hub.citizens().addDependant(who(ctx), Requests.pathLong(ctx, "subject"),
                     Requests.required(Requests.body(ctx, DependantRequest.class).subjectId(), "subjectId"));
@@ -296,24 +291,24 @@ public final class HubServer implements AutoCloseable {
                 BackOfficeService.MAX_DAYS))), Role.REVIEWER, Role.ADMIN);
         app.get(p + "/devices/health", ctx -> ctx.json(office.fleet()), Role.ADMIN);
         app.post(p + "/device/health", ctx -> {
-            office.report(who(ctx), Requests.body(ctx, BackOfficeService.HealthReport.class));
+            office.report(who(ctx), Requests.body(ctx, HealthReport.class));
             ctx.status(204);
         }, Role.DEVICE);
         app.get(p + "/users", ctx -> ctx.json(office.users()), Role.ADMIN);
         app.put(p + "/users/{id}", ctx -> ctx.json(office.updateUser(who(ctx), Requests.pathLong(ctx, "id"),
-                Requests.body(ctx, BackOfficeService.UserUpdate.class))), Role.ADMIN);
+                Requests.body(ctx, UserUpdate.class))), Role.ADMIN);
         app.post(p + "/users/{id}/unlock", ctx -> {
             office.unlock(who(ctx), Requests.pathLong(ctx, "id"));
             ctx.status(204);
         }, Role.ADMIN);
         app.post(p + "/users/{id}/password", ctx -> {
-            office.resetPassword(who(ctx), Requests.pathLong(ctx, "id"), Requests.body(ctx, BackOfficeService.PasswordReset.class));
+            office.resetPassword(who(ctx), Requests.pathLong(ctx, "id"), Requests.body(ctx, PasswordReset.class));
             ctx.status(204);
         }, Role.ADMIN);
         app.get(p + "/revocations", ctx -> ctx.json(office.revocations()), Role.ADMIN);
         app.get(p + "/retention", ctx -> ctx.json(office.retentionReport()), Role.ADMIN);
         app.put(p + "/retention", ctx -> ctx.json(office.setRetention(who(ctx),
-                Requests.body(ctx, BackOfficeService.RetentionRequest.class))), Role.ADMIN);
+                Requests.body(ctx, RetentionRequest.class))), Role.ADMIN);
         // Every call a kiosk makes with its token counts as contact, for the fleet's "last contact".
         app.after(ctx -> {
             Principal caller = ctx.attribute(PRINCIPAL);
@@ -328,7 +323,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     private void poster(Context ctx, boolean pdf) {
-        VenueService.Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
+        Venue v = hub.venues().venue(who(ctx), Requests.pathLong(ctx, "id"));
         if (v.revoked()) {
             throw ApiException.conflict("VENUE_REVOKED", "venue " + v.id() + " is revoked; its poster is no longer offered");
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import javax.imageio.ImageIO;
+import org.venuegate.api.Venue;
 import org.venuegate.core.verify.CodeVerifier;
 import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.hub.api.ApiException;
@@ -45,12 +46,8 @@ public final class PosterService {
         return r;
     }
 
-    static PosterContent content(VenueService.Venue v) {
-        return new PosterContent(v.codeText(), v.name(), v.unitName(), v.district(), v.number(), v.mobile());
-    }
-
-    private BufferedImage checked(VenueService.Venue v, PaperSize size, ColourMode mode) {
-        BufferedImage img = renderer().renderImage(content(v), size, mode, PNG_DPI);
+    private BufferedImage checked(Venue v, PaperSize size, ColourMode mode) {
+        BufferedImage img = renderer().renderImage(PosterContent.of(v), size, mode, PNG_DPI);
         CodeVerifier verifier = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT);
         PosterSelfTest.Verified check = PosterSelfTest.check(img, v.codeText(), verifier, clock.instant());
         if (!check.passed()) {
@@ -60,7 +57,7 @@ public final class PosterService {
         return img;
     }
 
-    public byte[] png(VenueService.Venue v, PaperSize size, ColourMode mode) {
+    public byte[] png(Venue v, PaperSize size, ColourMode mode) {
         BufferedImage img = checked(v, size, mode);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -71,8 +68,8 @@ public final class PosterService {
         return out.toByteArray();
     }
 
-    public byte[] pdf(VenueService.Venue v, PaperSize size, ColourMode mode) {
+    public byte[] pdf(Venue v, PaperSize size, ColourMode mode) {
         checked(v, size, mode);
-        return renderer().renderPdf(content(v), size, mode);
+        return renderer().renderPdf(PosterContent.of(v), size, mode);
     }
 }

@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.SubjectVisit;
+import org.venuegate.api.VenueTrace;
+import org.venuegate.api.VenueVisit;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.store.Database;
@@ -17,29 +21,6 @@ import org.venuegate.hub.store.Sql;
 public final class TraceService {
     public static final int MAX_ROWS = 10_000;
     public static final Duration MAX_WINDOW = Duration.ofDays(31);
-
-    /**
-     * Who was at a venue: pseudonymous subjects, with the citizen's masked name when the subject is a registered
-     * citizen ({@code S<id>}); hand-registered visitors ({@code M<hash>}) have none.
-     */
-    public record VenueVisit(String subject, String maskedName, Instant decidedAt, String outcome, String reason,
-                             String colour, boolean manual, boolean proxy, long deviceId, String evidence) {
-    }
-
-    /** Where a subject was. */
-    public record SubjectVisit(long venueId, String venueName, String venueNumber, Instant decidedAt, String outcome,
-                               String evidence) {
-    }
-
-    /**
-     * A trace answer. {@code visits} are the evidence-backed ones: scanned check-ins whose code the hub unveiled for
-     * that subject and venue, decided within the code's window. {@code unverified} holds everything else that names
-     * the venue or subject (hand registrations, codes the hub never issued, links that do not verify), each with its
-     * {@code evidence} code, kept apart and never mixed into "who was there". {@code truncated} when more rows
-     * matched than are returned (either list).
-     */
-    public record Result<T>(List<T> visits, List<T> unverified, boolean truncated) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -73,7 +54,7 @@ public final class TraceService {
         }
     }
 
-    public Result<VenueVisit> atVenue(Principal tracer, String caseRef, long venueId, Instant from, Instant to) {
+    public VenueTrace atVenue(Principal tracer, String caseRef, long venueId, Instant from, Instant to) {
         String ref = caseReference(caseRef);
         window(from, to);
         return db.tx(c -> {
@@ -89,7 +70,7 @@ public final class TraceService {
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
                     "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
                             + Math.min(other.size(), MAX_ROWS) + " unverified");
-            return new Result<>(named(c, cap(rows)), named(c, cap(other)), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
+            return new VenueTrace(named(c, cap(rows)), named(c, cap(other)), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
     }
 
@@ -103,7 +84,7 @@ public final class TraceService {
                 v.reason(), v.colour(), v.manual(), v.proxy(), v.deviceId(), v.evidence())).toList();
     }
 
-    public Result<SubjectVisit> ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
+    public SubjectTrace ofSubject(Principal tracer, String caseRef, String subject, Instant from, Instant to) {
         String ref = caseReference(caseRef);
         window(from, to);
         if (subject == null || subject.isBlank() || subject.length() > 64) {
@@ -122,7 +103,7 @@ public final class TraceService {
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
                     "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
                             + Math.min(other.size(), MAX_ROWS) + " unverified");
-            return new Result<>(cap(rows), cap(other), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
+            return new SubjectTrace(cap(rows), cap(other), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
     }
 

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.venuegate.api.Category;
+import org.venuegate.api.CategoryRequest;
+import org.venuegate.api.Device;
+import org.venuegate.api.PairingCode;
+import org.venuegate.api.Venue;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.api.Requests;
@@ -24,29 +29,8 @@ public final class VenueService {
     public static final Duration PAIRING_CODE_TTL = Duration.ofHours(24);
     private static final Pattern CATEGORY_CODE = Pattern.compile("[A-Z0-9-]{2,16}");
 
-    /** A venue as the API shows it. */
-    public record Venue(long id, String number, long applicationId, String name, String unitName, String creditCode,
-                        String category, int district, String address, boolean mobile, String codeText,
-                        Instant issuedAt, Instant revokedAt, String revokeReason) {
-        public boolean revoked() {
-            return revokedAt != null;
-        }
-    }
-
-    /** An industry classification (FAQ site-code 6). */
-    public record Category(String code, String nameZh, String nameEn) {
-    }
-
-    /** A one-time pairing code, shown once to the admin. */
-    public record PairingCode(String code, long venueId, Instant expiresAt) {
-    }
-
     /** What a kiosk receives when it pairs: its token, the root key to pin, its venue and the current trust list. */
     public record Pairing(long deviceId, String token, String rootPublicKey, String rootKeyId, Venue venue, String trustList) {
-    }
-
-    /** A paired kiosk. */
-    public record Device(long id, long venueId, String label, Instant createdAt, Instant revokedAt) {
     }
 
     private static final String VENUE_COLUMNS = "id, number, application_id, name, unit_name, credit_code, category, district,"
@@ -126,7 +110,7 @@ public final class VenueService {
                 rs -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))));
     }
 
-    public Category addCategory(Principal who, Category cat) {
+    public Category addCategory(Principal who, CategoryRequest cat) {
         String code = Requests.text(cat.code(), "code", 16).toUpperCase(Locale.ROOT);
         if (!CATEGORY_CODE.matcher(code).matches()) {
             throw ApiException.invalidField("code", "2-16 characters of A-Z, 0-9 and '-'");

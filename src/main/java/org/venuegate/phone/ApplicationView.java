@@ -27,6 +27,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
@@ -246,9 +247,9 @@ public final class ApplicationView {
         labelTabs();
         vm.statusProperty().addListener((o, a, s) -> selectTab(s));
         // A tab pressed again stays selected (a toggle group would clear it) and reloads, with fresh counts.
-        passedTab.setOnAction(e -> show(ApplicationViewModel.Status.PASSED));
-        underReviewTab.setOnAction(e -> show(ApplicationViewModel.Status.UNDER_REVIEW));
-        failedTab.setOnAction(e -> show(ApplicationViewModel.Status.FAILED));
+        passedTab.setOnAction(e -> show(ApplicationStatus.PASSED));
+        underReviewTab.setOnAction(e -> show(ApplicationStatus.UNDER_REVIEW));
+        failedTab.setOnAction(e -> show(ApplicationStatus.FAILED));
         rows.setItems(vm.rows());
         Label empty = new Label(lang.get("phone.app.empty"));
         empty.getStyleClass().add("form-hint");
@@ -274,7 +275,7 @@ public final class ApplicationView {
         vm.openCodeImageProperty().addListener((o, a, img) -> codeImage.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null)));
         visibleWhen(download, vm.openVenueIdProperty().isNotNull());
         visibleWhen(codeImage, vm.openCodeImageProperty().isNotNull());
-        visibleWhen(reapply, vm.openApplicationProperty().map(a -> "FAILED".equals(a.path("status").asText())).orElse(false));
+        visibleWhen(reapply, vm.openApplicationProperty().map(a -> a.status() == ApplicationStatus.FAILED).orElse(false));
         reapply.setOnAction(e -> vm.reapply());
         vm.openApplicationProperty().addListener((o, a, open) -> {
             if (open == null) {
@@ -290,17 +291,17 @@ public final class ApplicationView {
 
     private void labelTabs() {
         var c = vm.countsProperty().get();
-        passedTab.setText(lang.get("phone.app.tab.PASSED", c.getOrDefault(ApplicationViewModel.Status.PASSED, 0L)));
-        underReviewTab.setText(lang.get("phone.app.tab.UNDER_REVIEW", c.getOrDefault(ApplicationViewModel.Status.UNDER_REVIEW, 0L)));
-        failedTab.setText(lang.get("phone.app.tab.FAILED", c.getOrDefault(ApplicationViewModel.Status.FAILED, 0L)));
+        passedTab.setText(lang.get("phone.app.tab.PASSED", c.passed()));
+        underReviewTab.setText(lang.get("phone.app.tab.UNDER_REVIEW", c.underReview()));
+        failedTab.setText(lang.get("phone.app.tab.FAILED", c.failed()));
     }
 
-    private void show(ApplicationViewModel.Status s) {
+    private void show(ApplicationStatus s) {
         selectTab(s);
         vm.showStatus(s);
     }
 
-    private void selectTab(ApplicationViewModel.Status s) {
+    private void selectTab(ApplicationStatus s) {
         (switch (s) {
             case PASSED -> passedTab;
             case UNDER_REVIEW -> underReviewTab;

@@ -1,20 +1,18 @@
 package org.venuegate.phone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +29,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.venuegate.api.Application;
+import org.venuegate.api.ApplicationCounts;
+import org.venuegate.api.ApplicationDetail;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.Category;
+import org.venuegate.api.Submission;
+import org.venuegate.api.SubmitterRole;
+import org.venuegate.api.Venue;
 import org.venuegate.core.code.CodeFormat;
 import org.venuegate.core.place.Districts;
 import org.venuegate.core.validate.CreditCodeValidator;
@@ -49,9 +55,6 @@ import org.venuegate.ui.UiExecutor;
  * before sending, so all objections show at once, each beside its field; a refused submission keeps everything typed.
  */
 public final class ApplicationViewModel {
-    /** Tabs of the progress view. */
-    public enum Status { PASSED, UNDER_REVIEW, FAILED }
-
     /** A choice in a list (category or district). */
     public record Choice(String code, String label) {
         @Override
@@ -61,7 +64,7 @@ public final class ApplicationViewModel {
     }
 
     /** One application in a progress tab. */
-    public record Row(long id, String placeName, String submittedAt, String status) {
+    public record Row(long id, String placeName, String submittedAt, ApplicationStatus status) {
     }
 
     /** A label and its value in the detail view. */
@@ -71,6 +74,14 @@ public final class ApplicationViewModel {
     /** The form's fields by their API names, in the order they are shown. */
     public static final List<String> FIELDS = List.of("placeName", "plateOrShip", "unitName", "creditCode", "category",
             "district", "address", "responsibleName", "responsibleIdNumber", "responsiblePhone");
+    /** A field of the detail view: its name (for the label) and its value in the screen's words, null when it has none. */
+    private record Shown(String name, Function<Application, String> value) {
+    }
+
+    /** What opening an application brings: its detail, its venue and code (passed ones), and the categories. */
+    private record Opened(ApplicationDetail detail, Venue venue, BufferedImage codeImage, List<Choice> categories) {
+    }
+
     /** The hub's rule for the responsible person's phone (ApplicationService): a mainland mobile or a landline. */
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
@@ -101,23 +112,39 @@ public final class ApplicationViewModel {
     private final ReadOnlyObjectWrapper<Long> replacesId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper replacesName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replacesReason = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<JsonNode> openApplication = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Application> openApplication = new ReadOnlyObjectWrapper<>();
     private long loads;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.UNDER_REVIEW);
-    private final ReadOnlyObjectWrapper<Map<Status, Long>> counts = new ReadOnlyObjectWrapper<>(new EnumMap<>(Status.class));
+    private final ReadOnlyObjectWrapper<ApplicationStatus> status = new ReadOnlyObjectWrapper<>(ApplicationStatus.UNDER_REVIEW);
+    private final ReadOnlyObjectWrapper<ApplicationCounts> counts = new ReadOnlyObjectWrapper<>(new ApplicationCounts(0, 0, 0));
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Field> detail = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Long> openVenueId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openCodeText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<BufferedImage> openCodeImage = new ReadOnlyObjectWrapper<>();
+    private final List<Shown> shown;
 
     public ApplicationViewModel(PhoneHubClient client, UiExecutor executor, Lang lang, ZoneId zone) {
         this.client = client;
         this.executor = executor;
         this.lang = lang;
         this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        this.shown = List.of(
+                new Shown("placeName", Application::placeName),
+                new Shown("unitName", Application::unitName),
+                new Shown("creditCode", Application::creditCode),
+                new Shown("category", a -> categoryName(a.category())),
+                new Shown("district", a -> Districts.name(a.district(), english()).orElse(Integer.toString(a.district()))),
+                new Shown("address", Application::address),
+                new Shown("mobile", a -> lang.get(a.mobile() ? "phone.app.yes" : "phone.app.no")),
+                new Shown("responsibleName", Application::responsibleName),
+                new Shown("responsibleIdNumberMasked", Application::responsibleIdNumberMasked),
+                new Shown("responsiblePhone", Application::responsiblePhone),
+                new Shown("status", a -> lang.get("phone.app.status." + a.status().name())),
+                new Shown("submittedAt", a -> timeFormat.format(a.submittedAt())),
+                new Shown("decidedAt", a -> a.decidedAt() == null ? null : timeFormat.format(a.decidedAt())),
+                new Shown("failReason", Application::failReason));
         Districts.all(english()).forEach((code, name) -> districts.add(new Choice(Integer.toString(code), name)));
         // Whatever the citizen changes is no longer what was refused: its message goes.
         List.of(placeName, plateOrShip, unitName, creditCode, address, responsibleName, responsibleIdNumber, responsiblePhone)
@@ -159,10 +186,8 @@ public final class ApplicationViewModel {
         showStatus(status.get());
     }
 
-    private List<Choice> choices(JsonNode list) {
-        List<Choice> out = new ArrayList<>();
-        list.forEach(c -> out.add(new Choice(c.get("code").asText(), c.get(english() ? "nameEn" : "nameZh").asText())));
-        return out;
+    private List<Choice> choices(List<Category> list) {
+        return list.stream().map(c -> new Choice(c.code(), c.name(english()))).toList();
     }
 
     /**
@@ -249,29 +274,22 @@ public final class ApplicationViewModel {
             return;
         }
         formError.set("");
-        Map<String, Object> body = new LinkedHashMap<>();
         boolean isMobile = mobile.get();
-        body.put("placeName", isMobile ? null : blankToNull(placeName.get()));
-        body.put("unitName", blankToNull(unitName.get()));
-        body.put("creditCode", blankToNull(creditCode.get()));
-        body.put("category", category.get() == null ? null : category.get().code());
-        body.put("district", district.get() == null ? null : Integer.valueOf(district.get().code()));
-        body.put("address", blankToNull(address.get()));
-        body.put("mobile", isMobile);
-        body.put("plateOrShip", isMobile ? blankToNull(plateOrShip.get()) : null);
-        body.put("responsibleName", blankToNull(responsibleName.get()));
-        body.put("responsibleIdNumber", blankToNull(responsibleIdNumber.get()));
-        body.put("responsiblePhone", blankToNull(responsiblePhone.get()));
-        body.put("submitterRole", "ORGANISER");
-        body.put("replacesId", replacesId.get());
+        // always as the organiser: the phone never offers to apply as an agent (FAQ site-code 8)
+        Submission body = new Submission(isMobile ? null : blankToNull(placeName.get()), blankToNull(unitName.get()),
+                blankToNull(creditCode.get()), category.get() == null ? null : category.get().code(),
+                district.get() == null ? null : Integer.valueOf(district.get().code()), blankToNull(address.get()), isMobile,
+                isMobile ? blankToNull(plateOrShip.get()) : null, blankToNull(responsibleName.get()),
+                blankToNull(responsibleIdNumber.get()), blankToNull(responsiblePhone.get()), SubmitterRole.ORGANISER,
+                replacesId.get());
         busy.set(true);
         executor.run(() -> client.submit(body), a -> {
             busy.set(false);
-            message.set(replacesId.get() == null ? lang.get("phone.app.submitted", a.get("placeName").asText())
-                    : lang.get("phone.app.resubmitted", a.get("placeName").asText(), replacesName.get()));
+            message.set(replacesId.get() == null ? lang.get("phone.app.submitted", a.placeName())
+                    : lang.get("phone.app.resubmitted", a.placeName(), replacesName.get()));
             clearForm();
             formOpen.set(false);
-            showStatus(Status.UNDER_REVIEW);
+            showStatus(ApplicationStatus.UNDER_REVIEW);
         }, e -> {
             busy.set(false);
             if (e instanceof PhoneHubClient.HubException h && h.field() != null) {
@@ -316,30 +334,28 @@ public final class ApplicationViewModel {
      * masked by the hub, so it is typed again.
      */
     public void reapply() {
-        JsonNode a = openApplication.get();
-        if (a == null || !Status.FAILED.name().equals(a.path("status").asText())) {
+        Application a = openApplication.get();
+        if (a == null || a.status() != ApplicationStatus.FAILED) {
             return;
         }
         clearForm();
-        boolean isMobile = a.path("mobile").asBoolean();
-        mobile.set(isMobile);
-        if (isMobile) {
-            plateOrShip.set(a.path("placeName").asText());
+        mobile.set(a.mobile());
+        if (a.mobile()) {
+            plateOrShip.set(a.placeName());
         } else {
-            placeName.set(a.path("placeName").asText());
+            placeName.set(a.placeName());
         }
-        unitName.set(a.path("unitName").asText());
-        creditCode.set(a.path("creditCode").asText());
-        String cat = a.path("category").asText();
-        category.set(categories.stream().filter(c -> c.code().equals(cat)).findFirst().orElse(null));
-        String dis = a.path("district").asText();
+        unitName.set(a.unitName());
+        creditCode.set(a.creditCode());
+        category.set(categories.stream().filter(c -> c.code().equals(a.category())).findFirst().orElse(null));
+        String dis = Integer.toString(a.district());
         district.set(districts.stream().filter(d -> d.code().equals(dis)).findFirst().orElse(null));
-        address.set(a.path("address").asText());
-        responsibleName.set(a.path("responsibleName").asText());
-        responsiblePhone.set(a.path("responsiblePhone").asText());
-        replacesId.set(a.get("id").asLong());
-        replacesName.set(a.path("placeName").asText());
-        replacesReason.set(a.path("failReason").asText(""));
+        address.set(a.address());
+        responsibleName.set(a.responsibleName());
+        responsiblePhone.set(a.responsiblePhone());
+        replacesId.set(a.id());
+        replacesName.set(a.placeName());
+        replacesReason.set(a.failReason() == null ? "" : a.failReason());
         message.set("");
         closeDetail();
         formOpen.set(true);
@@ -351,76 +367,58 @@ public final class ApplicationViewModel {
     }
 
     /** Switches the progress tab (closing any open detail) and reloads it with the counts; an answer overtaken by a newer request is dropped. */
-    public void showStatus(Status s) {
+    public void showStatus(ApplicationStatus s) {
         closeDetail();
         status.set(s);
         long generation = ++loads;
-        executor.run(() -> new JsonNode[] {client.counts(), client.applications(s.name())}, r -> {
+        record Tab(ApplicationCounts counts, List<Application> items) {
+        }
+        executor.run(() -> new Tab(client.counts(), client.applications(s).items()), r -> {
             if (generation != loads) {
                 return;
             }
-            Map<Status, Long> c = new EnumMap<>(Status.class);
-            for (Status x : Status.values()) {
-                c.put(x, r[0].path(x.name()).asLong());
-            }
-            counts.set(c);
-            List<Row> out = new ArrayList<>();
-            r[1].path("items").forEach(a -> out.add(new Row(a.get("id").asLong(), a.get("placeName").asText(),
-                    timeFormat.format(Instant.parse(a.get("submittedAt").asText())), a.get("status").asText())));
-            rows.setAll(out);
+            counts.set(r.counts());
+            rows.setAll(r.items().stream().map(a -> new Row(a.id(), a.placeName(), timeFormat.format(a.submittedAt()),
+                    a.status())).toList());
         }, this::failed);
     }
 
     /** Opens one application: all its information, and for a passed one its venue number and code. */
     public void open(long id) {
         executor.run(() -> {
-            JsonNode detailJson = client.application(id);
-            JsonNode a = detailJson.get("application");
-            JsonNode venue = a.hasNonNull("venueId") ? client.venue(a.get("venueId").asLong()) : null;
-            String code = venue == null ? null : venue.path("codeText").asText(null);
+            ApplicationDetail d = client.application(id);
+            Venue venue = d.application().venueId() == null ? null : client.venue(d.application().venueId());
+            String code = venue == null ? null : venue.codeText();
             BufferedImage img = code == null ? null : QrRenderer.render(code, ErrorCorrectionLevel.Q, 3, 4);
-            return new Object[] {detailJson, venue, code, img, choices(client.categories())};
+            return new Opened(d, venue, img, choices(client.categories()));
         }, r -> {
-            JsonNode d = (JsonNode) r[0];
-            JsonNode a = d.get("application");
-            JsonNode venue = (JsonNode) r[1];
-            @SuppressWarnings("unchecked")
-            List<Choice> cats = (List<Choice>) r[4];
-            categories.setAll(cats);
+            Application a = r.detail().application();
+            categories.setAll(r.categories());
             List<Field> out = new ArrayList<>();
-            for (String n : List.of("placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
-                    "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedAt",
-                    "decidedAt", "failReason")) {
-                JsonNode v = a.get(n);
-                if (v != null && !v.isNull()) {
-                    out.add(new Field(lang.get("phone.app.field." + n), display(n, v.asText())));
+            for (Shown f : shown) {
+                String v = f.value().apply(a);
+                if (v != null) {
+                    out.add(new Field(lang.get("phone.app.field." + f.name()), v));
                 }
             }
-            if (venue != null && venue.hasNonNull("number")) {
-                out.add(1, new Field(lang.get("phone.app.field.venueNumber"), venue.get("number").asText()));
+            if (r.venue() != null && r.venue().number() != null) {
+                out.add(1, new Field(lang.get("phone.app.field.venueNumber"), r.venue().number()));
             }
-            JsonNode replaced = d.get("replaces");
-            if (replaced != null && !replaced.isNull()) {
+            Application replaced = r.detail().replaces();
+            if (replaced != null) {
                 out.add(new Field(lang.get("phone.app.field.replaces"), lang.get("phone.app.replacesValue",
-                        replaced.path("placeName").asText(), timeFormat.format(Instant.parse(replaced.get("submittedAt").asText())))));
+                        replaced.placeName(), timeFormat.format(replaced.submittedAt()))));
             }
             detail.setAll(out);
             openApplication.set(a);
-            openVenueId.set(a.hasNonNull("venueId") ? a.get("venueId").asLong() : null);
-            openCodeText.set((String) r[2]);
-            openCodeImage.set((BufferedImage) r[3]);
+            openVenueId.set(a.venueId());
+            openCodeText.set(r.venue() == null ? null : r.venue().codeText());
+            openCodeImage.set(r.codeImage());
         }, this::failed);
     }
 
-    private String display(String field, String value) {
-        return switch (field) {
-            case "submittedAt", "decidedAt" -> timeFormat.format(Instant.parse(value));
-            case "status" -> lang.get("phone.app.status." + value);
-            case "mobile" -> lang.get(Boolean.parseBoolean(value) ? "phone.app.yes" : "phone.app.no");
-            case "district" -> Districts.name(Integer.parseInt(value), english()).orElse(value);
-            case "category" -> categories.stream().filter(c -> c.code().equals(value)).map(Choice::label).findFirst().orElse(value);
-            default -> value;
-        };
+    private String categoryName(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).map(Choice::label).findFirst().orElse(code);
     }
 
     public void closeDetail() {
@@ -528,8 +526,8 @@ public final class ApplicationViewModel {
         return replacesReason.getReadOnlyProperty();
     }
 
-    /** The application open in the detail view (its JSON), or null. */
-    public ReadOnlyObjectProperty<JsonNode> openApplicationProperty() {
+    /** The application open in the detail view, or null. */
+    public ReadOnlyObjectProperty<Application> openApplicationProperty() {
         return openApplication.getReadOnlyProperty();
     }
 
@@ -541,11 +539,11 @@ public final class ApplicationViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Status> statusProperty() {
+    public ReadOnlyObjectProperty<ApplicationStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Map<Status, Long>> countsProperty() {
+    public ReadOnlyObjectProperty<ApplicationCounts> countsProperty() {
         return counts.getReadOnlyProperty();
     }
 

@@ -1,6 +1,5 @@
 package org.venuegate.phone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -26,6 +25,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
+import org.venuegate.api.Application;
+import org.venuegate.api.Citizen;
+import org.venuegate.api.Unveiled;
+import org.venuegate.api.Venue;
+import org.venuegate.core.code.Colour;
 import org.venuegate.core.i18n.Messages;
 import org.venuegate.poster.PosterSelfTest;
 import org.venuegate.qr.QrImageDecoder;
@@ -40,10 +44,15 @@ import org.venuegate.ui.UiExecutor;
  */
 public final class HealthCodeViewModel {
     /** One person the account may show: the holder or a dependant (FAQ 14, 19). */
-    public record Person(long subjectId, String maskedName, String colour, String colourReason, String colourFollowUp,
+    public record Person(long subjectId, String maskedName, Colour colour, String colourReason, String colourFollowUp,
                          boolean badge, Instant lastNegativeTest, boolean proxy) {
+        static Person of(Citizen c) {
+            return new Person(c.subjectId(), c.maskedName(), c.colour(), c.colourReason(), c.colourFollowUp(), c.badge(),
+                    c.lastNegativeTest(), c.proxy());
+        }
+
         public boolean abnormal() {
-            return !"GREEN".equals(colour);
+            return colour != Colour.GREEN;
         }
     }
 
@@ -51,7 +60,7 @@ public final class HealthCodeViewModel {
      * What a scan came to: an unveiled code with its QR, or null fields for "not a valid venue code" with a hint
      * saying what the phone wants instead (may be empty).
      */
-    private record ScanOutcome(JsonNode unveiled, BufferedImage qr, String hint) {
+    private record ScanOutcome(Unveiled unveiled, BufferedImage qr, String hint) {
         static ScanOutcome refused(String hint) {
             return new ScanOutcome(null, null, hint);
         }
@@ -111,22 +120,11 @@ public final class HealthCodeViewModel {
         executor.run(client::me, me -> {
             busy.set(false);
             List<Person> all = new ArrayList<>();
-            all.add(person(me.get("self")));
-            me.path("dependants").forEach(d -> all.add(person(d)));
+            all.add(Person.of(me.self()));
+            me.dependants().forEach(d -> all.add(Person.of(d)));
             persons.setAll(all);
             switchTo(all.get(0));
         }, this::failed);
-    }
-
-    private static Person person(JsonNode n) {
-        JsonNode test = n.get("lastNegativeTest");
-        return new Person(n.get("subjectId").asLong(), n.get("maskedName").asText(), n.get("colour").asText(),
-                text(n.get("colourReason")), text(n.get("colourFollowUp")), n.path("badge").asBoolean(),
-                test == null || test.isNull() ? null : Instant.parse(test.asText()), n.path("proxy").asBoolean());
-    }
-
-    private static String text(JsonNode n) {
-        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** "Switch applicant" (FAQ 14): shows that person's code, veiled, with the pop-up if their colour is abnormal. */
@@ -136,7 +134,7 @@ public final class HealthCodeViewModel {
         }
         veil();
         current.set(p);
-        colour.set(p.colour());
+        colour.set(p.colour().name());
         badge.set(p.badge());
         proxy.set(p.proxy());
         maskedName.set(p.maskedName() + (p.proxy() ? " " + lang.get("phone.proxyMark") : ""));
@@ -225,13 +223,12 @@ public final class HealthCodeViewModel {
     /** The number carries the application's id: that application, if it is the citizen's and passed, has the venue. */
     private Optional<String> byNumber(String number, long applicationId) throws PhoneHubClient.HubException {
         try {
-            JsonNode a = client.application(applicationId).get("application");
-            if (a == null || !a.hasNonNull("venueId")) {
+            Application a = client.application(applicationId).application();
+            if (a.venueId() == null) {
                 return Optional.empty();
             }
-            JsonNode venue = client.venue(a.get("venueId").asLong());
-            return number.equals(venue.path("number").asText()) ? Optional.ofNullable(venue.path("codeText").asText(null))
-                    : Optional.empty();
+            Venue venue = client.venue(a.venueId());
+            return number.equals(venue.number()) ? Optional.ofNullable(venue.codeText()) : Optional.empty();
         } catch (PhoneHubClient.HubException e) {
             if (e.status() != 404) {
                 throw e;
@@ -266,8 +263,8 @@ public final class HealthCodeViewModel {
     private ScanOutcome unveil(String code) throws PhoneHubClient.HubException {
         Person p = current.get();
         try {
-            JsonNode u = client.unveil(p.subjectId(), code);
-            String text = u.get("code").asText();
+            Unveiled u = client.unveil(p.subjectId(), code);
+            String text = u.code();
             int modules = QrRenderer.encode(text, ErrorCorrectionLevel.M).getVersion().getDimensionForVersion() + 8;
             int px = Math.max(3, QR_TARGET_PIXELS / modules);
             return new ScanOutcome(u, QrRenderer.render(text, ErrorCorrectionLevel.M, px, 4), "");
@@ -300,17 +297,16 @@ public final class HealthCodeViewModel {
     }
 
     private void show(ScanOutcome o) {
-        JsonNode u = o.unveiled();
+        Unveiled u = o.unveiled();
         unveiledQr.set(o.qr());
-        venueName.set(u.get("venueName").asText());
-        admittedAt.set(timeFormat.format(Instant.parse(u.get("admittedAt").asText())));
+        venueName.set(u.venueName());
+        admittedAt.set(timeFormat.format(u.admittedAt()));
         passPrompt.set(lang.get("phone.pleasePass"));
-        unveiledCodeText.set(u.get("code").asText());
+        unveiledCodeText.set(u.code());
         veiled.set(false);
         voice.pleasePass(venueName.get());
         // An expired code would only be stopped at the gate: veil it when it lapses, so the next entry scans again.
-        Instant expires = Instant.parse(u.get("expiresAt").asText());
-        Duration left = Duration.between(clock.instant(), expires);
+        Duration left = Duration.between(clock.instant(), u.expiresAt());
         expiry = executor.schedule(left.isNegative() ? Duration.ZERO : left, this::veil);
     }
 

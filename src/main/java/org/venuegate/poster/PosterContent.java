@@ -1,6 +1,7 @@
 package org.venuegate.poster;
 
 import java.util.Objects;
+import org.venuegate.api.Venue;
 
 /**
  * What one poster shows.
@@ -14,6 +15,11 @@ import java.util.Objects;
  */
 public record PosterContent(String codeText, String venueName, String unitName, int districtCode, String venueNumber,
                             boolean mobile) {
+    /** The poster of a venue as the hub serves it: the hub and the review workstation print the same one. */
+    public static PosterContent of(Venue v) {
+        return new PosterContent(v.codeText(), v.name(), v.unitName(), v.district(), v.number(), v.mobile());
+    }
+
     public PosterContent {
         Objects.requireNonNull(codeText, "codeText");
         Objects.requireNonNull(venueName, "venueName");

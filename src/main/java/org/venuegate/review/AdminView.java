@@ -27,6 +27,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.venuegate.api.Role;
+import org.venuegate.core.keys.KeyRole;
 import org.venuegate.review.AdminViewModel.AuditRow;
 import org.venuegate.review.AdminViewModel.CategoryRow;
 import org.venuegate.review.AdminViewModel.DeviceRow;
@@ -60,7 +62,7 @@ public final class AdminView {
     @FXML
     PasswordField newPassword;
     @FXML
-    ChoiceBox<String> newRole;
+    ChoiceBox<Role> newRole;
     @FXML
     ChoiceBox<Integer> newDistrict;
     @FXML
@@ -68,7 +70,7 @@ public final class AdminView {
     @FXML
     Label selectedName;
     @FXML
-    ChoiceBox<String> editRole;
+    ChoiceBox<Role> editRole;
     @FXML
     ChoiceBox<Integer> editDistrict;
     @FXML
@@ -134,7 +136,7 @@ public final class AdminView {
     @FXML
     TableColumn<KeyRow, String> kStatus;
     @FXML
-    ChoiceBox<String> rotateRole;
+    ChoiceBox<KeyRole> rotateRole;
     @FXML
     Spinner<Integer> overlap;
     @FXML
@@ -239,7 +241,7 @@ public final class AdminView {
         newRole.valueProperty().bindBidirectional(vm.newRoleProperty());
         districts(newDistrict);
         newDistrict.valueProperty().bindBidirectional(vm.newDistrictProperty());
-        newDistrict.disableProperty().bind(newRole.valueProperty().isNotEqualTo("REVIEWER"));
+        newDistrict.disableProperty().bind(newRole.valueProperty().isNotEqualTo(Role.REVIEWER));
         create.setOnAction(e -> vm.createUser());
         selectedName.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedUserProperty().get() == null
                 ? lang.get("bo.user.noneSelected") : lang.get("bo.user.selected", vm.selectedUserProperty().get().username()),
@@ -248,12 +250,12 @@ public final class AdminView {
         editRole.valueProperty().bindBidirectional(vm.editRoleProperty());
         districts(editDistrict);
         editDistrict.valueProperty().bindBidirectional(vm.editDistrictProperty());
-        editDistrict.disableProperty().bind(editRole.valueProperty().isNotEqualTo("REVIEWER"));
+        editDistrict.disableProperty().bind(editRole.valueProperty().isNotEqualTo(Role.REVIEWER));
         editActive.selectedProperty().bindBidirectional(vm.editActiveProperty());
         resetPassword.textProperty().bindBidirectional(vm.resetPasswordProperty());
         for (Node n : List.of(editRole, editDistrict, editActive, save, resetPassword, reset)) {
             n.disableProperty().bind(vm.selectedUserProperty().isNull().or(n == editDistrict
-                    ? editRole.valueProperty().isNotEqualTo("REVIEWER") : vm.selectedUserProperty().isNull()));
+                    ? editRole.valueProperty().isNotEqualTo(Role.REVIEWER) : vm.selectedUserProperty().isNull()));
         }
         save.setOnAction(e -> vm.saveUser());
         reset.setOnAction(e -> vm.resetPassword());
@@ -359,7 +361,7 @@ public final class AdminView {
         lastPurge.textProperty().bind(vm.lastPurgeTextProperty());
     }
 
-    private void roles(ChoiceBox<String> box) {
+    private void roles(ChoiceBox<Role> box) {
         box.getItems().setAll(AdminViewModel.ROLES);
         box.setConverter(converter(r -> r == null ? "" : BackOffice.role(lang, r)));
     }

@@ -1,6 +1,5 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,21 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.venuegate.api.AuditEntry;
+import org.venuegate.api.Category;
+import org.venuegate.api.CategoryRequest;
+import org.venuegate.api.DeviceHealth;
+import org.venuegate.api.KeyInfo;
+import org.venuegate.api.PairingCode;
+import org.venuegate.api.Retention;
+import org.venuegate.api.Revocations;
+import org.venuegate.api.RevokedVenue;
+import org.venuegate.api.Role;
+import org.venuegate.api.User;
+import org.venuegate.api.UserRequest;
+import org.venuegate.api.UserUpdate;
+import org.venuegate.api.Venue;
+import org.venuegate.core.keys.KeyRole;
 import org.venuegate.core.place.Districts;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
@@ -33,9 +47,9 @@ import org.venuegate.ui.UiExecutor;
  */
 public final class AdminViewModel {
     /** Roles an admin gives to accounts made here (citizens sign up on the phone). */
-    public static final List<String> ROLES = List.of("REVIEWER", "ADMIN", "TRACER");
+    public static final List<Role> ROLES = List.of(Role.REVIEWER, Role.ADMIN, Role.TRACER);
     /** Key roles that can be rotated here (the root key is pinned by every kiosk). */
-    public static final List<String> ROTATABLE = List.of("HEALTH", "VENUE");
+    public static final List<KeyRole> ROTATABLE = List.of(KeyRole.HEALTH, KeyRole.VENUE);
     /** Audit actions the filter offers, in the order the list shows them. */
     public static final List<String> ACTIONS = List.of("DECISION_PASS", "DECISION_FAIL", "VENUE_REVOKE", "DEVICE_PAIRED",
             "DEVICE_REVOKE", "PAIRING_CODE", "CATEGORY_ADD", "KEY_ROTATE", "KEY_REVOKE", "USER_UPDATE", "PASSWORD_RESET",
@@ -44,7 +58,7 @@ public final class AdminViewModel {
     public static final int AUDIT_PAGE = 100;
 
     /** A user account row. */
-    public record UserRow(long id, String username, String role, String roleText, Integer district, String districtText,
+    public record UserRow(long id, String username, Role role, String roleText, Integer district, String districtText,
                           boolean active, String statusText, String created) {
     }
 
@@ -61,7 +75,7 @@ public final class AdminViewModel {
     }
 
     /** A signing key. */
-    public record KeyRow(String keyId, String role, String roleText, String validFrom, String validTo, String statusText,
+    public record KeyRow(String keyId, KeyRole role, String roleText, String validFrom, String validTo, String statusText,
                          boolean revoked) {
     }
 
@@ -86,10 +100,10 @@ public final class AdminViewModel {
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty newUsername = new SimpleStringProperty("");
     private final StringProperty newPassword = new SimpleStringProperty("");
-    private final ObjectProperty<String> newRole = new SimpleObjectProperty<>("REVIEWER");
+    private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(Role.REVIEWER);
     private final ObjectProperty<Integer> newDistrict = new SimpleObjectProperty<>();
     private final ObjectProperty<UserRow> selectedUser = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> editRole = new SimpleObjectProperty<>();
+    private final ObjectProperty<Role> editRole = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> editDistrict = new SimpleObjectProperty<>();
     private final BooleanProperty editActive = new SimpleBooleanProperty(true);
     private final StringProperty resetPassword = new SimpleStringProperty("");
@@ -102,7 +116,7 @@ public final class AdminViewModel {
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
     private final StringProperty revokeVenueId = new SimpleStringProperty("");
     private final StringProperty revokeReason = new SimpleStringProperty("");
-    private final ObjectProperty<String> rotateRole = new SimpleObjectProperty<>("VENUE");
+    private final ObjectProperty<KeyRole> rotateRole = new SimpleObjectProperty<>(KeyRole.VENUE);
     private final IntegerProperty rotateOverlapDays = new SimpleIntegerProperty(7);
 
     private final ObservableList<CategoryRow> categories = FXCollections.observableArrayList();
@@ -157,8 +171,8 @@ public final class AdminViewModel {
         banner.set(lang.get(key, args));
     }
 
-    private record All(JsonNode users, JsonNode devices, JsonNode revocations, JsonNode categories, JsonNode audit,
-                       JsonNode retention) {
+    private record All(List<User> users, List<DeviceHealth> devices, Revocations revocations, List<Category> categories,
+                       List<AuditEntry> audit, Retention retention) {
     }
 
     /** Loads every section (kiosks from the fleet view, which names their venues). */
@@ -182,17 +196,13 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ users
 
-    private void showUsers(JsonNode list) {
+    private void showUsers(List<User> list) {
         Long keep = selectedUser.get() == null ? null : selectedUser.get().id();
         List<UserRow> rows = new ArrayList<>();
-        for (JsonNode u : list) {
-            Integer district = u.get("district").isNull() ? null : u.get("district").asInt();
-            boolean active = u.get("active").asBoolean();
-            rows.add(new UserRow(u.get("id").asLong(), u.get("username").asText(), u.get("role").asText(),
-                    BackOffice.role(lang, u.get("role").asText()), district,
-                    "REVIEWER".equals(u.get("role").asText()) ? BackOffice.district(lang, district) : lang.get("bo.none"),
-                    active, lang.get(active ? "bo.user.active" : "bo.user.disabled"),
-                    BackOffice.time(Instant.parse(u.get("createdAt").asText()))));
+        for (User u : list) {
+            rows.add(new UserRow(u.id(), u.username(), u.role(), BackOffice.role(lang, u.role()), u.district(),
+                    u.role() == Role.REVIEWER ? BackOffice.district(lang, u.district()) : lang.get("bo.none"),
+                    u.active(), lang.get(u.active() ? "bo.user.active" : "bo.user.disabled"), BackOffice.time(u.createdAt())));
         }
         users.setAll(rows);
         selectedUser.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
@@ -201,8 +211,8 @@ public final class AdminViewModel {
     public void createUser() {
         String name = newUsername.get().trim().toLowerCase(Locale.ROOT);
         String password = newPassword.get();
-        String role = newRole.get();
-        Integer district = "REVIEWER".equals(role) ? newDistrict.get() : null;
+        Role role = newRole.get();
+        Integer district = role == Role.REVIEWER ? newDistrict.get() : null;
         if (name.isEmpty()) {
             refused("bo.user.nameRequired");
             return;
@@ -213,7 +223,7 @@ public final class AdminViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            hub.createUser(name, password, role, district);
+            hub.createUser(new UserRequest(name, password, role, district, null));
             return hub.users();
         }, list -> {
             busy.set(false);
@@ -230,12 +240,12 @@ public final class AdminViewModel {
             refused("bo.user.selectFirst");
             return;
         }
-        String role = editRole.get() == null ? u.role() : editRole.get();
-        Integer district = "REVIEWER".equals(role) ? editDistrict.get() : null;
+        Role role = editRole.get() == null ? u.role() : editRole.get();
+        Integer district = role == Role.REVIEWER ? editDistrict.get() : null;
         boolean active = editActive.get();
         busy.set(true);
         executor.run(() -> {
-            hub.updateUser(u.id(), role, district, active);
+            hub.updateUser(u.id(), new UserUpdate(role, district, active));
             return hub.users();
         }, list -> {
             busy.set(false);
@@ -268,18 +278,15 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ devices and pairing codes
 
-    private void showDevices(JsonNode list) {
+    private void showDevices(List<DeviceHealth> list) {
         List<DeviceRow> rows = new ArrayList<>();
-        for (JsonNode d : list) {
-            boolean revoked = !d.get("revokedAt").isNull();
-            String label = d.get("label").isNull() || d.get("label").asText().isBlank()
-                    ? lang.get("bo.fleet.device", Long.toString(d.get("deviceId").asLong())) : d.get("label").asText();
-            rows.add(new DeviceRow(d.get("deviceId").asLong(), label, d.get("venueId").asLong(),
-                    d.get("venueName").isNull() ? lang.get("bo.venueNo", Long.toString(d.get("venueId").asLong()))
-                            : d.get("venueName").asText(),
-                    BackOffice.time(Instant.parse(d.get("pairedAt").asText())),
-                    revoked ? lang.get("bo.device.revokedAt", BackOffice.time(Instant.parse(d.get("revokedAt").asText())))
-                            : lang.get("bo.device.active"), revoked));
+        for (DeviceHealth d : list) {
+            boolean revoked = d.revokedAt() != null;
+            rows.add(new DeviceRow(d.deviceId(), BackOffice.deviceLabel(lang, d), d.venueId(),
+                    d.venueName() == null ? lang.get("bo.venueNo", Long.toString(d.venueId())) : d.venueName(),
+                    BackOffice.time(d.pairedAt()),
+                    revoked ? lang.get("bo.device.revokedAt", BackOffice.time(d.revokedAt())) : lang.get("bo.device.active"),
+                    revoked));
         }
         devices.setAll(rows);
     }
@@ -308,10 +315,9 @@ public final class AdminViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            JsonNode p = hub.createPairingCode(venue);
-            JsonNode v = hub.venue(venue);
-            return new PairingRow(p.get("code").asText(), venue, v.get("name").asText(),
-                    BackOffice.time(Instant.parse(p.get("expiresAt").asText())));
+            PairingCode p = hub.createPairingCode(venue);
+            Venue v = hub.venue(venue);
+            return new PairingRow(p.code(), venue, v.name(), BackOffice.time(p.expiresAt()));
         }, row -> {
             busy.set(false);
             pairingCodes.add(row);
@@ -322,24 +328,22 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ revocations and keys
 
-    private void showRevocations(JsonNode r) {
+    private void showRevocations(Revocations r) {
         List<RevokedRow> venues = new ArrayList<>();
-        for (JsonNode v : r.get("venues")) {
-            venues.add(new RevokedRow(v.get("number").asText(), v.get("name").asText(),
-                    BackOffice.time(Instant.parse(v.get("revokedAt").asText())), v.path("revokedBy").asText(""),
-                    v.path("reason").asText("")));
+        for (RevokedVenue v : r.venues()) {
+            venues.add(new RevokedRow(v.number(), v.name(), BackOffice.time(v.revokedAt()), orEmpty(v.revokedBy()),
+                    orEmpty(v.reason())));
         }
         revokedVenues.setAll(venues);
         Instant now = clock.instant();
         List<KeyRow> ks = new ArrayList<>();
-        for (JsonNode k : r.get("keys")) {
-            boolean revoked = k.get("revoked").asBoolean();
-            Instant from = Instant.parse(k.get("notBefore").asText());
-            Instant to = Instant.parse(k.get("notAfter").asText());
-            String status = revoked ? lang.get("bo.key.revoked") : now.isBefore(from) ? lang.get("bo.key.future")
+        for (KeyInfo k : r.keys()) {
+            Instant from = k.notBefore();
+            Instant to = k.notAfter();
+            String status = k.revoked() ? lang.get("bo.key.revoked") : now.isBefore(from) ? lang.get("bo.key.future")
                     : now.isAfter(to) ? lang.get("bo.key.expired") : lang.get("bo.key.valid");
-            ks.add(new KeyRow(k.get("keyId").asText(), k.get("role").asText(), lang.get("bo.key.role." + k.get("role").asText()),
-                    BackOffice.time(from), BackOffice.time(to), status, revoked));
+            ks.add(new KeyRow(k.keyId(), k.role(), keyRole(k.role()), BackOffice.time(from), BackOffice.time(to), status,
+                    k.revoked()));
         }
         keys.setAll(ks);
     }
@@ -357,19 +361,19 @@ public final class AdminViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            JsonNode v = hub.revokeVenue(venue, reason);
-            return new Object[] {v, hub.revocations()};
+            Venue v = hub.revokeVenue(venue, reason);
+            return new Revoked(v, hub.revocations());
         }, out -> {
             busy.set(false);
-            showRevocations((JsonNode) out[1]);
+            showRevocations(out.revocations());
             revokeVenueId.set("");
             revokeReason.set("");
-            ok(lang.get("bo.revoke.done", ((JsonNode) out[0]).get("name").asText()));
+            ok(lang.get("bo.revoke.done", out.venue().name()));
         }, this::failed);
     }
 
     public void rotateKey() {
-        String role = rotateRole.get();
+        KeyRole role = rotateRole.get();
         int overlap = rotateOverlapDays.get();
         if (role == null || !ROTATABLE.contains(role)) {
             refused("bo.key.chooseRole");
@@ -377,12 +381,12 @@ public final class AdminViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            JsonNode k = hub.rotateKey(role, overlap);
-            return new Object[] {k, hub.revocations()};
-        }, out -> {
+            hub.rotateKey(role, overlap);
+            return hub.revocations();
+        }, r -> {
             busy.set(false);
-            showRevocations((JsonNode) out[1]);
-            ok(lang.get("bo.key.rotated", lang.get("bo.key.role." + role), Integer.toString(overlap)));
+            showRevocations(r);
+            ok(lang.get("bo.key.rotated", keyRole(role), Integer.toString(overlap)));
         }, this::failed);
     }
 
@@ -391,7 +395,7 @@ public final class AdminViewModel {
             refused("bo.key.selectValid");
             return;
         }
-        if ("ROOT".equals(k.role())) {
+        if (k.role() == KeyRole.ROOT) {
             refused("bo.key.rootPinned");
             return;
         }
@@ -408,12 +412,8 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ categories
 
-    private void showCategories(JsonNode list) {
-        List<CategoryRow> rows = new ArrayList<>();
-        for (JsonNode c : list) {
-            rows.add(new CategoryRow(c.get("code").asText(), c.get("nameZh").asText(), c.get("nameEn").asText()));
-        }
-        categories.setAll(rows);
+    private void showCategories(List<Category> list) {
+        categories.setAll(list.stream().map(c -> new CategoryRow(c.code(), c.nameZh(), c.nameEn())).toList());
     }
 
     public void addCategory() {
@@ -426,7 +426,7 @@ public final class AdminViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            hub.addCategory(code, zh, en);
+            hub.addCategory(new CategoryRequest(code, zh, en));
             return hub.categories();
         }, list -> {
             busy.set(false);
@@ -441,7 +441,7 @@ public final class AdminViewModel {
     // ------------------------------------------------------------------ audit log
 
     private record AuditQuery(String action, String actor, String from, String to, int page) {
-        JsonNode run(ReviewHubClient hub) throws ReviewHubClient.HubException {
+        List<AuditEntry> run(ReviewHubClient hub) throws ReviewHubClient.HubException {
             return hub.audit(action, actor, from, to, page, AUDIT_PAGE);
         }
     }
@@ -486,14 +486,13 @@ public final class AdminViewModel {
         }, this::failed);
     }
 
-    private void showAudit(JsonNode list) {
+    private void showAudit(List<AuditEntry> list) {
         List<AuditRow> rows = new ArrayList<>();
-        for (JsonNode e : list) {
-            String action = e.get("action").asText();
-            String key = "bo.audit.action." + action;
-            rows.add(new AuditRow(BackOffice.time(Instant.parse(e.get("at").asText())), actor(e.get("actor").asText()),
+        for (AuditEntry e : list) {
+            String key = "bo.audit.action." + e.action();
+            rows.add(new AuditRow(BackOffice.time(e.at()), actor(e.actor()),
                     lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.audit.action.other"),
-                    target(e.path("target").asText("")), e.path("detail").asText("")));
+                    target(orEmpty(e.target())), orEmpty(e.detail())));
         }
         audit.setAll(rows);
         auditHasNext.set(rows.size() == AUDIT_PAGE);
@@ -522,15 +521,14 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ retention
 
-    private void showRetention(JsonNode r) {
-        retentionDays.set(r.get("days").asInt());
-        retentionText.set(lang.get("bo.retention.current", Integer.toString(r.get("days").asInt()),
-                Integer.toString(r.get("defaultDays").asInt())));
-        if (r.get("lastPurgeAt").isNull()) {
+    private void showRetention(Retention r) {
+        retentionDays.set(r.days());
+        retentionText.set(lang.get("bo.retention.current", Integer.toString(r.days()), Integer.toString(r.defaultDays())));
+        if (r.lastPurgeAt() == null) {
             lastPurgeText.set(lang.get("bo.retention.neverPurged"));
         } else {
-            lastPurgeText.set(lang.get("bo.retention.lastPurge", BackOffice.time(Instant.parse(r.get("lastPurgeAt").asText())),
-                    r.get("lastPurgeDeleted").asLong(), BackOffice.time(Instant.parse(r.get("lastPurgeCutoff").asText()))));
+            lastPurgeText.set(lang.get("bo.retention.lastPurge", BackOffice.time(r.lastPurgeAt()), r.lastPurgeDeleted(),
+                    BackOffice.time(r.lastPurgeCutoff())));
         }
     }
 
@@ -546,6 +544,18 @@ public final class AdminViewModel {
             showRetention(r);
             ok(lang.get("bo.retention.saved", Integer.toString(days)));
         }, this::failed);
+    }
+
+    /** A revoked venue and the revocations after it. */
+    private record Revoked(Venue venue, Revocations revocations) {
+    }
+
+    private String keyRole(KeyRole role) {
+        return lang.get("bo.key.role." + role.name());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static Long number(String s) {
@@ -594,7 +604,7 @@ public final class AdminViewModel {
         return newPassword;
     }
 
-    public ObjectProperty<String> newRoleProperty() {
+    public ObjectProperty<Role> newRoleProperty() {
         return newRole;
     }
 
@@ -606,7 +616,7 @@ public final class AdminViewModel {
         return selectedUser;
     }
 
-    public ObjectProperty<String> editRoleProperty() {
+    public ObjectProperty<Role> editRoleProperty() {
         return editRole;
     }
 
@@ -655,7 +665,7 @@ public final class AdminViewModel {
         return revokeReason;
     }
 
-    public ObjectProperty<String> rotateRoleProperty() {
+    public ObjectProperty<KeyRole> rotateRoleProperty() {
         return rotateRole;
     }
 

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -14,6 +13,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.DeviceHealth;
+import org.venuegate.api.Role;
 import org.venuegate.client.HubSession.HubException;
 import org.venuegate.core.place.Districts;
 import org.venuegate.ui.Lang;
@@ -104,8 +105,8 @@ final class BackOffice {
         return !lang.locale().getLanguage().equals("zh");
     }
 
-    static String role(Lang lang, String role) {
-        String key = "bo.role." + role;
+    static String role(Lang lang, Role role) {
+        String key = "bo.role." + role.name();
         return lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.role.other");
     }
 
@@ -113,8 +114,9 @@ final class BackOffice {
         return t == null ? "" : MINUTE.format(t);
     }
 
-    static Optional<Instant> instant(com.fasterxml.jackson.databind.JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode() ? Optional.empty() : Optional.of(Instant.parse(n.asText()));
+    /** A kiosk by its label, or by its number when it has none. */
+    static String deviceLabel(Lang lang, DeviceHealth d) {
+        return d.label() == null || d.label().isBlank() ? lang.get("bo.fleet.device", Long.toString(d.deviceId())) : d.label();
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.venuegate.api.DayCount;
+import org.venuegate.api.DeviceHealth;
+import org.venuegate.api.DistrictCount;
+import org.venuegate.api.HourCount;
+import org.venuegate.api.ReviewerCount;
+import org.venuegate.api.Role;
+import org.venuegate.api.Stats;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
 
@@ -69,15 +74,15 @@ public final class DashboardViewModel {
         this.lang = lang;
         this.clock = clock;
         this.silentAfter = silentAfter;
-        showsFleet.set("ADMIN".equals(hub.role()));
+        showsFleet.set(hub.role() == Role.ADMIN);
     }
 
-    private record Loaded(JsonNode stats, JsonNode fleet) {
+    private record Loaded(Stats stats, List<DeviceHealth> fleet) {
     }
 
     public void refresh() {
         int d = days.get();
-        boolean withFleet = "ADMIN".equals(hub.role());
+        boolean withFleet = hub.role() == Role.ADMIN;
         showsFleet.set(withFleet);
         busy.set(true);
         executor.run(() -> new Loaded(hub.stats(d), withFleet ? hub.fleet() : null), loaded -> {
@@ -95,62 +100,60 @@ public final class DashboardViewModel {
         });
     }
 
-    private void show(JsonNode s) {
-        waiting.set(lang.get("bo.dash.waiting", s.get("waiting").asLong()));
-        median.set(lang.get("bo.dash.median", BackOffice.minutes(lang, longOrNull(s.get("medianMinutes")))));
-        p90.set(lang.get("bo.dash.p90", BackOffice.minutes(lang, longOrNull(s.get("p90Minutes")))));
-        List<Day> dayRows = new ArrayList<>();
+    private void show(Stats s) {
+        waiting.set(lang.get("bo.dash.waiting", s.waiting()));
+        median.set(lang.get("bo.dash.median", BackOffice.minutes(lang, s.medianMinutes())));
+        p90.set(lang.get("bo.dash.p90", BackOffice.minutes(lang, s.p90Minutes())));
         DateTimeFormatter f = DateTimeFormatter.ofPattern(BackOffice.english(lang) ? "MMM d" : "M月d日", lang.locale());
-        for (JsonNode n : s.get("perDay")) {
-            dayRows.add(new Day(f.format(LocalDate.parse(n.get("day").asText())), n.get("submitted").asLong(),
-                    n.get("decided").asLong()));
+        List<Day> dayRows = new ArrayList<>();
+        for (DayCount n : s.perDay()) {
+            dayRows.add(new Day(f.format(n.day()), n.submitted(), n.decided()));
         }
         perDay.setAll(dayRows);
         List<Bar> reviewers = new ArrayList<>();
-        for (JsonNode n : s.get("perReviewer")) {
-            reviewers.add(new Bar(n.get("username").asText(), n.get("decided").asLong()));
+        for (ReviewerCount n : s.perReviewer()) {
+            reviewers.add(new Bar(n.username(), n.decided()));
         }
         perReviewer.setAll(reviewers);
         List<Bar> districts = new ArrayList<>();
-        for (JsonNode n : s.get("perDistrict")) {
-            districts.add(new Bar(BackOffice.district(lang, n.get("district").asInt()), n.get("decided").asLong()));
+        for (DistrictCount n : s.perDistrict()) {
+            districts.add(new Bar(BackOffice.district(lang, n.district()), n.decided()));
         }
         perDistrict.setAll(districts);
         List<Bar> hours = new ArrayList<>();
-        for (JsonNode n : s.get("checkinsPerHour")) {
-            int hour = Instant.parse(n.get("hour").asText()).atZone(BackOffice.ZONE).getHour();
-            hours.add(new Bar(lang.get("bo.dash.hour", Integer.toString(hour)), n.get("checkins").asLong()));
+        for (HourCount n : s.checkinsPerHour()) {
+            int hour = n.hour().atZone(BackOffice.ZONE).getHour();
+            hours.add(new Bar(lang.get("bo.dash.hour", Integer.toString(hour)), n.checkins()));
         }
         perHour.setAll(hours);
     }
 
-    private void showFleet(JsonNode devices) {
+    private void showFleet(List<DeviceHealth> devices) {
         Instant now = clock.instant();
         List<Kiosk> rows = new ArrayList<>();
         int silent = 0;
         int active = 0;
-        for (JsonNode d : devices) {
-            boolean revoked = !d.get("revokedAt").isNull();
-            Instant contact = BackOffice.instant(d.get("lastContact")).orElse(null);
-            Instant since = contact != null ? contact : Instant.parse(d.get("pairedAt").asText());
+        for (DeviceHealth d : devices) {
+            boolean revoked = d.revokedAt() != null;
+            Instant contact = d.lastContact();
+            Instant since = contact != null ? contact : d.pairedAt();
             boolean isSilent = !revoked && Duration.between(since, now).compareTo(silentAfter) > 0;
             if (!revoked) {
                 active++;
                 silent += isSilent ? 1 : 0;
             }
-            String label = d.get("label").isNull() || d.get("label").asText().isBlank()
-                    ? lang.get("bo.fleet.device", Long.toString(d.get("deviceId").asLong())) : d.get("label").asText();
-            String venue = d.get("venueName").isNull() ? lang.get("bo.none") : d.get("venueName").asText();
+            String label = BackOffice.deviceLabel(lang, d);
+            String venue = d.venueName() == null ? lang.get("bo.none") : d.venueName();
             String last = contact == null ? lang.get("bo.fleet.never")
                     : lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(contact, now)));
-            String pending = d.get("pending").isNull() ? lang.get("bo.fleet.notReported") : Long.toString(d.get("pending").asLong());
-            String age = BackOffice.instant(d.get("trustListSignedAt"))
-                    .map(t -> lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(t, now)))).orElse(lang.get("bo.fleet.notReported"));
+            String pending = d.pending() == null ? lang.get("bo.fleet.notReported") : Long.toString(d.pending());
+            String age = d.trustListSignedAt() == null ? lang.get("bo.fleet.notReported")
+                    : lang.get("bo.fleet.ago", BackOffice.duration(lang, Duration.between(d.trustListSignedAt(), now)));
             String skew;
-            if (d.get("clockSkewMs").isNull()) {
+            if (d.clockSkewMs() == null) {
                 skew = lang.get("bo.fleet.notReported");
             } else {
-                long ms = d.get("clockSkewMs").asLong();
+                long ms = d.clockSkewMs();
                 long seconds = Math.round(ms / 1000.0);
                 skew = Math.abs(seconds) < 2 ? lang.get("bo.fleet.inStep")
                         : lang.get(seconds > 0 ? "bo.fleet.ahead" : "bo.fleet.behind", Math.abs(seconds) < 120
@@ -161,10 +164,6 @@ public final class DashboardViewModel {
         }
         fleet.setAll(rows);
         fleetSummary.set(lang.get("bo.fleet.summary", active, silent, BackOffice.duration(lang, silentAfter)));
-    }
-
-    private static Long longOrNull(JsonNode n) {
-        return n == null || n.isNull() ? null : n.asLong();
     }
 
     public IntegerProperty daysProperty() {

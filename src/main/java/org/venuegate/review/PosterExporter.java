@@ -1,6 +1,5 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.venuegate.api.Venue;
 import org.venuegate.core.trust.TrustList;
 import org.venuegate.core.verify.CodeVerifier;
 import org.venuegate.core.verify.VerificationPolicy;
@@ -63,12 +63,11 @@ public final class PosterExporter {
         return prepare(hub.venue(venueId), hub.trustList(), size, mode);
     }
 
-    private Prepared prepare(JsonNode v, TrustList trust, PaperSize size, ColourMode mode) throws PosterRefused {
-        if (!v.get("revokedAt").isNull()) {
-            throw new PosterRefused("venue " + v.get("number").asText() + " is revoked; its poster is not offered");
+    private Prepared prepare(Venue v, TrustList trust, PaperSize size, ColourMode mode) throws PosterRefused {
+        if (v.revoked()) {
+            throw new PosterRefused("venue " + v.number() + " is revoked; its poster is not offered");
         }
-        PosterContent content = new PosterContent(v.get("codeText").asText(), v.get("name").asText(), v.get("unitName").asText(),
-                v.get("district").asInt(), v.get("number").asText(), v.get("mobile").asBoolean());
+        PosterContent content = PosterContent.of(v);
         BufferedImage image = renderer.renderImage(content, size, mode, PNG_DPI);
         PosterSelfTest.Verified check = PosterSelfTest.check(image, content.codeText(),
                 new CodeVerifier(trust, VerificationPolicy.DEFAULT), clock.instant());
@@ -76,7 +75,7 @@ public final class PosterExporter {
             throw new PosterRefused("poster of " + content.venueNumber() + " failed its self-test: " + check.scan().status()
                     + check.verification().map(r -> " / " + r).orElse(""));
         }
-        return new Prepared(v.get("id").asLong(), content.venueNumber(), content, image);
+        return new Prepared(v.id(), content.venueNumber(), content, image);
     }
 
     public Path exportPdf(Prepared p, PaperSize size, ColourMode mode, Path file) throws IOException {
@@ -103,7 +102,7 @@ public final class PosterExporter {
      */
     public BatchResult exportAll(String creditCode, Path dir, PaperSize size, ColourMode mode, boolean png, Progress progress,
                                  BooleanSupplier cancelled) throws ReviewHubClient.HubException, IOException {
-        JsonNode venues = hub.venuesOf(creditCode);
+        List<Venue> venues = hub.venuesOf(creditCode);
         TrustList trust = hub.trustList();
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
@@ -113,11 +112,11 @@ public final class PosterExporter {
             if (cancelled.getAsBoolean()) {
                 return new BatchResult(written, refused, true);
             }
-            JsonNode v = venues.get(i);
-            progress.update(i, total, v.get("name").asText());
+            Venue v = venues.get(i);
+            progress.update(i, total, v.name());
             try {
                 Prepared p = prepare(v, trust, size, mode);
-                String file = "venue-" + p.number() + "-" + v.get("name").asText().replaceAll("[\\\\/:*?\"<>|\\s]+", "_")
+                String file = "venue-" + p.number() + "-" + v.name().replaceAll("[\\\\/:*?\"<>|\\s]+", "_")
                         + (png ? ".png" : ".pdf");
                 written.add(png ? exportPng(p, dir.resolve(file)) : exportPdf(p, size, mode, dir.resolve(file)));
             } catch (PosterRefused e) {

@@ -15,7 +15,7 @@ final class PosterPrinting {
 
     static void print(Window owner, QueueViewModel vm, PosterExporter posters) {
         var d = vm.detailProperty().get();
-        if (d == null || d.get("application").get("venueId").isNull()) {
+        if (d == null || d.application().venueId() == null) {
             return;
         }
         PrinterJob job = PrinterJob.createPrinterJob();
@@ -23,7 +23,7 @@ final class PosterPrinting {
             return;
         }
         try {
-            PosterExporter.Prepared p = posters.prepare(d.get("application").get("venueId").asLong(), PaperSize.A4, ColourMode.COLOUR);
+            PosterExporter.Prepared p = posters.prepare(d.application().venueId(), PaperSize.A4, ColourMode.COLOUR);
             PageLayout layout = job.getJobSettings().getPageLayout();
             ImageView view = new ImageView(SwingFXUtils.toFXImage(p.image(), null));
             view.setPreserveRatio(true);

@@ -1,6 +1,5 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +28,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.venuegate.api.Application;
+import org.venuegate.api.ApplicationCheck;
+import org.venuegate.api.ApplicationCounts;
+import org.venuegate.api.ApplicationDetail;
+import org.venuegate.api.ApplicationPage;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.Category;
+import org.venuegate.api.Verdict;
 import org.venuegate.ui.HubErrors;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
@@ -54,7 +61,7 @@ public final class QueueViewModel {
 
     /** One table row, every value already in the screen's words. */
     public record Row(long id, String placeName, String unitName, String creditCode, String district, String category,
-                      String submittedAt, String waited, String status, String statusCode, boolean mobile) {
+                      String submittedAt, String waited, String status, ApplicationStatus statusCode, boolean mobile) {
     }
 
     /** One automatic check, marked pass or fail, in the screen's words. */
@@ -66,9 +73,19 @@ public final class QueueViewModel {
     }
 
     /** A decision held back during the undo window. */
-    private record Held(long id, int version, String verdict, String reason, String placeName,
+    private record Held(long id, int version, Verdict verdict, String reason, String placeName,
                         UiExecutor.Cancellable timer) {
     }
+
+    /** A field of the detail pane: its name (for the label) and its value in the screen's words, null when it has none. */
+    private record Shown(String name, Function<Application, String> value) {
+    }
+
+    /** What one refresh brings: the counts, the page, and the categories the first time. */
+    private record Loaded(ApplicationCounts counts, ApplicationPage page, List<Category> categories) {
+    }
+
+    private static final ApplicationCounts NO_COUNTS = new ApplicationCounts(0, 0, 0);
 
     private final ReviewHubClient hub;
     private final UiExecutor executor;
@@ -77,8 +94,8 @@ public final class QueueViewModel {
     private final Clock clock;
     private final ReviewNames names;
 
-    private final ObjectProperty<String> status = new SimpleObjectProperty<>("UNDER_REVIEW");
-    private final ReadOnlyObjectWrapper<Map<String, Long>> counts = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ObjectProperty<ApplicationStatus> status = new SimpleObjectProperty<>(ApplicationStatus.UNDER_REVIEW);
+    private final ReadOnlyObjectWrapper<ApplicationCounts> counts = new ReadOnlyObjectWrapper<>(NO_COUNTS);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
@@ -88,9 +105,9 @@ public final class QueueViewModel {
     private final StringProperty category = new SimpleStringProperty("");
     private final ObjectProperty<java.time.LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<java.time.LocalDate> to = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> sort = new SimpleObjectProperty<>();
+    private final ObjectProperty<ApplicationSort> sort = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<JsonNode> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ApplicationDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper replacesTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
@@ -109,6 +126,7 @@ public final class QueueViewModel {
     private boolean replacingRows;
     private boolean categoriesLoaded;
     private final Deque<Held> held = new ArrayDeque<>();
+    private final List<Shown> shown;
 
     public QueueViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, ZoneId zone) {
         this(hub, executor, lang, zone, Clock.systemUTC());
@@ -121,6 +139,20 @@ public final class QueueViewModel {
         this.zone = zone;
         this.clock = clock;
         this.names = new ReviewNames(lang);
+        this.shown = List.of(
+                new Shown("placeName", Application::placeName),
+                new Shown("unitName", Application::unitName),
+                new Shown("creditCode", Application::creditCode),
+                new Shown("category", a -> names.category(a.category())),
+                new Shown("district", a -> names.district(a.district())),
+                new Shown("address", Application::address),
+                new Shown("mobile", a -> names.yesNo(a.mobile())),
+                new Shown("responsibleName", Application::responsibleName),
+                new Shown("responsibleIdNumberMasked", Application::responsibleIdNumberMasked),
+                new Shown("responsiblePhone", Application::responsiblePhone),
+                new Shown("status", a -> names.status(a.status())),
+                new Shown("submittedBy", Application::submittedBy),
+                new Shown("failReason", Application::failReason));
         this.commonReasons = FXCollections.observableArrayList(lang.get("review.reason.creditCode"),
                 lang.get("review.reason.duplicate"), lang.get("review.reason.agent"), lang.get("review.reason.mobileName"),
                 lang.get("review.reason.address"), lang.get("review.reason.category"));
@@ -140,39 +172,31 @@ public final class QueueViewModel {
      * application after a decision), else the first row; without a target the selection stays.
      */
     private void refresh(Long target) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("status", status.get());
-        q.put("q", search.get());
-        q.put("page", Integer.toString(page.get()));
-        q.put("size", Integer.toString(PAGE_SIZE));
-        q.put("sort", sort.get() != null ? sort.get() : "UNDER_REVIEW".equals(status.get()) ? "SUBMITTED_AT" : "DECIDED_AT_DESC");
-        q.put("district", district.get() == null ? null : district.get().toString());
-        q.put("category", category.get());
-        q.put("from", from.get() == null ? null : from.get().toString());
-        q.put("to", to.get() == null ? null : to.get().toString());
+        ApplicationSort order = sort.get() != null ? sort.get()
+                : status.get() == ApplicationStatus.UNDER_REVIEW ? ApplicationSort.SUBMITTED_AT : ApplicationSort.DECIDED_AT_DESC;
+        ReviewHubClient.ListQuery q = new ReviewHubClient.ListQuery(status.get(), search.get(), order, district.get(),
+                category.get(), from.get(), to.get(), page.get(), PAGE_SIZE);
         busy.set(true);
         boolean needCategories = !categoriesLoaded;
-        executor.run(() -> new JsonNode[] {hub.counts(), hub.list(q), needCategories ? hub.categories() : null}, r -> {
+        executor.run(() -> new Loaded(hub.counts(), hub.list(q), needCategories ? hub.categories() : null), r -> {
             busy.set(false);
             if (bannerKind.get() == BannerKind.ERROR && banner.get().equals(unreachableText)) {
                 // The hub answers again: the connection warning is over; a decision's confirmation stays.
                 clearBanner();
             }
             resendUnsent();
-            if (r[2] != null) {
-                names.categories(r[2]);
+            if (r.categories() != null) {
+                names.categories(r.categories());
                 categoriesLoaded = true;
             }
-            Map<String, Long> c = new LinkedHashMap<>();
-            r[0].fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asLong()));
-            counts.set(c);
-            total.set(r[1].get("total").asLong());
+            counts.set(r.counts());
+            total.set(r.page().total());
             List<Row> list = new ArrayList<>();
-            r[1].get("items").forEach(n -> {
-                if (!isHeld(n.get("id").asLong())) {
-                    list.add(row(n));
+            for (Application a : r.page().items()) {
+                if (!isHeld(a.id())) {
+                    list.add(row(a));
                 }
-            });
+            }
             replacingRows = true;
             try {
                 rows.setAll(list);
@@ -189,18 +213,15 @@ public final class QueueViewModel {
         return held.stream().anyMatch(h -> h.id() == id);
     }
 
-    private Row row(JsonNode n) {
-        Instant submitted = Instant.parse(n.get("submittedAt").asText());
-        String st = n.get("status").asText();
-        Instant until = "UNDER_REVIEW".equals(st) || !n.hasNonNull("decidedAt") ? clock.instant()
-                : Instant.parse(n.get("decidedAt").asText());
-        return new Row(n.get("id").asLong(), n.get("placeName").asText(), n.get("unitName").asText(),
-                n.get("creditCode").asText(), names.district(n.get("district").asInt()), names.category(n.get("category").asText()),
-                TIME.format(submitted.atZone(zone)), names.waited(Duration.between(submitted, until)), names.status(st), st,
-                n.get("mobile").asBoolean());
+    private Row row(Application a) {
+        Instant submitted = a.submittedAt();
+        Instant until = a.status() == ApplicationStatus.UNDER_REVIEW || a.decidedAt() == null ? clock.instant() : a.decidedAt();
+        return new Row(a.id(), a.placeName(), a.unitName(), a.creditCode(), names.district(a.district()),
+                names.category(a.category()), TIME.format(submitted.atZone(zone)), names.waited(Duration.between(submitted, until)),
+                names.status(a.status()), a.status(), a.mobile());
     }
 
-    public void showStatus(String s) {
+    public void showStatus(ApplicationStatus s) {
         status.set(s);
         page.set(0);
         select(null);
@@ -252,7 +273,7 @@ public final class QueueViewModel {
             return;
         }
         busy.set(true);
-        executor.run(() -> hub.get(id), d -> {
+        executor.run(() -> hub.application(id), d -> {
             if (token != selectionToken) {
                 return; // the reviewer has moved on
             }
@@ -265,7 +286,7 @@ public final class QueueViewModel {
         });
     }
 
-    private void showDetail(JsonNode d) {
+    private void showDetail(ApplicationDetail d) {
         detail.set(d);
         if (d == null) {
             fields.clear();
@@ -276,47 +297,30 @@ public final class QueueViewModel {
             posterAvailable.set(false);
             return;
         }
-        JsonNode a = d.get("application");
-        JsonNode replaced = d.get("replaces");
-        boolean hasOld = replaced != null && !replaced.isNull();
+        Application a = d.application();
+        Application replaced = d.replaces();
+        boolean hasOld = replaced != null;
         List<Field> fs = new ArrayList<>();
-        for (String n : new String[] {"placeName", "unitName", "creditCode", "category", "district", "address", "mobile",
-            "responsibleName", "responsibleIdNumberMasked", "responsiblePhone", "status", "submittedBy", "failReason"}) {
-            String now = value(a, n);
-            String old = hasOld ? value(replaced, n) : null;
+        for (Shown f : shown) {
+            String now = f.value().apply(a);
+            String old = hasOld ? f.value().apply(replaced) : null;
             if (now == null && old == null) {
                 continue;
             }
-            fs.add(new Field(lang.get("review.field." + n), now == null ? "" : now, old, hasOld && !java.util.Objects.equals(now, old)));
+            fs.add(new Field(lang.get("review.field." + f.name()), now == null ? "" : now, old,
+                    hasOld && !java.util.Objects.equals(now, old)));
         }
         fields.setAll(fs);
-        replacesTitle.set(hasOld ? lang.get("review.replacesTitle", replaced.get("id").asText()) : "");
+        replacesTitle.set(hasOld ? lang.get("review.replacesTitle", Long.toString(replaced.id())) : "");
         List<CheckRow> cs = new ArrayList<>();
-        d.get("checks").forEach(c -> cs.add(new CheckRow(names.checkName(c.get("name").asText()), c.get("passed").asBoolean(),
-                names.checkMessage(c))));
-        checks.setAll(cs);
-        List<String> h = new ArrayList<>();
-        d.get("history").forEach(e -> h.add(TIME.format(Instant.parse(e.get("at").asText()).atZone(zone)) + "  "
-                + e.get("actor").asText() + "  " + names.historyAction(e.get("action").asText(),
-                e.get("detail").isNull() ? null : e.get("detail").asText())));
-        history.setAll(h);
-        decidable.set("UNDER_REVIEW".equals(a.get("status").asText()));
-        posterAvailable.set(!a.get("venueId").isNull());
-    }
-
-    /** A field's value in the screen's words, or null when the application has none. */
-    private String value(JsonNode a, String field) {
-        JsonNode v = a.get(field);
-        if (v == null || v.isNull()) {
-            return null;
+        for (ApplicationCheck c : d.checks()) {
+            cs.add(new CheckRow(names.checkName(c.name()), c.passed(), names.checkMessage(c)));
         }
-        return switch (field) {
-            case "category" -> names.category(v.asText());
-            case "district" -> names.district(v.asInt());
-            case "mobile" -> names.yesNo(v.asBoolean());
-            case "status" -> names.status(v.asText());
-            default -> v.asText();
-        };
+        checks.setAll(cs);
+        history.setAll(d.history().stream().map(e -> TIME.format(e.at().atZone(zone)) + "  " + e.actor() + "  "
+                + names.historyAction(e.action(), e.detail())).toList());
+        decidable.set(a.status() == ApplicationStatus.UNDER_REVIEW);
+        posterAvailable.set(a.venueId() != null);
     }
 
     private int indexOf(long id) {
@@ -347,7 +351,7 @@ public final class QueueViewModel {
     }
 
     public void pass() {
-        decide("PASS", null);
+        decide(Verdict.PASS, null);
     }
 
     /** Fails the selection with the typed reason; false (and a warning) when there is none, so the view focuses it. */
@@ -357,7 +361,7 @@ public final class QueueViewModel {
             show(BannerKind.WARNING, lang.get("review.reasonRequired"));
             return false;
         }
-        decide("FAIL", why);
+        decide(Verdict.FAIL, why);
         return true;
     }
 
@@ -370,24 +374,23 @@ public final class QueueViewModel {
         fail();
     }
 
-    private void decide(String verdict, String why) {
-        JsonNode d = detail.get();
+    private void decide(Verdict verdict, String why) {
+        ApplicationDetail d = detail.get();
         Long selected = selectedId.get();
         // Only the application on screen, and only once its detail is the selection's (never a stale one).
-        if (d == null || selected == null || d.get("application").get("id").asLong() != selected || !decidable.get()) {
+        if (d == null || selected == null || d.application().id() != selected || !decidable.get()) {
             return;
         }
-        JsonNode app = d.get("application");
         long id = selected;
-        String name = app.get("placeName").asText();
-        int version = app.get("version").asInt();
+        String name = d.application().placeName();
+        int version = d.application().version();
         Held[] h = new Held[1];
         UiExecutor.Cancellable timer = executor.schedule(UNDO_WINDOW, () -> send(h[0]));
         h[0] = new Held(id, version, verdict, why, name, timer);
         held.push(h[0]);
         heldCount.set(held.size());
         reason.set("");
-        show(BannerKind.SUCCESS, lang.get("PASS".equals(verdict) ? "review.passed.undo" : "review.failed.undo", name,
+        show(BannerKind.SUCCESS, lang.get(verdict == Verdict.PASS ? "review.passed.undo" : "review.failed.undo", name,
                 UNDO_WINDOW.toSeconds()));
         advanceFrom(id);
     }
@@ -475,11 +478,7 @@ public final class QueueViewModel {
     }
 
     private void refreshCounts() {
-        executor.run(hub::counts, r -> {
-            Map<String, Long> c = new LinkedHashMap<>();
-            r.fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asLong()));
-            counts.set(c);
-        }, e -> { });
+        executor.run(hub::counts, counts::set, e -> { });
     }
 
     /**
@@ -496,19 +495,16 @@ public final class QueueViewModel {
             List<String> skipped = new ArrayList<>();
             List<String> conflicts = new ArrayList<>();
             for (long id : ids) {
-                JsonNode d = hub.get(id);
-                JsonNode a = d.get("application");
-                String name = a.get("placeName").asText();
-                boolean clean = "UNDER_REVIEW".equals(a.get("status").asText());
-                for (JsonNode c : d.get("checks")) {
-                    clean &= c.get("passed").asBoolean();
-                }
+                ApplicationDetail d = hub.application(id);
+                Application a = d.application();
+                String name = a.placeName();
+                boolean clean = a.status() == ApplicationStatus.UNDER_REVIEW && d.checks().stream().allMatch(ApplicationCheck::passed);
                 if (!clean) {
                     skipped.add(name);
                     continue;
                 }
                 try {
-                    hub.decide(id, "PASS", null, a.get("version").asInt());
+                    hub.decide(id, Verdict.PASS, null, a.version());
                     passed.add(name);
                 } catch (ReviewHubClient.HubException e) {
                     if (!e.conflict()) {
@@ -571,15 +567,15 @@ public final class QueueViewModel {
     }
 
     /** A poster's file name: its venue number and name, safe on every file system. */
-    static String posterFileName(JsonNode application, String extension) {
-        String name = application.get("placeName").asText().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
-        return "venue-" + application.get("venueId").asText() + "-" + name + "." + extension;
+    static String posterFileName(Application application, String extension) {
+        String name = application.placeName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+        return "venue-" + application.venueId() + "-" + name + "." + extension;
     }
 
     /** The file name the save dialog proposes for the selected application's poster. */
     public String suggestedPosterName(String extension) {
-        JsonNode d = detail.get();
-        return d == null ? "poster." + extension : posterFileName(d.get("application"), extension);
+        ApplicationDetail d = detail.get();
+        return d == null ? "poster." + extension : posterFileName(d.application(), extension);
     }
 
     /**
@@ -588,11 +584,11 @@ public final class QueueViewModel {
      */
     public void exportPoster(PosterExporter exporter, java.nio.file.Path file, boolean png,
                              org.venuegate.poster.PaperSize size, org.venuegate.poster.ColourMode mode) {
-        JsonNode d = detail.get();
-        if (d == null || d.get("application").get("venueId").isNull()) {
+        ApplicationDetail d = detail.get();
+        if (d == null || d.application().venueId() == null) {
             return;
         }
-        long venueId = d.get("application").get("venueId").asLong();
+        long venueId = d.application().venueId();
         busy.set(true);
         executor.run(() -> {
             PosterExporter.Prepared p = exporter.prepare(venueId, size, mode);
@@ -627,11 +623,11 @@ public final class QueueViewModel {
      * folder, as PDF or PNG, with progress and cancel. Posters that fail their self-test are listed, never written.
      */
     public void exportChain(PosterExporter exporter, java.nio.file.Path dir, boolean png) {
-        JsonNode d = detail.get();
+        ApplicationDetail d = detail.get();
         if (d == null) {
             return;
         }
-        String credit = d.get("application").get("creditCode").asText();
+        String credit = d.application().creditCode();
         batchCancelled = false;
         batchProgress.set(0);
         executor.run(() -> exporter.exportAll(credit, dir, org.venuegate.poster.PaperSize.A4, org.venuegate.poster.ColourMode.COLOUR,
@@ -686,11 +682,11 @@ public final class QueueViewModel {
         refresh();
     }
 
-    public ObjectProperty<String> statusProperty() {
+    public ObjectProperty<ApplicationStatus> statusProperty() {
         return status;
     }
 
-    public ReadOnlyObjectProperty<Map<String, Long>> countsProperty() {
+    public ReadOnlyObjectProperty<ApplicationCounts> countsProperty() {
         return counts.getReadOnlyProperty();
     }
 
@@ -722,8 +718,8 @@ public final class QueueViewModel {
         return to;
     }
 
-    /** One of the hub's sort orders (SUBMITTED_AT, SUBMITTED_AT_DESC, NAME, ...). */
-    public ObjectProperty<String> sortProperty() {
+    /** One of the hub's sort orders; null for the status's default. */
+    public ObjectProperty<ApplicationSort> sortProperty() {
         return sort;
     }
 
@@ -736,7 +732,7 @@ public final class QueueViewModel {
         return selectedId.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<JsonNode> detailProperty() {
+    public ReadOnlyObjectProperty<ApplicationDetail> detailProperty() {
         return detail.getReadOnlyProperty();
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
+import org.venuegate.api.Role;
 import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.LoginView;
@@ -120,8 +121,8 @@ public final class ReviewApp extends Application {
     }
 
     static Parent screenFor(ReviewHubClient client, UiExecutor executor, Lang l, QueueViewModel queue, SessionWatch watch) {
-        String role = client.role();
-        if ("REVIEWER".equals(role)) {
+        Role role = client.role();
+        if (role == Role.REVIEWER) {
             DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
             watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
             // The queue's own admin button stays disabled: reviewers never see admin tools.
@@ -130,7 +131,7 @@ public final class ReviewApp extends Application {
             return withBar(l, queueView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
                     w -> DashboardView.show(w, dashboard, l))));
         }
-        if ("ADMIN".equals(role)) {
+        if (role == Role.ADMIN) {
             DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
             AdminViewModel admin = new AdminViewModel(client, executor, l);
             watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
@@ -140,7 +141,7 @@ public final class ReviewApp extends Application {
             return withBar(l, adminView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
                     w -> DashboardView.show(w, dashboard, l))));
         }
-        if ("TRACER".equals(role)) {
+        if (role == Role.TRACER) {
             TracerViewModel tracer = new TracerViewModel(client, executor, l);
             watch.watch(tracer.sessionExpiredProperty(), tracer::sessionRenewed);
             return TracerView.load(tracer, l);

@@ -1,144 +1,167 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import org.venuegate.client.HubSession;
+import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.venuegate.core.json.Json;
+import org.venuegate.api.ApplicationDashboard;
+import org.venuegate.api.ApplicationDetail;
+import org.venuegate.api.ApplicationPage;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.AuditEntry;
+import org.venuegate.api.Category;
+import org.venuegate.api.CategoryRequest;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Device;
+import org.venuegate.api.DeviceHealth;
+import org.venuegate.api.PairingCode;
+import org.venuegate.api.PairingCodeRequest;
+import org.venuegate.api.PasswordReset;
+import org.venuegate.api.Retention;
+import org.venuegate.api.RetentionRequest;
+import org.venuegate.api.Revocations;
+import org.venuegate.api.RevokeRequest;
+import org.venuegate.api.RotateRequest;
+import org.venuegate.api.RotatedKey;
+import org.venuegate.api.Stats;
+import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.TrustRoot;
+import org.venuegate.api.User;
+import org.venuegate.api.UserCreated;
+import org.venuegate.api.UserRequest;
+import org.venuegate.api.UserUpdate;
+import org.venuegate.api.Venue;
+import org.venuegate.api.VenueTrace;
+import org.venuegate.api.Verdict;
+import org.venuegate.client.HubSession;
+import org.venuegate.core.crypto.Ed25519;
+import org.venuegate.core.keys.KeyRole;
+import org.venuegate.core.trust.SignedTrustList;
+import org.venuegate.core.trust.TrustList;
 
 /**
- * The review workstation's view of the hub. One shared {@link OkHttpClient} (passed in); every response closed.
- * Failures come back as {@link HubException}s that say whether retrying can help.
+ * The review workstation's view of the hub, in the records of {@code org.venuegate.api}. One shared
+ * {@link OkHttpClient} (passed in); every response closed. Failures come back as {@link HubException}s that say
+ * whether retrying can help.
  */
 public final class ReviewHubClient extends HubSession {
+    /**
+     * The queue's filters as the list's query parameters; null (or blank text) leaves a filter out. Dates are
+     * Tianjin dates, {@code to} inclusive.
+     */
+    public record ListQuery(ApplicationStatus status, String text, ApplicationSort sort, Integer district, String category,
+                            LocalDate from, LocalDate to, int page, int size) {
+        Map<String, String> parameters() {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("status", status == null ? null : status.name());
+            q.put("q", text);
+            q.put("page", Integer.toString(page));
+            q.put("size", Integer.toString(size));
+            q.put("sort", sort == null ? null : sort.name());
+            q.put("district", district == null ? null : district.toString());
+            q.put("category", category);
+            q.put("from", from == null ? null : from.toString());
+            q.put("to", to == null ? null : to.toString());
+            return q;
+        }
+    }
+
     public ReviewHubClient(OkHttpClient http, String hubUrl) {
         super(http, hubUrl);
     }
 
-    public JsonNode counts() throws HubException {
-        return json("GET", "applications/counts", Map.of(), null);
+    public ApplicationPage list(ListQuery query) throws HubException {
+        return call("GET", "applications", query.parameters(), null, ApplicationPage.class);
     }
 
-    public JsonNode list(Map<String, String> query) throws HubException {
-        return json("GET", "applications", query, null);
+    public ApplicationDetail decide(long id, Verdict decision, String reason, int version) throws HubException {
+        return call("POST", "applications/" + id + "/decision", Map.of(), new DecisionRequest(decision, reason, version),
+                ApplicationDetail.class);
     }
 
-    public JsonNode get(long id) throws HubException {
-        return json("GET", "applications/" + id, Map.of(), null);
+    public ApplicationDashboard dashboard() throws HubException {
+        return call("GET", "applications/dashboard", Map.of(), null, ApplicationDashboard.class);
     }
 
-    public JsonNode decide(long id, String decision, String reason, int version) throws HubException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", decision);
-        body.put("version", version);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return json("POST", "applications/" + id + "/decision", Map.of(), body);
+    public Category addCategory(CategoryRequest category) throws HubException {
+        return call("POST", "categories", Map.of(), category, Category.class);
     }
 
-    public JsonNode dashboard() throws HubException {
-        return json("GET", "applications/dashboard", Map.of(), null);
+    public PairingCode createPairingCode(long venueId) throws HubException {
+        return call("POST", "pairing-codes", Map.of(), new PairingCodeRequest(venueId), PairingCode.class);
     }
 
-    public JsonNode categories() throws HubException {
-        return json("GET", "categories", Map.of(), null);
-    }
-
-    public JsonNode addCategory(String code, String nameZh, String nameEn) throws HubException {
-        return json("POST", "categories", Map.of(), Map.of("code", code, "nameZh", nameZh, "nameEn", nameEn));
-    }
-
-    public JsonNode createPairingCode(long venueId) throws HubException {
-        return json("POST", "pairing-codes", Map.of(), Map.of("venueId", venueId));
-    }
-
-    public JsonNode venue(long id) throws HubException {
-        return json("GET", "venues/" + id, Map.of(), null);
-    }
-
-    public JsonNode venuesOf(String creditCode) throws HubException {
-        return json("GET", "venues", Map.of("creditCode", creditCode), null);
+    public List<Venue> venuesOf(String creditCode) throws HubException {
+        return list("venues", Map.of("creditCode", creditCode), Venue.class);
     }
 
     /** The signed trust list, checked against the hub's root key (the reviewer trusts the hub it logs into). */
-    public org.venuegate.core.trust.TrustList trustList() throws HubException {
-        JsonNode root = json("GET", "trust-list/root", Map.of(), null);
-        JsonNode doc = json("GET", "trust-list", Map.of(), null);
-        try {
-            var opened = org.venuegate.core.trust.SignedTrustList.open(Json.mapper().writeValueAsString(doc),
-                    org.venuegate.core.crypto.Ed25519.decodePublic(root.get("publicKey").asText()));
-            if (!opened.ok()) {
-                throw new HubException(502, "TRUST_LIST_INVALID", "the hub's trust list does not verify: " + opened.problem());
-            }
-            return opened.list();
-        } catch (IOException e) {
-            throw new HubException(502, "TRUST_LIST_INVALID", e.getMessage());
+    public TrustList trustList() throws HubException {
+        TrustRoot root = call("GET", "trust-list/root", Map.of(), null, TrustRoot.class);
+        // the document exactly as sent: its signature covers the payload text inside it
+        String doc = new String(bytes("GET", "trust-list", Map.of(), null), StandardCharsets.UTF_8);
+        var opened = SignedTrustList.open(doc, Ed25519.decodePublic(root.publicKey()));
+        if (!opened.ok()) {
+            throw new HubException(502, "TRUST_LIST_INVALID", "the hub's trust list does not verify: " + opened.problem());
         }
+        return opened.list();
     }
 
     // ------------------------------------------------------------------ back office (issue 12 §3)
 
-    public JsonNode stats(int days) throws HubException {
-        return json("GET", "dashboard", Map.of("days", Integer.toString(days)), null);
+    public Stats stats(int days) throws HubException {
+        return call("GET", "dashboard", Map.of("days", Integer.toString(days)), null, Stats.class);
     }
 
-    public JsonNode fleet() throws HubException {
-        return json("GET", "devices/health", Map.of(), null);
+    public List<DeviceHealth> fleet() throws HubException {
+        return list("devices/health", Map.of(), DeviceHealth.class);
     }
 
-    public JsonNode users() throws HubException {
-        return json("GET", "users", Map.of(), null);
+    public List<User> users() throws HubException {
+        return list("users", Map.of(), User.class);
     }
 
-    public JsonNode createUser(String username, String password, String role, Integer district) throws HubException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", username);
-        body.put("password", password);
-        body.put("role", role);
-        body.put("district", district);
-        return json("POST", "users", Map.of(), body);
+    public UserCreated createUser(UserRequest user) throws HubException {
+        return call("POST", "users", Map.of(), user, UserCreated.class);
     }
 
-    public JsonNode updateUser(long id, String role, Integer district, boolean active) throws HubException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("role", role);
-        body.put("district", district);
-        body.put("active", active);
-        return json("PUT", "users/" + id, Map.of(), body);
+    public User updateUser(long id, UserUpdate update) throws HubException {
+        return call("PUT", "users/" + id, Map.of(), update, User.class);
     }
 
     public void resetPassword(long id, String password) throws HubException {
-        bytes("POST", "users/" + id + "/password", Map.of(), Map.of("password", password));
+        send("POST", "users/" + id + "/password", new PasswordReset(password));
     }
 
-    public JsonNode devices() throws HubException {
-        return json("GET", "devices", Map.of(), null);
+    public List<Device> devices() throws HubException {
+        return list("devices", Map.of(), Device.class);
     }
 
     public void revokeDevice(long id) throws HubException {
-        bytes("POST", "devices/" + id + "/revoke", Map.of(), Map.of());
+        send("POST", "devices/" + id + "/revoke", null);
     }
 
-    public JsonNode revocations() throws HubException {
-        return json("GET", "revocations", Map.of(), null);
+    public Revocations revocations() throws HubException {
+        return call("GET", "revocations", Map.of(), null, Revocations.class);
     }
 
-    public JsonNode revokeVenue(long id, String reason) throws HubException {
-        return json("POST", "venues/" + id + "/revoke", Map.of(), Map.of("reason", reason));
+    public Venue revokeVenue(long id, String reason) throws HubException {
+        return call("POST", "venues/" + id + "/revoke", Map.of(), new RevokeRequest(reason), Venue.class);
     }
 
-    public JsonNode rotateKey(String role, int overlapDays) throws HubException {
-        return json("POST", "keys/rotate", Map.of(), Map.of("role", role, "overlapDays", overlapDays));
+    public RotatedKey rotateKey(KeyRole role, int overlapDays) throws HubException {
+        return call("POST", "keys/rotate", Map.of(), new RotateRequest(role, overlapDays), RotatedKey.class);
     }
 
     public void revokeKey(String keyId) throws HubException {
-        bytes("POST", "keys/" + keyId + "/revoke", Map.of(), Map.of());
+        send("POST", "keys/" + segment(keyId) + "/revoke", null);
     }
 
-    public JsonNode audit(String action, String actor, String from, String to, int page, int size) throws HubException {
+    public List<AuditEntry> audit(String action, String actor, String from, String to, int page, int size) throws HubException {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("action", action);
         q.put("actor", actor);
@@ -146,23 +169,28 @@ public final class ReviewHubClient extends HubSession {
         q.put("to", to);
         q.put("page", Integer.toString(page));
         q.put("size", Integer.toString(size));
-        return json("GET", "audit", q, null);
+        return list("audit", q, AuditEntry.class);
     }
 
-    public JsonNode retention() throws HubException {
-        return json("GET", "retention", Map.of(), null);
+    public Retention retention() throws HubException {
+        return call("GET", "retention", Map.of(), null, Retention.class);
     }
 
-    public JsonNode setRetention(int days) throws HubException {
-        return json("PUT", "retention", Map.of(), Map.of("days", days));
+    public Retention setRetention(int days) throws HubException {
+        return call("PUT", "retention", Map.of(), new RetentionRequest(days), Retention.class);
     }
 
-    public JsonNode traceVenue(String caseRef, long venueId, String from, String to) throws HubException {
-        return json("GET", "trace/venues/" + venueId, Map.of("caseRef", caseRef, "from", from, "to", to), null);
+    public VenueTrace traceVenue(String caseRef, long venueId, String from, String to) throws HubException {
+        return call("GET", "trace/venues/" + venueId, Map.of("caseRef", caseRef, "from", from, "to", to), null, VenueTrace.class);
     }
 
-    public JsonNode traceSubject(String caseRef, String subject, String from, String to) throws HubException {
-        return json("GET", "trace/subjects/" + okhttp3.HttpUrl.parse("http://x/").newBuilder().addPathSegment(subject).build()
-                .encodedPath().substring(1), Map.of("caseRef", caseRef, "from", from, "to", to), null);
+    public SubjectTrace traceSubject(String caseRef, String subject, String from, String to) throws HubException {
+        return call("GET", "trace/subjects/" + segment(subject), Map.of("caseRef", caseRef, "from", from, "to", to), null,
+                SubjectTrace.class);
+    }
+
+    /** One path segment, percent-encoded (subjects and key ids are the caller's text). */
+    private static String segment(String raw) {
+        return HttpUrl.parse("http://x/").newBuilder().addPathSegment(raw).build().encodedPath().substring(1);
     }
 }

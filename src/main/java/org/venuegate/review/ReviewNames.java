@@ -1,11 +1,12 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.venuegate.api.ApplicationCheck;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.Category;
 import org.venuegate.core.i18n.LocalizedText;
 import org.venuegate.core.place.Districts;
 import org.venuegate.ui.Lang;
@@ -25,9 +26,9 @@ public final class ReviewNames {
         this.english = lang.locale().getLanguage().equals("en");
     }
 
-    /** Takes the hub's category list ({@code [{code, nameZh, nameEn}]}). */
-    public void categories(JsonNode list) {
-        list.forEach(c -> categories.put(c.get("code").asText(), c.get(english ? "nameEn" : "nameZh").asText()));
+    /** Takes the hub's category list. */
+    public void categories(List<Category> list) {
+        list.forEach(c -> categories.put(c.code(), c.name(english)));
     }
 
     /** Known categories in the hub's order: code and name. */
@@ -44,8 +45,8 @@ public final class ReviewNames {
         return Districts.name(code, english).orElse(lang.get("review.district.unknown"));
     }
 
-    public String status(String status) {
-        return lang.get("review.status." + status);
+    public String status(ApplicationStatus status) {
+        return lang.get("review.status." + status.name());
     }
 
     public String yesNo(boolean b) {
@@ -57,18 +58,16 @@ public final class ReviewNames {
     }
 
     /** The check's message from its key and arguments; core validator keys come from the core messages. */
-    public String checkMessage(JsonNode check) {
-        JsonNode keyNode = check.get("messageKey");
-        if (keyNode == null || keyNode.isNull()) {
-            return lang.get(check.get("passed").asBoolean() ? "review.check.ok" : "review.check.failed");
+    public String checkMessage(ApplicationCheck check) {
+        String key = check.messageKey();
+        if (key == null) {
+            return lang.get(check.passed() ? "review.check.ok" : "review.check.failed");
         }
-        String key = keyNode.asText();
-        List<Object> args = new ArrayList<>();
-        check.path("args").forEach(a -> args.add(a.asText()));
+        Object[] args = check.args().toArray();
         if (key.startsWith("check.")) {
-            return lang.get("review." + key, args.toArray());
+            return lang.get("review." + key, args);
         }
-        return lang.text(LocalizedText.of(key, args.toArray()));
+        return lang.text(LocalizedText.of(key, args));
     }
 
     /** One history line's action, with what it refers to. */

@@ -32,6 +32,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.ui.Fxml;
 import org.venuegate.ui.Lang;
 
@@ -46,8 +48,11 @@ public final class ReviewView {
             QueueViewModel.BannerKind.SUCCESS, PseudoClass.getPseudoClass("success"),
             QueueViewModel.BannerKind.WARNING, PseudoClass.getPseudoClass("warning"),
             QueueViewModel.BannerKind.ERROR, PseudoClass.getPseudoClass("error"));
-    static final List<String> SORTS = List.of("SUBMITTED_AT", "SUBMITTED_AT_DESC", "NAME", "NAME_DESC",
-            "CREDIT_CODE", "CREDIT_CODE_DESC", "DISTRICT", "DISTRICT_DESC", "CATEGORY", "CATEGORY_DESC", "DECIDED_AT_DESC");
+    static final List<ApplicationSort> SORTS = List.of(ApplicationSort.values());
+
+    /** What a column header sorts by, up and down (the column's user data). */
+    private record ColumnSort(ApplicationSort up, ApplicationSort down) {
+    }
 
     @FXML
     BorderPane root;
@@ -153,9 +158,9 @@ public final class ReviewView {
     void initialize() {
         vm.countsProperty().addListener((o, a, c) -> labelTabs());
         labelTabs();
-        underReview.setOnAction(e -> vm.showStatus("UNDER_REVIEW"));
-        passed.setOnAction(e -> vm.showStatus("PASSED"));
-        failed.setOnAction(e -> vm.showStatus("FAILED"));
+        underReview.setOnAction(e -> vm.showStatus(ApplicationStatus.UNDER_REVIEW));
+        passed.setOnAction(e -> vm.showStatus(ApplicationStatus.PASSED));
+        failed.setOnAction(e -> vm.showStatus(ApplicationStatus.FAILED));
         // a toggle group lets the pressed tab be pressed again into "none": keep one tab selected
         underReview.getToggleGroup().selectedToggleProperty().addListener((o, a, now) -> {
             if (now == null && a != null) {
@@ -230,12 +235,12 @@ public final class ReviewView {
         toFilter.valueProperty().bindBidirectional(vm.toProperty());
         fromFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
         toFilter.setOnAction(e -> vm.showStatus(vm.statusProperty().get()));
-        for (String so : SORTS) {
-            sortChoice.getItems().add(lang.get("review.sort." + so));
+        for (ApplicationSort so : SORTS) {
+            sortChoice.getItems().add(lang.get("review.sort." + so.name()));
         }
         sortChoice.setOnAction(e -> {
             int i = sortChoice.getSelectionModel().getSelectedIndex();
-            String chosen = i < 0 ? null : SORTS.get(i);
+            ApplicationSort chosen = i < 0 ? null : SORTS.get(i);
             if (!Objects.equals(chosen, vm.sortProperty().get())) {
                 vm.sortProperty().set(chosen);
                 showSortInHeaders(chosen);
@@ -269,9 +274,9 @@ public final class ReviewView {
                     return;
                 }
                 badge.setText(s);
-                for (String st : List.of("UNDER_REVIEW", "PASSED", "FAILED")) {
-                    badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.toLowerCase(Locale.ROOT).replace('_', '-')),
-                            st.equals(row.statusCode()));
+                for (ApplicationStatus st : ApplicationStatus.values()) {
+                    badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                            st == row.statusCode());
                 }
                 setGraphic(badge);
             }
@@ -293,14 +298,14 @@ public final class ReviewView {
         });
         vm.selectedIdProperty().addListener((o, a, id) -> highlightSelection());
         vm.rows().addListener((ListChangeListener<QueueViewModel.Row>) c -> highlightSelection());
-        creditCol.setUserData("CREDIT_CODE");
-        nameCol.setUserData("NAME");
-        districtCol.setUserData("DISTRICT");
-        categoryCol.setUserData("CATEGORY");
-        submittedCol.setUserData("SUBMITTED_AT");
+        creditCol.setUserData(new ColumnSort(ApplicationSort.CREDIT_CODE, ApplicationSort.CREDIT_CODE_DESC));
+        nameCol.setUserData(new ColumnSort(ApplicationSort.NAME, ApplicationSort.NAME_DESC));
+        districtCol.setUserData(new ColumnSort(ApplicationSort.DISTRICT, ApplicationSort.DISTRICT_DESC));
+        categoryCol.setUserData(new ColumnSort(ApplicationSort.CATEGORY, ApplicationSort.CATEGORY_DESC));
+        submittedCol.setUserData(new ColumnSort(ApplicationSort.SUBMITTED_AT, ApplicationSort.SUBMITTED_AT_DESC));
         // Header clicks sort on the hub (the whole queue, not just this page), the same as the sort choice.
         table.setSortPolicy(t -> {
-            String chosen = headerSort();
+            ApplicationSort chosen = headerSort();
             if (!Objects.equals(chosen, vm.sortProperty().get()) && chosen != null) {
                 vm.sortProperty().set(chosen);
                 sortChoice.getSelectionModel().select(SORTS.indexOf(chosen));
@@ -477,20 +482,18 @@ public final class ReviewView {
     }
 
     /** The hub sort the table's header shows, or null when no column is sorted. */
-    private String headerSort() {
-        if (table.getSortOrder().isEmpty()) {
+    private ApplicationSort headerSort() {
+        if (table.getSortOrder().isEmpty() || !(table.getSortOrder().get(0).getUserData() instanceof ColumnSort by)) {
             return null;
         }
-        TableColumn<QueueViewModel.Row, ?> col = table.getSortOrder().get(0);
-        return col.getUserData() + (col.getSortType() == TableColumn.SortType.DESCENDING ? "_DESC" : "");
+        return table.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING ? by.down() : by.up();
     }
 
     /** Shows a sort chosen in the list as the header's sort arrow (no arrow for orders no column has). */
-    private void showSortInHeaders(String sort) {
+    private void showSortInHeaders(ApplicationSort sort) {
         for (TableColumn<QueueViewModel.Row, ?> col : table.getColumns()) {
-            Object key = col.getUserData();
-            if (key != null && sort != null && (sort.equals(key) || sort.equals(key + "_DESC"))) {
-                col.setSortType(sort.endsWith("_DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+            if (col.getUserData() instanceof ColumnSort by && sort != null && (sort == by.up() || sort == by.down())) {
+                col.setSortType(sort == by.down() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
                 table.getSortOrder().setAll(List.of(col));
                 return;
             }
@@ -520,9 +523,9 @@ public final class ReviewView {
 
     private void labelTabs() {
         var c = vm.countsProperty().get();
-        underReview.setText(lang.get("review.tab.UNDER_REVIEW", c.getOrDefault("UNDER_REVIEW", 0L)));
-        passed.setText(lang.get("review.tab.PASSED", c.getOrDefault("PASSED", 0L)));
-        failed.setText(lang.get("review.tab.FAILED", c.getOrDefault("FAILED", 0L)));
+        underReview.setText(lang.get("review.tab.UNDER_REVIEW", c.underReview()));
+        passed.setText(lang.get("review.tab.PASSED", c.passed()));
+        failed.setText(lang.get("review.tab.FAILED", c.failed()));
     }
 
     private void showFields() {

@@ -1,6 +1,5 @@
 package org.venuegate.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.SubjectVisit;
+import org.venuegate.api.VenueTrace;
+import org.venuegate.api.VenueVisit;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
 
@@ -115,11 +118,14 @@ public final class TracerViewModel {
         Query q = new Query(m, ref, venue, who, from, to);
         busy.set(true);
         executor.run(() -> q.mode() == Mode.VENUE
-                ? hub.traceVenue(q.caseRef(), q.venue(), q.from().toString(), q.to().toString())
-                : hub.traceSubject(q.caseRef(), q.subject(), q.from().toString(), q.to().toString()), result -> {
+                ? venueRows(q, hub.traceVenue(q.caseRef(), q.venue(), q.from().toString(), q.to().toString()))
+                : subjectRows(q, hub.traceSubject(q.caseRef(), q.subject(), q.from().toString(), q.to().toString())), found -> {
             busy.set(false);
             banner.set("");
-            show(q, result);
+            rows.setAll(found.rows());
+            shownMode.set(q.mode());
+            summary.set(lang.get(found.truncated() ? "bo.trace.summaryTruncated" : "bo.trace.summary", found.rows().size(),
+                    q.caseRef()));
         }, e -> {
             busy.set(false);
             sessionExpired.set(BackOffice.expired(e));
@@ -127,27 +133,34 @@ public final class TracerViewModel {
         });
     }
 
-    private void show(Query q, JsonNode result) {
+    /** A trace answer as the table shows it. */
+    private record Found(List<Row> rows, boolean truncated) {
+    }
+
+    private Found venueRows(Query q, VenueTrace result) {
         List<Row> out = new ArrayList<>();
-        for (JsonNode v : result.get("visits")) {
-            String time = BackOffice.time(Instant.parse(v.get("decidedAt").asText()));
-            String outcome = lang.get("PASS".equals(v.get("outcome").asText()) ? "bo.trace.pass" : "bo.trace.stop");
-            if (q.mode() == Mode.VENUE) {
-                String colour = v.get("colour").isNull() ? lang.get("bo.none") : lang.get("bo.trace.colour." + v.get("colour").asText());
-                String entry = v.get("manual").asBoolean() ? lang.get("bo.trace.manual")
-                        : v.get("proxy").asBoolean() ? lang.get("bo.trace.proxy") : lang.get("bo.trace.scanned");
-                out.add(new Row(time, v.path("subject").asText(""), v.get("maskedName").isNull() ? lang.get("bo.trace.noName")
-                        : v.get("maskedName").asText(), lang.get("bo.venueNo", Long.toString(q.venue())), outcome, colour, entry));
-            } else {
-                String venue = v.get("venueName").isNull() ? lang.get("bo.venueNo", Long.toString(v.get("venueId").asLong()))
-                        : v.get("venueName").asText();
-                out.add(new Row(time, q.subject(), "", venue, outcome, "", ""));
-            }
+        for (VenueVisit v : result.visits()) {
+            String colour = v.colour() == null ? lang.get("bo.none") : lang.get("bo.trace.colour." + v.colour());
+            String entry = v.manual() ? lang.get("bo.trace.manual")
+                    : v.proxy() ? lang.get("bo.trace.proxy") : lang.get("bo.trace.scanned");
+            out.add(new Row(BackOffice.time(v.decidedAt()), v.subject() == null ? "" : v.subject(),
+                    v.maskedName() == null ? lang.get("bo.trace.noName") : v.maskedName(),
+                    lang.get("bo.venueNo", Long.toString(q.venue())), outcome(v.outcome()), colour, entry));
         }
-        rows.setAll(out);
-        shownMode.set(q.mode());
-        summary.set(lang.get(result.get("truncated").asBoolean() ? "bo.trace.summaryTruncated" : "bo.trace.summary",
-                out.size(), q.caseRef()));
+        return new Found(out, result.truncated());
+    }
+
+    private Found subjectRows(Query q, SubjectTrace result) {
+        List<Row> out = new ArrayList<>();
+        for (SubjectVisit v : result.visits()) {
+            String venue = v.venueName() == null ? lang.get("bo.venueNo", Long.toString(v.venueId())) : v.venueName();
+            out.add(new Row(BackOffice.time(v.decidedAt()), q.subject(), "", venue, outcome(v.outcome()), "", ""));
+        }
+        return new Found(out, result.truncated());
+    }
+
+    private String outcome(String outcome) {
+        return lang.get("PASS".equals(outcome) ? "bo.trace.pass" : "bo.trace.stop");
     }
 
     private static Instant instant(LocalDate date, String time, boolean end) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.archviolation.UsesTheHub;
 import org.venuegate.core.archviolation.UsesJavaFx;
+import org.venuegate.review.archviolation.JsonReadingViewModel;
 
 class ArchitectureRuleCanFailTest {
     @Test
@@ -12,5 +14,21 @@ class ArchitectureRuleCanFailTest {
         assertThatThrownBy(() -> ArchitectureTest.coreIsPlainJava.check(new ClassFileImporter().importClasses(UsesJavaFx.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("javafx.scene.paint.Color");
+    }
+
+    @Test
+    void aViewModelReadingJsonIsCaught() {
+        assertThatThrownBy(() -> ArchitectureTest.viewModelsReadRecordsNotJson.check(
+                new ClassFileImporter().importClasses(JsonReadingViewModel.class, JsonReadingViewModel.Row.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("JsonReadingViewModel$Row")
+                .hasMessageContaining("com.fasterxml.jackson.databind.JsonNode");
+    }
+
+    @Test
+    void anApiRecordUsingTheHubIsCaught() {
+        assertThatThrownBy(() -> ArchitectureTest.theApiIsPlainRecordsOnCore.check(new ClassFileImporter().importClasses(UsesTheHub.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.venuegate.hub.auth.Role");
     }
 }

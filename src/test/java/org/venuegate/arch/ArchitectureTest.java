@@ -1,7 +1,9 @@
 package org.venuegate.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,8 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
- * The layering, pinned from the start: core is plain Java that everything else builds on; the hub and the poster
- * renderer never pull in JavaFX; only the launcher writes to the console.
+ * The layering, pinned from the start: core is plain Java that everything else builds on; the API's records
+ * ({@code org.venuegate.api}) sit on core and are shared by the hub and its clients; the hub and the poster renderer
+ * never pull in JavaFX; only the launcher writes to the console.
  */
 @AnalyzeClasses(packages = "org.venuegate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -25,9 +28,29 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.venuegate.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.venuegate.app..", "org.venuegate.kiosk..", "org.venuegate.review..", "org.venuegate.hub..",
+                    "org.venuegate.app..", "org.venuegate.api..", "org.venuegate.kiosk..", "org.venuegate.review..", "org.venuegate.hub..",
                     "org.venuegate.phone..", "org.venuegate.demo..", "org.venuegate.ui..", "org.venuegate.poster..",
                     "org.venuegate.qr..");
+
+    @ArchTest
+    static final ArchRule theApiIsPlainRecordsOnCore = classes().that().resideInAPackage("org.venuegate.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.venuegate.api..", "org.venuegate.core..", "java..",
+                    "com.fasterxml.jackson.annotation..")
+            .because("the hub and every client share these records, so they may not drag in the hub, a screen, the kiosk,"
+                    + " an HTTP library or JavaFX");
+
+    @ArchTest
+    static final ArchRule viewModelsReadRecordsNotJson = noClasses().that().resideInAnyPackage("org.venuegate.review..",
+                    "org.venuegate.phone..").and().haveNameMatching(".*ViewModel(\\$.*)?")
+            .should().dependOnClassesThat().areAssignableTo(JsonNode.class)
+            .because("view models read the typed records of org.venuegate.api; raw JSON fields are how enum names reached"
+                    + " the screens");
+
+    @ArchTest
+    static final ArchRule clientsKnowTheHubOnlyByItsApi = noClasses().that().resideInAnyPackage("org.venuegate.review..",
+                    "org.venuegate.phone..", "org.venuegate.client..", "org.venuegate.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.venuegate.hub..")
+            .because("the workstation and the phone talk to the hub over HTTP in the records of org.venuegate.api");
 
     @ArchTest
     static final ArchRule hubAndPosterNeverUseJavaFx = noClasses().that().resideInAnyPackage("org.venuegate.hub..", "org.venuegate.poster..", "org.venuegate.qr..")

@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.venuegate.hub.TraceService;
+import org.venuegate.api.VenueTrace;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.kiosk.KioskCamera;
@@ -76,7 +76,7 @@ class EndToEndTest {
         snapshot(robot, (Stage) phone.scene().getWindow(), "phone-unveiled.png");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> env.kiosk.journal.pendingCount() == 0);
         Principal tracer = new Principal(Role.TRACER, 0, "tracer", null, null, null);
-        TraceService.Result<TraceService.VenueVisit> visits = env.hub.trace().atVenue(tracer, "案件-E2E", venueId,
+        VenueTrace visits = env.hub.trace().atVenue(tracer, "案件-E2E", venueId,
                 Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
         assertThat(visits.visits()).hasSize(1);
         assertThat(visits.visits().get(0).outcome()).isEqualTo("PASS");

@@ -3,6 +3,9 @@ package org.venuegate.hub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.Submission;
+import org.venuegate.api.SubmitterRole;
 import org.venuegate.core.code.Colour;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -29,7 +32,7 @@ public final class TestHub implements AutoCloseable {
         url = "http://localhost:" + server.port();
         long adminId = hub.auth().createUser("root-admin", "password-1", Role.ADMIN, null, null);
         admin = new Principal(Role.ADMIN, adminId, "root-admin", null, null, null);
-        citizenSubject = hub.citizens().register(admin, new CitizenService.CitizenInput(null, "张*明", Colour.GREEN, null, null,
+        citizenSubject = hub.citizens().register(admin, new CitizenInput(null, "张*明", Colour.GREEN, null, null,
                 true, null, true)).subjectId();
         long citizenId = hub.auth().createUser("citizen", "password-1", Role.CITIZEN, null, citizenSubject);
         citizen = new Principal(Role.CITIZEN, citizenId, "citizen", null, citizenSubject, null);
@@ -45,9 +48,9 @@ public final class TestHub implements AutoCloseable {
     }
 
     public long submit(String placeName, String creditCode) {
-        return hub.applications().submit(citizen, new ApplicationService.Submission(placeName, "天津测试商贸有限公司",
+        return hub.applications().submit(citizen, new Submission(placeName, "天津测试商贸有限公司",
                 creditCode, "MALL", 120101, "和平区滨江道1号 " + placeName, false, null, "王五",
-                "11010519491231002X", "13800138000", ApplicationService.SubmitterRole.ORGANISER, null)).id();
+                "11010519491231002X", "13800138000", SubmitterRole.ORGANISER, null)).id();
     }
 
     @Override

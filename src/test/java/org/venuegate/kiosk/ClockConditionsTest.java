@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.decide.StopReason;
-import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.kiosk.TrustedClock.Source;
 import org.venuegate.kiosk.config.KioskConfig;
@@ -54,7 +55,7 @@ class ClockConditionsTest {
         hubClock.now = T;
         long app = hub.submit("时钟测试场所");
         venueId = hub.hub.applications().decide(hub.admin, app,
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
         venueCode = hub.hub.venues().venue(hub.admin, venueId).codeText();
         configDir = dir.resolve("kiosk-config");
     }

@@ -8,13 +8,15 @@ import java.time.Instant;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.SubjectTrace;
+import org.venuegate.api.SubjectVisit;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.decide.StopReason;
-import org.venuegate.hub.ApplicationService;
-import org.venuegate.hub.CitizenService;
 import org.venuegate.hub.TestHub;
-import org.venuegate.hub.TraceService;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.kiosk.config.KioskConfig;
@@ -31,7 +33,7 @@ class KioskRuntimeHubTest {
         try (TestHub hub = new TestHub()) {
             long app = hub.submit("端到端场所");
             long venueId = hub.hub.applications().decide(hub.admin, app,
-                    new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                    new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
             String code = hub.hub.venues().createPairingCode(hub.admin, venueId).code();
             OkHttpClient http = new OkHttpClient();
             java.security.KeyPair key = Ed25519.generate();
@@ -50,7 +52,7 @@ class KioskRuntimeHubTest {
                 assertThat(pass.decision().pass()).isTrue();
                 assertThat(rt.engine.onCode(unveiled, System.nanoTime()).decision().stopReason()).isEqualTo(StopReason.REPLAYED);
 
-                long red = hub.hub.citizens().register(hub.admin, new CitizenService.CitizenInput(null, "王*", Colour.RED,
+                long red = hub.hub.citizens().register(hub.admin, new CitizenInput(null, "王*", Colour.RED,
                         "密接", "居家隔离", true, null, true)).subjectId();
                 long redUser = hub.hub.auth().createUser("red-citizen", "password-1", Role.CITIZEN, null, red);
                 Principal redCitizen = new Principal(Role.CITIZEN, redUser, "red-citizen", null, red, null);
@@ -72,14 +74,14 @@ class KioskRuntimeHubTest {
 
                 long tracerId = hub.hub.auth().createUser("tracer", "password-1", Role.TRACER, null, null);
                 Principal tracer = new Principal(Role.TRACER, tracerId, "tracer", null, null, null);
-                TraceService.Result<TraceService.SubjectVisit> visits = hub.hub.trace().ofSubject(tracer, "案件-K1",
+                SubjectTrace visits = hub.hub.trace().ofSubject(tracer, "案件-K1",
                         Pseudonyms.of(org.venuegate.core.code.CodeFormat.parse(unveiled).code().health()),
                         Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
                 // the pass is evidence (the hub unveiled that code for this venue); the replayed showing is not
                 assertThat(visits.visits()).hasSize(1);
                 assertThat(visits.visits()).allSatisfy(v -> assertThat(v.venueName()).isEqualTo("端到端场所"));
                 assertThat(visits.visits().get(0).outcome()).isEqualTo("PASS");
-                assertThat(visits.unverified()).extracting(TraceService.SubjectVisit::evidence).containsExactly("NO_CODE");
+                assertThat(visits.unverified()).extracting(SubjectVisit::evidence).containsExactly("NO_CODE");
                 assertThat(hub.hub.backOffice().fleet().stream().filter(d -> d.deviceId() == p.deviceId()).findFirst()
                         .orElseThrow().chain().status()).as("the real journal's chain verifies at the hub").isEqualTo("OK");
                 assertThat(rt.journal.verify().ok()).isTrue();

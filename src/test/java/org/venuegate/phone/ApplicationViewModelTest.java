@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.ApplicationCounts;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.qr.QrImageDecoder;
 import org.venuegate.ui.InlineUiExecutor;
@@ -61,9 +64,9 @@ class ApplicationViewModelTest {
         vm.submit();
         assertThat(vm.formErrorProperty().get()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("已提交：劝业场");
-        assertThat(vm.statusProperty().get()).isEqualTo(ApplicationViewModel.Status.UNDER_REVIEW);
+        assertThat(vm.statusProperty().get()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
         assertThat(vm.rows()).extracting(ApplicationViewModel.Row::placeName).containsExactly("劝业场");
-        assertThat(vm.countsProperty().get().get(ApplicationViewModel.Status.UNDER_REVIEW)).isEqualTo(1);
+        assertThat(vm.countsProperty().get().underReview()).isEqualTo(1);
         assertThat(vm.placeNameProperty().get()).as("the form is ready for the next place").isEmpty();
         var stored = hub.hub.applications().get(hub.admin, vm.rows().get(0).id()).application();
         assertThat(stored.submittedBy()).isEqualTo("citizen");
@@ -82,7 +85,7 @@ class ApplicationViewModelTest {
         assertThat(vm.responsibleIdNumberProperty().get()).isEqualTo("11010519491231002X");
         assertThat(vm.categoryProperty().get().code()).isEqualTo("MALL");
         assertThat(vm.rows()).isEmpty();
-        assertThat(hub.hub.applications().counts(hub.admin).get(ApplicationService.Status.UNDER_REVIEW))
+        assertThat(hub.hub.applications().counts(hub.admin).of(ApplicationStatus.UNDER_REVIEW))
                 .as("nothing reached the hub").isZero();
 
         vm.creditCodeProperty().set("91350100M000100Y43");
@@ -192,23 +195,22 @@ class ApplicationViewModelTest {
         assertThat(vm.formErrorProperty().get()).isEmpty();
         assertThat(vm.formOpenProperty().get()).isFalse();
         assertThat(vm.replacesIdProperty().get()).isNull();
-        assertThat(vm.countsProperty().get().get(ApplicationViewModel.Status.UNDER_REVIEW)).isEqualTo(1);
+        assertThat(vm.countsProperty().get().underReview()).isEqualTo(1);
 
         // A reviewer decides meanwhile: showing any tab again brings fresh counts.
         hub.hub.applications().decide(hub.admin, vm.rows().get(0).id(),
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1));
-        vm.showStatus(ApplicationViewModel.Status.UNDER_REVIEW);
+                new DecisionRequest(Verdict.PASS, null, 1));
+        vm.showStatus(ApplicationStatus.UNDER_REVIEW);
         assertThat(vm.rows()).isEmpty();
-        assertThat(vm.countsProperty().get()).containsEntry(ApplicationViewModel.Status.UNDER_REVIEW, 0L)
-                .containsEntry(ApplicationViewModel.Status.PASSED, 1L);
+        assertThat(vm.countsProperty().get()).isEqualTo(new ApplicationCounts(0, 1, 0));
     }
 
     @Test
     void aFailedApplicationIsCorrectedAndReappliedForAsAReplacement() {
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整", 1));
-        vm.showStatus(ApplicationViewModel.Status.FAILED);
+                new DecisionRequest(Verdict.FAIL, "地址不完整", 1));
+        vm.showStatus(ApplicationStatus.FAILED);
         vm.open(failed);
         assertThat(vm.detail()).extracting(ApplicationViewModel.Field::value).contains("未通过", "地址不完整", "否");
 
@@ -234,7 +236,7 @@ class ApplicationViewModelTest {
         assertThat(vm.fieldErrors()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("已重新提交：错误的场所（替代未通过的“错误的场所”）");
         assertThat(vm.replacesIdProperty().get()).isNull();
-        assertThat(vm.statusProperty().get()).isEqualTo(ApplicationViewModel.Status.UNDER_REVIEW);
+        assertThat(vm.statusProperty().get()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
         long newId = vm.rows().get(0).id();
         var stored = hub.hub.applications().get(hub.admin, newId);
         assertThat(stored.application().replacesId()).isEqualTo(failed);
@@ -252,7 +254,7 @@ class ApplicationViewModelTest {
     void cancellingAReapplicationEmptiesTheForm() {
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整", 1));
+                new DecisionRequest(Verdict.FAIL, "地址不完整", 1));
         vm.open(failed);
         vm.reapply();
         vm.cancelReapply();
@@ -268,10 +270,10 @@ class ApplicationViewModelTest {
         long venue = PhoneFixture.passedVenue(hub, "滨江道百货大楼");
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "信用代码有误", 1));
-        vm.showStatus(ApplicationViewModel.Status.PASSED);
+                new DecisionRequest(Verdict.FAIL, "信用代码有误", 1));
+        vm.showStatus(ApplicationStatus.PASSED);
         assertThat(vm.rows()).extracting(ApplicationViewModel.Row::placeName).containsExactly("滨江道百货大楼");
-        assertThat(vm.countsProperty().get().get(ApplicationViewModel.Status.FAILED)).isEqualTo(1);
+        assertThat(vm.countsProperty().get().failed()).isEqualTo(1);
 
         vm.open(vm.rows().get(0).id());
         assertThat(vm.detail()).extracting(ApplicationViewModel.Field::label)
@@ -289,7 +291,7 @@ class ApplicationViewModelTest {
         assertThat(ImageIO.read(target.toFile())).isNotNull();
         assertThat(Files.size(target)).isGreaterThan(10_000);
 
-        vm.showStatus(ApplicationViewModel.Status.FAILED);
+        vm.showStatus(ApplicationStatus.FAILED);
         vm.open(vm.rows().get(0).id());
         assertThat(vm.detail()).extracting(ApplicationViewModel.Field::value).contains("信用代码有误");
         assertThat(vm.openCodeTextProperty().get()).isNull();

@@ -1,9 +1,10 @@
 package org.venuegate.phone;
 
 import java.time.Instant;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.Colour;
-import org.venuegate.hub.ApplicationService;
-import org.venuegate.hub.CitizenService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 
@@ -16,7 +17,7 @@ final class PhoneFixture {
     static long passedVenue(TestHub hub, String name) {
         long id = hub.submit(name);
         return hub.hub.applications().decide(hub.admin, id,
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
     }
 
     static String venueCode(TestHub hub, long venueId) {
@@ -25,7 +26,7 @@ final class PhoneFixture {
 
     /** A citizen account with a red code; logs in with password "password-1". */
     static long redCitizen(TestHub hub, String username) {
-        long subject = hub.hub.citizens().register(hub.admin, new CitizenService.CitizenInput(null, "李*华", Colour.RED,
+        long subject = hub.hub.citizens().register(hub.admin, new CitizenInput(null, "李*华", Colour.RED,
                 "密切接触者", "请居家隔离并联系社区", false, null, true)).subjectId();
         hub.hub.auth().createUser(username, "password-1", Role.CITIZEN, null, subject);
         return subject;
@@ -33,7 +34,7 @@ final class PhoneFixture {
 
     /** A child held by the test citizen (FAQ 19). */
     static long dependant(TestHub hub) {
-        long subject = hub.hub.citizens().register(hub.admin, new CitizenService.CitizenInput(null, "张*宝", Colour.GREEN,
+        long subject = hub.hub.citizens().register(hub.admin, new CitizenInput(null, "张*宝", Colour.GREEN,
                 null, null, true, Instant.parse("2022-01-10T02:00:00Z"), false)).subjectId();
         hub.hub.citizens().addDependant(hub.admin, hub.citizenSubject, subject);
         return subject;

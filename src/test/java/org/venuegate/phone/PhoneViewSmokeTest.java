@@ -32,8 +32,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.code.CodeFormat;
-import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.qr.QrImageDecoder;
 import org.venuegate.testing.ScreenAudit;
@@ -192,12 +194,12 @@ class PhoneViewSmokeTest {
         open(robot, language, "citizen");
         long failed = hub.submit("错误的场所");
         hub.hub.applications().decide(hub.admin, failed,
-                new ApplicationService.Decision(ApplicationService.Verdict.FAIL, "地址不完整，请补充门牌号", 1));
+                new DecisionRequest(Verdict.FAIL, "地址不完整，请补充门牌号", 1));
         ApplicationViewModel vm = phone.applications();
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.categories().isEmpty()
-                && vm.countsProperty().get().getOrDefault(ApplicationViewModel.Status.FAILED, 0L) == 1);
+                && vm.countsProperty().get().failed() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         audit(robot, "site");
         snapshot(robot, "site");
@@ -229,7 +231,7 @@ class PhoneViewSmokeTest {
         // A passed application: every value a localized name, its venue number and code.
         ListView<?> rows = robot.lookup(".application-rows").queryAs(ListView.class);
         robot.interact(() -> robot.lookup(".status-tab").queryAllAs(javafx.scene.control.ToggleButton.class).iterator().next().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get() == ApplicationViewModel.Status.PASSED
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get() == ApplicationStatus.PASSED
                 && rows.getItems().size() == 1);
         robot.interact(() -> rows.getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.detail().isEmpty() && vm.openCodeImageProperty().get() != null);
@@ -243,9 +245,9 @@ class PhoneViewSmokeTest {
         robot.interact(() -> {
             rows.getSelectionModel().clearSelection();
             vm.closeDetail();
-            vm.showStatus(ApplicationViewModel.Status.FAILED);
+            vm.showStatus(ApplicationStatus.FAILED);
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get() == ApplicationViewModel.Status.FAILED
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get() == ApplicationStatus.FAILED
                 && rows.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> rows.getSelectionModel().select(0));
@@ -271,7 +273,7 @@ class PhoneViewSmokeTest {
             submit.fire();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.replacesIdProperty().get() == null
-                && vm.statusProperty().get() == ApplicationViewModel.Status.UNDER_REVIEW && rows.getItems().size() == 1);
+                && vm.statusProperty().get() == ApplicationStatus.UNDER_REVIEW && rows.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(form.isExpanded()).as("the form folds after submitting").isFalse();
         assertThat(vm.detail()).as("no detail of another tab lingers").isEmpty();
@@ -281,7 +283,7 @@ class PhoneViewSmokeTest {
             assertThat(box.getValue()).isNull();
             assertThat(box.getButtonCell().getText()).as("the emptied form shows the prompt again").isEqualTo(lang.get("phone.app.choose"));
         }
-        assertThat(vm.countsProperty().get()).containsEntry(ApplicationViewModel.Status.UNDER_REVIEW, 1L);
+        assertThat(vm.countsProperty().get().underReview()).isEqualTo(1L);
         long replacement = vm.rows().get(0).id();
         assertThat(hub.hub.applications().get(hub.admin, replacement).application().replacesId()).isEqualTo(failed);
         robot.interact(() -> scrollPaneOf(form).setVvalue(0));

@@ -9,6 +9,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.UserUpdate;
+import org.venuegate.core.keys.KeyRole;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.InlineUiExecutor;
@@ -53,7 +55,7 @@ class AdminViewModelTest {
         vm.createUser();
         assertThat(vm.bannerProperty().get()).isEqualTo("密码至少 8 个字符");
         vm.newPasswordProperty().set("password-1");
-        vm.newRoleProperty().set("REVIEWER");
+        vm.newRoleProperty().set(org.venuegate.api.Role.REVIEWER);
         vm.newDistrictProperty().set(120103);
         vm.createUser();
         assertThat(vm.bannerProperty().get()).isEqualTo("已创建账号 rev-hexi（审核员）");
@@ -128,13 +130,13 @@ class AdminViewModelTest {
         assertThat(vm.bannerProperty().get()).isEqualTo(EN.get("bo.error.ALREADY_REVOKED"));
 
         int before = vm.keys().size();
-        vm.rotateRoleProperty().set("VENUE");
+        vm.rotateRoleProperty().set(KeyRole.VENUE);
         vm.rotateOverlapDaysProperty().set(3);
         vm.rotateKey();
         assertThat(vm.bannerProperty().get()).isEqualTo("Venue-code signing key rotated; the old key stays valid for 3 days");
         assertThat(vm.keys()).hasSize(before + 1);
         assertThat(vm.keys()).extracting(AdminViewModel.KeyRow::roleText).contains("Root key", "Health-code signing");
-        AdminViewModel.KeyRow root = vm.keys().stream().filter(k -> k.role().equals("ROOT")).findFirst().orElseThrow();
+        AdminViewModel.KeyRow root = vm.keys().stream().filter(k -> k.role() == KeyRole.ROOT).findFirst().orElseThrow();
         vm.revokeKey(root);
         assertThat(vm.bannerProperty().get()).isEqualTo(EN.get("bo.key.rootPinned"));
     }
@@ -206,8 +208,8 @@ class AdminViewModelTest {
         vm.refresh();
         assertThat(vm.sessionExpiredProperty().get()).isFalse();
         // Another admin demotes and re-enables this one: the hub ends the sessions at once.
-        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, false));
-        hub.hub.backOffice().updateUser(hub.admin, id, new org.venuegate.hub.BackOfficeService.UserUpdate(Role.ADMIN, null, true));
+        hub.hub.backOffice().updateUser(hub.admin, id, new UserUpdate(org.venuegate.api.Role.ADMIN, null, false));
+        hub.hub.backOffice().updateUser(hub.admin, id, new UserUpdate(org.venuegate.api.Role.ADMIN, null, true));
         vm.categoryCodeProperty().set("KARAOKE");
         vm.categoryZhProperty().set("歌厅");
         vm.categoryEnProperty().set("Karaoke bar");

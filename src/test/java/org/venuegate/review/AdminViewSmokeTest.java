@@ -21,8 +21,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.CategoryRequest;
 import org.venuegate.hub.TestHub;
-import org.venuegate.hub.VenueService;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.FxUiExecutor;
 import org.venuegate.ui.InlineUiExecutor;
@@ -46,7 +46,7 @@ class AdminViewSmokeTest {
         BackOfficeFixture.pairKiosk(hub, mall, "百货大楼东门");
         BackOfficeFixture.pairKiosk(hub, mall, "百货大楼西门");
         hub.hub.venues().revoke(hub.admin, closed, "场所已停业，申请人要求注销");
-        hub.hub.venues().addCategory(hub.admin, new VenueService.Category("ESPORTS", "电竞馆", "E-sports hall"));
+        hub.hub.venues().addCategory(hub.admin, new CategoryRequest("ESPORTS", "电竞馆", "E-sports hall"));
         hub.hub.checkins().purge(hub.hub.backOffice().retention());
     }
 

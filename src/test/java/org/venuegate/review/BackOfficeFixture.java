@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.CheckinService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Principal;
@@ -27,7 +28,7 @@ final class BackOfficeFixture {
 
     static long passedVenue(TestHub hub, String name) {
         long app = hub.submit(name);
-        return hub.hub.applications().decide(hub.admin, app, new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1))
+        return hub.hub.applications().decide(hub.admin, app, new DecisionRequest(Verdict.PASS, null, 1))
                 .application().venueId();
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.venuegate.hub.BackOfficeService;
+import org.venuegate.api.HealthReport;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -35,7 +35,7 @@ class DashboardViewModelTest {
         // ...and one that reports now: 4 waiting, trust list two hours old, clock 90 s fast.
         clock.now = Instant.now();
         Principal live = BackOfficeFixture.pairKiosk(hub, venue, "东门");
-        hub.hub.backOffice().report(live, new BackOfficeService.HealthReport(4L, Instant.now().minus(Duration.ofHours(2)),
+        hub.hub.backOffice().report(live, new HealthReport(4L, Instant.now().minus(Duration.ofHours(2)),
                 Instant.now().plusSeconds(90)));
         BackOfficeFixture.checkins(hub, live, 0, 5, "S1", "S2", "S3");
         hub.submit("看板待审场所");

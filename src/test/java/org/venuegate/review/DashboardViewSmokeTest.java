@@ -23,7 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.venuegate.hub.BackOfficeService;
+import org.venuegate.api.HealthReport;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -49,9 +49,9 @@ class DashboardViewSmokeTest {
         long market = BackOfficeFixture.passedVenue(hub, "劝业场");
         Principal east = BackOfficeFixture.pairKiosk(hub, mall, "百货大楼东门");
         Principal gate = BackOfficeFixture.pairKiosk(hub, market, "劝业场正门");
-        hub.hub.backOffice().report(east, new BackOfficeService.HealthReport(12L, Instant.now().minus(Duration.ofMinutes(50)),
+        hub.hub.backOffice().report(east, new HealthReport(12L, Instant.now().minus(Duration.ofMinutes(50)),
                 Instant.now().minusSeconds(4)));
-        hub.hub.backOffice().report(gate, new BackOfficeService.HealthReport(0L, Instant.now().minus(Duration.ofMinutes(20)),
+        hub.hub.backOffice().report(gate, new HealthReport(0L, Instant.now().minus(Duration.ofMinutes(20)),
                 Instant.now()));
         for (int i = 0; i < 4; i++) {
             BackOfficeFixture.checkins(hub, east, i * 10L, 30L + 60L * i, "S1" + i, "S2" + i, "S3" + i);

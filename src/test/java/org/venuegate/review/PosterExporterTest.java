@@ -14,7 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.poster.ColourMode;
@@ -32,7 +33,7 @@ class PosterExporterTest {
         hub.user("rev", Role.REVIEWER, null);
         for (String name : new String[] {"连锁便利店一号店", "连锁便利店二号店", "连锁便利店三号店"}) {
             long id = hub.submit(name);
-            venues.add(hub.hub.applications().decide(hub.admin, id, new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1))
+            venues.add(hub.hub.applications().decide(hub.admin, id, new DecisionRequest(Verdict.PASS, null, 1))
                     .application().venueId());
         }
         ReviewHubClient client = new ReviewHubClient(new OkHttpClient(), hub.url);
@@ -71,7 +72,7 @@ class PosterExporterTest {
     @Test
     void aRevokedVenueGetsNoPoster() throws Exception {
         long id = hub.submit("已停业的店", "91110000802100433B");
-        long venue = hub.hub.applications().decide(hub.admin, id, new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1))
+        long venue = hub.hub.applications().decide(hub.admin, id, new DecisionRequest(Verdict.PASS, null, 1))
                 .application().venueId();
         hub.hub.venues().revoke(hub.admin, venue, "停业");
         assertThatThrownBy(() -> exporter.prepare(venue, PaperSize.A4, ColourMode.COLOUR))

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.ApplicationCounts;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.InlineUiExecutor;
@@ -72,7 +74,7 @@ class QueueViewModelTest {
         assertThat(vm.bannerProperty().get()).startsWith("Passed:").contains("Ctrl+Z");
         assertThat(vm.bannerKindProperty().get()).isEqualTo(QueueViewModel.BannerKind.SUCCESS);
         assertThat(vm.rows()).extracting(QueueViewModel.Row::id).as("leaves the queue at once").doesNotContain(firstId);
-        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).as("advances to the next").isNotEqualTo(firstId);
+        assertThat(vm.detailProperty().get().application().id()).as("advances to the next").isNotEqualTo(firstId);
         undoWindowPasses();
         vm.refresh();
         assertThat(vm.totalProperty().get()).isEqualTo(59);
@@ -85,9 +87,9 @@ class QueueViewModelTest {
         assertThat(vm.reasonProperty().get()).isEmpty();
         undoWindowPasses();
         vm.refresh();
-        Map<String, Long> counts = vm.countsProperty().get();
-        assertThat(counts.get("PASSED")).isGreaterThanOrEqualTo(1);
-        assertThat(counts.get("FAILED")).isGreaterThanOrEqualTo(1);
+        ApplicationCounts counts = vm.countsProperty().get();
+        assertThat(counts.passed()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.failed()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -96,7 +98,7 @@ class QueueViewModelTest {
         hub.submit("筛选场所甲");
         QueueViewModel vm = queue("rev-a");
         vm.searchProperty().set("筛选场所");
-        vm.sortProperty().set("NAME");
+        vm.sortProperty().set(ApplicationSort.NAME);
         vm.refresh();
         assertThat(vm.rows()).extracting(QueueViewModel.Row::placeName).containsExactly("筛选场所乙", "筛选场所甲");
         vm.districtProperty().set(120101);
@@ -227,7 +229,7 @@ class QueueViewModelTest {
         ex.deliver(1); // b answers first
         ex.deliver(0); // then the slow answer for a
         assertThat(vm.selectedIdProperty().get()).isEqualTo(b);
-        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(b);
+        assertThat(vm.detailProperty().get().application().id()).isEqualTo(b);
         vm.pass();
         vm.flush();
         ex.deliverAll();
@@ -242,7 +244,7 @@ class QueueViewModelTest {
         long third = hub.submit("排序推进场所2");
         QueueViewModel vm = queue("rev-a");
         vm.searchProperty().set("排序推进场所");
-        vm.sortProperty().set("NAME_DESC");
+        vm.sortProperty().set(ApplicationSort.NAME_DESC);
         vm.refresh();
         List<Long> order = vm.rows().stream().map(QueueViewModel.Row::id).toList();
         assertThat(order).containsExactly(first, third, second);
@@ -250,7 +252,7 @@ class QueueViewModelTest {
         vm.pass();
         undoWindowPasses();
         assertThat(vm.selectedIdProperty().get()).as("the next row in the table's order").isEqualTo(third);
-        assertThat(vm.detailProperty().get().get("application").get("id").asLong()).isEqualTo(third);
+        assertThat(vm.detailProperty().get().application().id()).isEqualTo(third);
         assertThat(vm.bannerProperty().get()).as("the confirmation survives the advance").startsWith("Passed: 排序推进场所3");
         vm.selectNext();
         assertThat(vm.selectedIdProperty().get()).isEqualTo(second);
@@ -271,7 +273,7 @@ class QueueViewModelTest {
         QueueViewModel vm = queue("rev-a");
         vm.select(id);
         assertThat(vm.checks()).isNotEmpty();
-        vm.showStatus("PASSED");
+        vm.showStatus(ApplicationStatus.PASSED);
         assertThat(vm.selectedIdProperty().get()).isNull();
         assertThat(vm.detailProperty().get()).isNull();
         assertThat(vm.checks()).isEmpty();

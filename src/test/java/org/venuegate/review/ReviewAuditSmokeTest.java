@@ -23,7 +23,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Submission;
+import org.venuegate.api.SubmitterRole;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.testing.ScreenAudit;
@@ -46,14 +50,14 @@ class ReviewAuditSmokeTest {
         hub.user("reviewer", Role.REVIEWER, 120101);
         long first = hub.submit("天津市第一中心医院门诊楼");
         hub.submit("五大道游客中心");
-        hub.hub.applications().submit(hub.citizen, new ApplicationService.Submission("津B·D12345", "天津市出租汽车有限公司",
+        hub.hub.applications().submit(hub.citizen, new Submission("津B·D12345", "天津市出租汽车有限公司",
                 "91350100M000100Y43", "TRANSPORT", 120101, "和平区南京路1号", true, "津B·D12345", "王五", "11010519491231002X",
-                "13800138000", ApplicationService.SubmitterRole.ORGANISER, null));
-        hub.hub.applications().decide(hub.admin, first, new ApplicationService.Decision(ApplicationService.Verdict.FAIL,
+                "13800138000", SubmitterRole.ORGANISER, null));
+        hub.hub.applications().decide(hub.admin, first, new DecisionRequest(Verdict.FAIL,
                 "场所地址不完整", 1));
-        hub.hub.applications().submit(hub.citizen, new ApplicationService.Submission("天津市第一中心医院门诊楼", "天津测试商贸有限公司",
+        hub.hub.applications().submit(hub.citizen, new Submission("天津市第一中心医院门诊楼", "天津测试商贸有限公司",
                 "91350100M000100Y43", "HOSPITAL", 120101, "和平区滨江道1号 门诊楼东侧", false, null, "王五", "11010519491231002X",
-                "13800138000", ApplicationService.SubmitterRole.ORGANISER, first));
+                "13800138000", SubmitterRole.ORGANISER, first));
     }
 
     @AfterAll
@@ -101,12 +105,12 @@ class ReviewAuditSmokeTest {
                         .map(p -> at + p).toList()));
                 snapshot(robot, scene[0], "review-queue-" + tag + "-" + size[0] + ".png");
 
-                robot.interact(() -> vm.showStatus("FAILED"));
+                robot.interact(() -> vm.showStatus(ApplicationStatus.FAILED));
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && !vm.busyProperty().get());
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> problems.addAll(ScreenAudit.problems(scene[0], lang.locale(), ALLOWED).stream()
                         .map(p -> at + "failed tab: " + p).toList()));
-                robot.interact(() -> vm.showStatus("UNDER_REVIEW"));
+                robot.interact(() -> vm.showStatus(ApplicationStatus.UNDER_REVIEW));
             }
         }
         assertThat(problems).isEmpty();

@@ -69,7 +69,7 @@ class ReviewKeyboardThroughputTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             QueueViewModel.Row r = table.getSelectionModel().getSelectedItem();
             var d = vm.detailProperty().get();
-            return r != null && d != null && vm.decidableProperty().get() && d.get("application").get("id").asLong() == r.id();
+            return r != null && d != null && vm.decidableProperty().get() && d.application().id() == r.id();
         });
     }
 

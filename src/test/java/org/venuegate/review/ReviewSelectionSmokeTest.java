@@ -19,6 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.Application;
+import org.venuegate.api.ApplicationSort;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.hub.ApplicationService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
@@ -68,14 +71,14 @@ class ReviewSelectionSmokeTest {
             var d = vm.detailProperty().get();
             return r != null && d != null && !vm.busyProperty().get()
                     && Long.valueOf(r.id()).equals(vm.selectedIdProperty().get())
-                    && d.get("application").get("id").asLong() == r.id();
+                    && d.application().id() == r.id();
         });
         return highlighted(table);
     }
 
     private String recorded(String name) {
         return hub.hub.applications().list(hub.admin, new ApplicationService.Query(null, name, null, null, null, null, null,
-                ApplicationService.Sort.SUBMITTED_AT, 0, 10)).items().get(0).status().name();
+                ApplicationSort.SUBMITTED_AT, 0, 10)).items().get(0).status().name();
     }
 
     @Test
@@ -87,14 +90,14 @@ class ReviewSelectionSmokeTest {
         // Sort by place name, descending, by clicking the header twice: the hub sorts, the table shows its order.
         Node header = robot.lookup(org.testfx.matcher.control.LabeledMatchers.hasText("场所名称")).query();
         robot.clickOn(header);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "NAME".equals(vm.sortProperty().get()) && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sortProperty().get() == ApplicationSort.NAME && !vm.busyProperty().get());
         robot.clickOn(header);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "NAME_DESC".equals(vm.sortProperty().get()) && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sortProperty().get() == ApplicationSort.NAME_DESC && !vm.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> order = table.getItems().stream().map(QueueViewModel.Row::placeName).toList();
         List<String> hubOrder = hub.hub.applications().list(hub.admin, new ApplicationService.Query(
-                ApplicationService.Status.UNDER_REVIEW, null, null, null, null, null, null, ApplicationService.Sort.NAME_DESC, 0, 10))
-                .items().stream().map(ApplicationService.Application::placeName).toList();
+                ApplicationStatus.UNDER_REVIEW, null, null, null, null, null, null, ApplicationSort.NAME_DESC, 0, 10))
+                .items().stream().map(Application::placeName).toList();
         assertThat(order).isEqualTo(hubOrder);
 
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));

@@ -24,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.ApplicationStatus;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.FxUiExecutor;
@@ -79,9 +80,9 @@ class ReviewViewSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         // held for the undo window, then recorded
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> hub.hub.applications().counts(hub.admin)
-                .get(org.venuegate.hub.ApplicationService.Status.FAILED) == 1);
-        assertThat(hub.hub.applications().counts(hub.admin).get(org.venuegate.hub.ApplicationService.Status.FAILED)).isEqualTo(1);
-        assertThat(hub.hub.applications().counts(hub.admin).get(org.venuegate.hub.ApplicationService.Status.PASSED)).isEqualTo(1);
+                .of(ApplicationStatus.FAILED) == 1);
+        assertThat(hub.hub.applications().counts(hub.admin).of(ApplicationStatus.FAILED)).isEqualTo(1);
+        assertThat(hub.hub.applications().counts(hub.admin).of(ApplicationStatus.PASSED)).isEqualTo(1);
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {

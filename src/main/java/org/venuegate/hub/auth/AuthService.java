@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.venuegate.api.Login;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.store.Database;
 import org.venuegate.hub.store.Sql;
@@ -21,10 +22,6 @@ public final class AuthService {
     public static final int MAX_FAILURES = 5;
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
-
-    /** What a successful login returns. */
-    public record Login(String token, Instant expiresAt, Role role, String username, Integer district, Long subjectId) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -193,7 +190,7 @@ public final class AuthService {
             return Sql.update(c, "INSERT INTO sessions(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
                     Tokens.hash(token), u.id(), expires.toEpochMilli());
         });
-        return new Login(token, expires, u.role(), name, u.district(), u.subjectId());
+        return new Login(token, expires, u.role().api(), name, u.district(), u.subjectId());
     }
 
     public void logout(String token) {

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.venuegate.api.CitizenInput;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.core.TestIssuer;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.code.HealthCode;
 import org.venuegate.core.json.Json;
-import org.venuegate.hub.ApplicationService;
-import org.venuegate.hub.CitizenService;
 import org.venuegate.hub.TestHub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -71,7 +72,7 @@ class HeadlessFieldTest {
 
     private long pass(long application) {
         return hub.hub.applications().decide(hub.admin, application,
-                new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
     }
 
     private void writeConfig(String gate) throws IOException {
@@ -156,7 +157,7 @@ class HeadlessFieldTest {
     }
 
     private String red() {
-        long red = hub.hub.citizens().register(hub.admin, new CitizenService.CitizenInput(null, "王*", Colour.RED,
+        long red = hub.hub.citizens().register(hub.admin, new CitizenInput(null, "王*", Colour.RED,
                 "密接", "居家隔离", true, null, true)).subjectId();
         long user = hub.hub.auth().createUser("red-" + red, "password-1", Role.CITIZEN, null, red);
         return hub.hub.citizens().unveil(new Principal(Role.CITIZEN, user, "red-" + red, null, red, null), red, venueCode).code();

@@ -10,7 +10,8 @@ import java.util.Locale;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.venuegate.hub.ApplicationService;
+import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.kiosk.DeviceFile;
 import org.venuegate.kiosk.Pairer;
@@ -28,7 +29,7 @@ class PairingViewModelTest {
         try (TestHub hub = new TestHub()) {
             long app = hub.submit("配对向导场所");
             long venue = hub.hub.applications().decide(hub.admin, app,
-                    new ApplicationService.Decision(ApplicationService.Verdict.PASS, null, 1)).application().venueId();
+                    new DecisionRequest(Verdict.PASS, null, 1)).application().venueId();
             String code = hub.hub.venues().createPairingCode(hub.admin, venue).code();
             OkHttpClient http = new OkHttpClient();
             List<Pairing> paired = new ArrayList<>();

@@ -1,0 +1,5 @@
+package org.venuegate.api;
+
+/** An admin links a dependant to a guardian. */
+public record DependantRequest(Long subjectId) {
+}

@@ -1,0 +1,5 @@
+package org.venuegate.api;
+
+/** A login. */
+public record LoginRequest(String username, String password) {
+}

@@ -1,0 +1,5 @@
+package org.venuegate.api;
+
+/** A new password set by an admin. */
+public record PasswordReset(String password) {
+}

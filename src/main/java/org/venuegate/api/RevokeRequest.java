@@ -1,0 +1,5 @@
+package org.venuegate.api;
+
+/** A revocation with its reason. */
+public record RevokeRequest(String reason) {
+}

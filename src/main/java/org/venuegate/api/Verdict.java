@@ -1,0 +1,4 @@
+package org.venuegate.api;
+
+/** A reviewer's decision. */
+public enum Verdict { PASS, FAIL }
