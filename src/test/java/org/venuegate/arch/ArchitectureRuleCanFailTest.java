@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
+import org.venuegate.core.archviolation.UsesEmbeddedPostgres;
 import org.venuegate.core.archviolation.UsesJavaFx;
 
 class ArchitectureRuleCanFailTest {
@@ -12,5 +13,13 @@ class ArchitectureRuleCanFailTest {
         assertThatThrownBy(() -> ArchitectureTest.coreIsPlainJava.check(new ClassFileImporter().importClasses(UsesJavaFx.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("javafx.scene.paint.Color");
+    }
+
+    @Test
+    void mainCodeUsingATestLibraryIsCaught() {
+        assertThatThrownBy(() -> ArchitectureTest.testLibrariesNeverShip.check(
+                new ClassFileImporter().importClasses(UsesEmbeddedPostgres.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
     }
 }
