@@ -342,9 +342,12 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private static java.util.List<String> thisJava() {
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return java.util.List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "org.venuegate.app.Launcher");
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
+            // JavaFX on the kiosk's module path from the start: a relaunch would be timed too
+            cmd.addAll(JavaFxModules.childJvmOptions());
+            cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+            return cmd;
         }
     }
 
