@@ -33,6 +33,8 @@ if [ -z "$jar" ]; then
 fi
 javafx=${javafx:-$(dirname "$jar")/javafx}
 ls "$javafx"/javafx-graphics*.jar >/dev/null 2>&1 || { echo "no JavaFX modular jars in $javafx (mvn package puts them there)" >&2; exit 1; }
+# Only what the product runs, before anything is packaged: size, no test libraries, no JavaFX, one platform's natives
+bash installers/check-jar.sh "$jar"
 version=$(java -cp "$jar" org.venuegate.app.Launcher --version | sed -n 's/^VenueGate //p')
 case "$version" in ""|dev) echo "$jar carries no version (Implementation-Version in its manifest)" >&2; exit 1 ;; esac
 appversion=${version%%-*} # jpackage takes numbers only: 0.1.0-SNAPSHOT is packaged as 0.1.0

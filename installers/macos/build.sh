@@ -25,6 +25,7 @@ if [ -z "$jar" ]; then
   jar=target/venuegate.jar
 fi
 javafx=${javafx:-$(dirname "$jar")/javafx}
+bash installers/check-jar.sh "$jar"
 version=$(java -cp "$jar" org.venuegate.app.Launcher --version | sed -n 's/^VenueGate //p')
 case "$version" in ""|dev) echo "$jar carries no version" >&2; exit 1 ;; esac
 appversion=${version%%-*}
