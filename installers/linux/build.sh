@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds VenueGate's Linux packages with the JDK's jlink and jpackage (JDK 17+):
-#   installers/linux/build.sh [--jar FILE] [--no-cds] [app-image] [deb] [rpm]
+#   installers/linux/build.sh [--jar FILE] [--javafx DIR] [--no-cds] [app-image] [deb] [rpm]
 #     app-image  target/installer/VenueGate, started once to check it prints its version (always built)
 #     deb        target/installer/venuegate_<version>-1_amd64.deb  (needs dpkg-deb, fakeroot)
 #     rpm        target/installer/venuegate-<version>-1.x86_64.rpm (needs rpmbuild: Debian package "rpm")
 #   --jar FILE   package this jar (Maven's installer profile and CI pass target/venuegate.jar); without it the script
 #                runs "mvn package" first, so an installer never carries a stale jar
+#   --javafx DIR JavaFX's modular jars, linked into the runtime (default: the javafx folder beside the jar, which
+#                "mvn package" fills)
 #   --no-cds     skip the class-data-sharing training run (it starts the kiosk once under Xvfb)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,20 +15,26 @@ cd "$root"
 here=installers/linux
 out=target/installer
 jar=""
+javafx=""
 cds=yes
 types=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
+    --javafx) javafx=$2; shift 2 ;;
     --no-cds) cds=no; shift ;;
     app-image|deb|rpm) types+=("$1"); shift ;;
-    *) echo "usage: $0 [--jar FILE] [--no-cds] [app-image] [deb] [rpm]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--jar FILE] [--javafx DIR] [--no-cds] [app-image] [deb] [rpm]" >&2; exit 2 ;;
   esac
 done
 if [ -z "$jar" ]; then
   mvn -q package -DskipTests
   jar=target/venuegate.jar
 fi
+javafx=${javafx:-$(dirname "$jar")/javafx}
+ls "$javafx"/javafx-graphics*.jar >/dev/null 2>&1 || { echo "no JavaFX modular jars in $javafx (mvn package puts them there)" >&2; exit 1; }
+# Only what the product runs, before anything is packaged: size, no test libraries, no JavaFX, one platform's natives
+bash installers/check-jar.sh "$jar"
 version=$(java -cp "$jar" org.venuegate.app.Launcher --version | sed -n 's/^VenueGate //p')
 case "$version" in ""|dev) echo "$jar carries no version (Implementation-Version in its manifest)" >&2; exit 1 ;; esac
 appversion=${version%%-*} # jpackage takes numbers only: 0.1.0-SNAPSHOT is packaged as 0.1.0
@@ -42,9 +50,19 @@ cp "$here"/venuegate-hub.service "$here"/venuegate-kiosk.service "$here"/venuega
 
 # A trimmed runtime: only the modules the app uses (desktop for JavaFX/AWT, sql for JDBC, jdk.crypto.ec for Ed25519),
 # with the JDK's own class-data-sharing archive (--generate-cds-archive) so even an untrained start is quick.
-jlink --output "$out/runtime" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
-  --add-modules java.base,java.desktop,java.sql,java.naming,java.management,java.logging,java.xml,java.net.http,java.scripting,java.instrument,java.security.jgss,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata,jdk.jfr \
-  --include-locales=en,zh >/dev/null
+# JavaFX is linked in as named modules, its only supported configuration (from the class path it warns "Unsupported
+# JavaFX configuration"); its native libraries go to the runtime's lib folder, where JavaFX looks first in a linked
+# runtime (as the JavaFX jmods lay them out), rather than into the image, from which it would copy them to
+# ~/.openjfx/cache on every machine. (jlink adds the JDK's own jmods to --module-path.)
+jlink --output "$out/runtime" --module-path "$javafx" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+  --add-modules java.base,java.desktop,java.sql,java.naming,java.management,java.logging,java.xml,java.net.http,java.scripting,java.instrument,java.security.jgss,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata,jdk.jfr,javafx.controls,javafx.fxml,javafx.swing \
+  --exclude-resources='glob:/javafx.*/*.so,glob:/javafx.*/*.jar' --include-locales=en,zh >/dev/null
+fx_abs=$(cd "$javafx" && pwd)
+(cd "$out/runtime/lib" && for j in "$fx_abs"/javafx-*.jar; do
+  libs=$(jar tf "$j" | grep -E '^lib[^/]*\.so$' || true)
+  [ -z "$libs" ] || jar xf "$j" $libs
+done)
+ls "$out/runtime/lib/libglass.so" >/dev/null
 
 # Options of the main launcher bin/VenueGate (the command line; the hub service runs it). The add-launchers repeat them
 # in their .properties, because jpackage replaces, not merges, an add-launcher's java-options.
@@ -90,6 +108,9 @@ if [ "$got" != "VenueGate $version" ]; then
   exit 1
 fi
 echo "app-image check: bin/VenueGate --version -> $got"
+"$image/lib/runtime/bin/java" --list-modules | grep -q '^javafx.graphics@' \
+  || { echo "app-image check failed: the runtime has no javafx.graphics module" >&2; exit 1; }
+echo "app-image check: JavaFX is linked into the runtime as modules"
 
 # Linux package dependencies: GTK for JavaFX, a CJK font for the Chinese screens, libv4l for the webcam library,
 # xdg-utils for the menu entries.

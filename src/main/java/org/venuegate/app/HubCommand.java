@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.venuegate.deploy.AppDirs;
 import org.venuegate.deploy.Installation;
 import org.venuegate.hub.Hub;
@@ -29,8 +31,10 @@ final class HubCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Data folder for the embedded database. Default: hub-data; installed, hub-data in the platform's"
-                    + " data folder (the system service passes /var/lib/venuegate-hub).")
+            description = {"Data folder: the embedded database and the first admin password (admin-password.txt).",
+                    "Default: under systemd its StateDirectory ($STATE_DIRECTORY; the system service uses"
+                            + " /var/lib/venuegate-hub); installed, or with --db, hub-data in the platform's data folder"
+                            + " (Linux: ~/.local/share/venuegate/hub-data); else hub-data in the working directory."})
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL instead of the embedded database.")
@@ -46,23 +50,32 @@ final class HubCommand implements Callable<Integer> {
     @Option(names = "--retention-days", defaultValue = "28", description = "Days check-ins are kept (default: ${DEFAULT-VALUE}).")
     int retentionDays;
 
+    /**
+     * The data folder without --data. Under systemd, the folder it made for the service (StateDirectory=, passed as
+     * $STATE_DIRECTORY; its first entry when there are several). Installed, or with PostgreSQL, hub-data in the
+     * platform's data folder: with PostgreSQL the folder holds only the first admin password, which must not land in
+     * whatever the working directory happens to be. Else hub-data in the working directory, beside the developer's
+     * other folders. Always absolute.
+     */
+    static Path defaultData(boolean postgres, boolean installed, Function<String, String> env, Supplier<AppDirs> dirs) {
+        String state = env.apply("STATE_DIRECTORY");
+        if (state != null && !state.isBlank()) {
+            return Path.of(state.split(":")[0]).toAbsolutePath();
+        }
+        return (installed || postgres ? dirs.get().hubData() : Path.of("hub-data")).toAbsolutePath();
+    }
+
     @Override
     public Integer call() {
         if (retentionDays < 1 || retentionDays > 3650) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retention-days must be 1..3650");
         }
-        if (Installation.installed()) {
-            AppDirs dirs = AppDirs.current();
-            if (!Installation.underJournal()) { // under systemd the journal keeps (and rotates) the log
-                KioskCommand.startFileLog(dirs, "hub", spec.commandLine().getErr());
-            }
-            if (data == null) {
-                data = dirs.hubData();
-            }
+        boolean installed = Installation.installed();
+        if (installed && !Installation.underJournal()) { // under systemd the journal keeps (and rotates) the log
+            KioskCommand.startFileLog(AppDirs.current(), "hub", spec.commandLine().getErr());
         }
-        if (data == null) {
-            data = Path.of("hub-data");
-        }
+        // absolute, so that what is printed below says where the files are
+        data = data != null ? data.toAbsolutePath() : defaultData(jdbcUrl != null, installed, System::getenv, AppDirs::current);
         HubConfig config = new HubConfig(data, jdbcUrl, dbUser, jdbcUrl == null ? null : System.getenv(dbPasswordEnv),
                 Duration.ofDays(retentionDays), HubConfig.DEFAULT_TOKEN_TTL, Passwords.DEFAULT_ITERATIONS);
         Hub hub;

@@ -84,6 +84,25 @@ class BenchIngestTest {
     }
 
     @Test
+    void withoutTheTestLibrariesAThrowawayPostgresIsRefusedAskingForJdbc() {
+        // The shipped jar has no provider: a class loader that sees no META-INF/services stands in for it.
+        Thread t = Thread.currentThread();
+        ClassLoader saved = t.getContextClassLoader();
+        t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        Run r;
+        try {
+            r = run("bench", "ingest", "--db", "postgres", "--rows", "10", "--batch", "10");
+        } finally {
+            t.setContextClassLoader(saved);
+        }
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("no throwaway PostgreSQL", "pass --jdbc URL");
+        assertThat(r.out()).doesNotContain("first pass:");
+        // ...while the same command on the test class path finds one (throwawayPostgresStoresEachRowOnce runs it)
+        assertThat(ThrowawayPostgres.find()).isPresent();
+    }
+
+    @Test
     void existingPostgresByJdbcUrlWithAnUnevenLastBatch() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 import org.venuegate.api.archviolation.UsesTheHub;
+import org.venuegate.core.archviolation.UsesEmbeddedPostgres;
 import org.venuegate.core.archviolation.UsesJavaFx;
 import org.venuegate.review.archviolation.JsonReadingViewModel;
 
@@ -30,5 +31,13 @@ class ArchitectureRuleCanFailTest {
         assertThatThrownBy(() -> ArchitectureTest.theApiIsPlainRecordsOnCore.check(new ClassFileImporter().importClasses(UsesTheHub.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.venuegate.hub.auth.Role");
+    }
+
+    @Test
+    void mainCodeUsingATestLibraryIsCaught() {
+        assertThatThrownBy(() -> ArchitectureTest.testLibrariesNeverShip.check(
+                new ClassFileImporter().importClasses(UsesEmbeddedPostgres.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
     }
 }

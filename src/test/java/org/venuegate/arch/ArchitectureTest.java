@@ -88,5 +88,12 @@ class ArchitectureTest {
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
     @ArchTest
+    static final ArchRule testLibrariesNeverShip = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                    "io.zonky..", "org.junit..", "org.testfx..", "org.assertj..", "mockwebserver3..", "com.tngtech.archunit..",
+                    "org.hamcrest..")
+            .because("they are test-scoped and not in venuegate.jar; the one test-only service the product can use, the"
+                    + " ingest bench's throwaway PostgreSQL, is found through ServiceLoader (ThrowawayPostgres)");
+
+    @ArchTest
     static final ArchRule noGenericExceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 }
