@@ -62,6 +62,22 @@ public final class TracerView {
     TableColumn<Row, String> colColour;
     @FXML
     TableColumn<Row, String> colEntry;
+    @FXML
+    javafx.scene.layout.VBox unverifiedBox;
+    @FXML
+    Label unverifiedSummary;
+    @FXML
+    TableView<Row> unverified;
+    @FXML
+    TableColumn<Row, String> uTime;
+    @FXML
+    TableColumn<Row, String> uSubject;
+    @FXML
+    TableColumn<Row, String> uPlace;
+    @FXML
+    TableColumn<Row, String> uOutcome;
+    @FXML
+    TableColumn<Row, String> uEvidence;
 
     private TracerViewModel vm;
     private Lang lang;
@@ -128,8 +144,19 @@ public final class TracerView {
         DashboardView.column(colOutcome, Row::outcome);
         DashboardView.column(colColour, Row::colour);
         DashboardView.column(colEntry, Row::entry);
+        // unverified attempts in their own table, shown only when there are some: never mixed into the visits
+        unverified.setItems(vm.unverifiedRows());
+        unverifiedSummary.textProperty().bind(vm.unverifiedSummaryProperty());
+        unverifiedBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.unverifiedRows()));
+        unverifiedBox.managedProperty().bind(unverifiedBox.visibleProperty());
+        DashboardView.column(uTime, Row::time);
+        DashboardView.column(uSubject, Row::subject);
+        DashboardView.column(uOutcome, Row::outcome);
+        DashboardView.column(uEvidence, Row::evidence);
         Runnable columns = () -> {
             boolean venue = vm.shownModeProperty().get() == Mode.VENUE;
+            DashboardView.column(uPlace, venue ? Row::entry : Row::venue);
+            uPlace.setText(lang.get(venue ? "bo.trace.col.entry" : "bo.trace.col.venue"));
             colName.setVisible(venue);
             colColour.setVisible(venue);
             colEntry.setVisible(venue);

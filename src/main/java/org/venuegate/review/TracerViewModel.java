@@ -41,8 +41,12 @@ public final class TracerViewModel {
     /** The two questions a tracer may ask. */
     public enum Mode { VENUE, SUBJECT }
 
-    /** One visit, every cell text for the screen. */
-    public record Row(String time, String subject, String maskedName, String venue, String outcome, String colour, String entry) {
+    /**
+     * One visit, every cell text for the screen. {@code evidence} says why an unverified attempt is not a visit; empty
+     * for a visit.
+     */
+    public record Row(String time, String subject, String maskedName, String venue, String outcome, String colour, String entry,
+                      String evidence) {
     }
 
     private final ReviewHubClient hub;
@@ -58,6 +62,8 @@ public final class TracerViewModel {
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final StringProperty toTime = new SimpleStringProperty("23:59");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> unverified = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper unverifiedSummary = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<Mode> shownMode = new javafx.beans.property.ReadOnlyObjectWrapper<>(Mode.VENUE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
@@ -123,9 +129,11 @@ public final class TracerViewModel {
             busy.set(false);
             banner.set("");
             rows.setAll(found.rows());
+            unverified.setAll(found.unverified());
             shownMode.set(q.mode());
             summary.set(lang.get(found.truncated() ? "bo.trace.summaryTruncated" : "bo.trace.summary", found.rows().size(),
                     q.caseRef()));
+            unverifiedSummary.set(found.unverified().isEmpty() ? "" : lang.get("bo.trace.unverifiedSummary", found.unverified().size()));
         }, e -> {
             busy.set(false);
             sessionExpired.set(BackOffice.expired(e));
@@ -133,30 +141,46 @@ public final class TracerViewModel {
         });
     }
 
-    /** A trace answer as the table shows it. */
-    private record Found(List<Row> rows, boolean truncated) {
+    /** A trace answer as the tables show it: the evidence-backed visits, and apart from them the unverified attempts. */
+    private record Found(List<Row> rows, List<Row> unverified, boolean truncated) {
     }
 
     private Found venueRows(Query q, VenueTrace result) {
+        return new Found(venueRows(q, result.visits(), false), venueRows(q, result.unverified(), true), result.truncated());
+    }
+
+    private List<Row> venueRows(Query q, List<VenueVisit> visits, boolean withEvidence) {
         List<Row> out = new ArrayList<>();
-        for (VenueVisit v : result.visits()) {
+        for (VenueVisit v : visits) {
             String colour = v.colour() == null ? lang.get("bo.none") : lang.get("bo.trace.colour." + v.colour());
             String entry = v.manual() ? lang.get("bo.trace.manual")
                     : v.proxy() ? lang.get("bo.trace.proxy") : lang.get("bo.trace.scanned");
             out.add(new Row(BackOffice.time(v.decidedAt()), v.subject() == null ? "" : v.subject(),
                     v.maskedName() == null ? lang.get("bo.trace.noName") : v.maskedName(),
-                    lang.get("bo.venueNo", Long.toString(q.venue())), outcome(v.outcome()), colour, entry));
+                    lang.get("bo.venueNo", Long.toString(q.venue())), outcome(v.outcome()), colour, entry,
+                    withEvidence ? evidence(v.evidence()) : ""));
         }
-        return new Found(out, result.truncated());
+        return out;
     }
 
     private Found subjectRows(Query q, SubjectTrace result) {
+        return new Found(subjectRows(q, result.visits(), false), subjectRows(q, result.unverified(), true), result.truncated());
+    }
+
+    private List<Row> subjectRows(Query q, List<SubjectVisit> visits, boolean withEvidence) {
         List<Row> out = new ArrayList<>();
-        for (SubjectVisit v : result.visits()) {
+        for (SubjectVisit v : visits) {
             String venue = v.venueName() == null ? lang.get("bo.venueNo", Long.toString(v.venueId())) : v.venueName();
-            out.add(new Row(BackOffice.time(v.decidedAt()), q.subject(), "", venue, outcome(v.outcome()), "", ""));
+            out.add(new Row(BackOffice.time(v.decidedAt()), q.subject(), "", venue, outcome(v.outcome()), "", "",
+                    withEvidence ? evidence(v.evidence()) : ""));
         }
-        return new Found(out, result.truncated());
+        return out;
+    }
+
+    /** Why a record is not evidence of presence, in words; an unknown code (a newer hub) says so rather than showing it raw. */
+    private String evidence(String code) {
+        String key = "bo.trace.evidence." + code;
+        return lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.trace.evidence.other");
     }
 
     private String outcome(String outcome) {
@@ -181,8 +205,10 @@ public final class TracerViewModel {
     /** Writes the rows on screen as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese). */
     public void exportCsv(Path file) {
         List<Row> snapshot = List.copyOf(rows);
+        List<Row> others = List.copyOf(unverified);
         Mode m = shownMode.get();
         String text = summary.get();
+        String othersText = unverifiedSummary.get();
         executor.run(() -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 w.write('\uFEFF');
@@ -200,6 +226,17 @@ public final class TracerViewModel {
                     }
                 }
                 line(w, text);
+                if (!others.isEmpty()) {
+                    // kept apart as on screen: never part of who was there
+                    line(w);
+                    line(w, othersText);
+                    line(w, lang.get("bo.trace.col.time"), lang.get("bo.trace.col.subject"),
+                            lang.get(m == Mode.VENUE ? "bo.trace.col.entry" : "bo.trace.col.venue"), lang.get("bo.trace.col.outcome"),
+                            lang.get("bo.trace.col.evidence"));
+                    for (Row r : others) {
+                        line(w, r.time(), r.subject(), m == Mode.VENUE ? r.entry() : r.venue(), r.outcome(), r.evidence());
+                    }
+                }
             }
             return snapshot.size();
         }, n -> banner.set(lang.get("bo.trace.exported", n, file.getFileName().toString())), e -> {
@@ -260,6 +297,16 @@ public final class TracerViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Unverified attempts: records that name the venue or subject but are no evidence of presence. */
+    public ObservableList<Row> unverifiedRows() {
+        return unverified;
+    }
+
+    /** Empty when there are none, else how many and that they do not count as visits. */
+    public ReadOnlyStringProperty unverifiedSummaryProperty() {
+        return unverifiedSummary.getReadOnlyProperty();
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<Mode> shownModeProperty() {

@@ -66,7 +66,7 @@ class TracerViewModelTest {
     }
 
     @Test
-    void whoWasAtTheVenueShowsMaskedNamesAndTheCaseReferenceIsAudited() throws Exception {
+    void whoWasAtTheVenueShowsMaskedNamesAndTheCaseReferenceIsAudited(@TempDir Path dir) throws Exception {
         TracerViewModel vm = vm("tracer", ZH);
         vm.caseRefProperty().set("JC-2026-0412");
         vm.venueIdProperty().set(Long.toString(venue));
@@ -78,6 +78,20 @@ class TracerViewModelTest {
         assertThat(vm.rows()).extracting(TracerViewModel.Row::outcome).containsOnly("通过");
         assertThat(vm.rows()).extracting(TracerViewModel.Row::colour).containsOnly("绿码");
         assertThat(vm.summaryProperty().get()).isEqualTo("共 1 条（案件 JC-2026-0412）");
+        // the hand registration is shown apart, with why it is no evidence
+        assertThat(vm.unverifiedRows()).singleElement().satisfies(r -> {
+            assertThat(r.maskedName()).isEqualTo("（手工登记）");
+            assertThat(r.entry()).isEqualTo("手工登记");
+            assertThat(r.evidence()).isEqualTo("手工登记，没有扫码凭据");
+        });
+        assertThat(vm.unverifiedSummaryProperty().get()).startsWith("另有 1 条未经核实的记录");
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.evidence()).isEmpty());
+        Path csv = dir.resolve("venue.csv");
+        vm.exportCsv(csv);
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        int apart = text.indexOf("另有 1 条未经核实的记录");
+        assertThat(apart).as("the unverified attempts follow the visits, under their own heading").isGreaterThan(text.indexOf("张*明"));
+        assertThat(text.substring(apart)).contains("手工登记,通过,手工登记，没有扫码凭据");
         assertThat(BackOfficeFixture.lastAuditDetail(hub, "TRACE_VENUE")).startsWith("case JC-2026-0412:")
                 .endsWith("1 verified rows, 1 unverified");
     }

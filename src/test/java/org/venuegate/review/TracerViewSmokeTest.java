@@ -77,6 +77,9 @@ class TracerViewSmokeTest {
             robot.clickOn(search);
             TableView<?> results = robot.lookup("#results").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 2); // the hand registration is not a visit
+            TableView<?> unverified = robot.lookup("#unverified").queryAs(TableView.class);
+            assertThat(unverified.getItems()).hasSize(1);
+            assertThat(unverified.isVisible()).isTrue();
             assertThat(BackOfficeFixture.lastAuditDetail(hub, "TRACE_VENUE")).startsWith("case JC-2026-0412:");
             ScreenShots.check(robot, scene, lang.locale(), typed::contains,
                     "tracer-venue-" + (tag.startsWith("zh") ? "zh" : "en") + ".png", problems);
