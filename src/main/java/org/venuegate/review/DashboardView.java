@@ -27,6 +27,7 @@ import org.venuegate.ui.Lang;
 public final class DashboardView {
     private static final PseudoClass SILENT = PseudoClass.getPseudoClass("silent");
     private static final PseudoClass REVOKED = PseudoClass.getPseudoClass("revoked");
+    private static final PseudoClass FLAGGED = PseudoClass.getPseudoClass("flagged");
     private static final Integer[] PERIODS = {7, 14, 30};
 
     @FXML
@@ -71,6 +72,8 @@ public final class DashboardView {
     TableColumn<Kiosk, String> colSkew;
     @FXML
     TableColumn<Kiosk, String> colStatus;
+    @FXML
+    TableColumn<Kiosk, String> colRecords;
 
     private DashboardViewModel vm;
     private Lang lang;
@@ -159,12 +162,14 @@ public final class DashboardView {
         column(colTrust, Kiosk::trustListAge);
         column(colSkew, Kiosk::clockSkew);
         column(colStatus, Kiosk::status);
+        column(colRecords, Kiosk::records);
         fleet.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Kiosk k, boolean empty) {
                 super.updateItem(k, empty);
                 pseudoClassStateChanged(SILENT, !empty && k != null && k.silent());
                 pseudoClassStateChanged(REVOKED, !empty && k != null && k.revoked());
+                pseudoClassStateChanged(FLAGGED, !empty && k != null && k.flagged());
             }
         });
     }

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.venuegate.api.DayCount;
+import org.venuegate.api.ChainState;
 import org.venuegate.api.DeviceHealth;
 import org.venuegate.api.DistrictCount;
 import org.venuegate.api.HourCount;
@@ -40,7 +41,7 @@ public final class DashboardViewModel {
 
     /** One kiosk as the fleet table shows it; every cell is text for the screen. */
     public record Kiosk(String label, String venue, String lastContact, String pending, String trustListAge,
-                        String clockSkew, String status, boolean silent, boolean revoked) {
+                        String clockSkew, String status, boolean silent, boolean revoked, String records, boolean flagged) {
     }
 
     private final ReviewHubClient hub;
@@ -133,6 +134,7 @@ public final class DashboardViewModel {
         List<Kiosk> rows = new ArrayList<>();
         int silent = 0;
         int active = 0;
+        int flaggedCount = 0;
         for (DeviceHealth d : devices) {
             boolean revoked = d.revokedAt() != null;
             Instant contact = d.lastContact();
@@ -160,10 +162,30 @@ public final class DashboardViewModel {
                         ? lang.get("bo.duration.seconds", Math.abs(seconds)) : BackOffice.duration(lang, Duration.ofSeconds(seconds)));
             }
             String status = revoked ? lang.get("bo.fleet.revoked") : isSilent ? lang.get("bo.fleet.silent") : lang.get("bo.fleet.ok");
-            rows.add(new Kiosk(label, venue, last, pending, age, skew, status, isSilent, revoked));
+            ChainState chain = d.chain();
+            boolean flagged = chain != null && !"OK".equals(chain.status()) && !"NONE".equals(chain.status());
+            flaggedCount += flagged ? 1 : 0;
+            rows.add(new Kiosk(label, venue, last, pending, age, skew, status, isSilent, revoked, records(chain), flagged));
         }
         fleet.setAll(rows);
-        fleetSummary.set(lang.get("bo.fleet.summary", active, silent, BackOffice.duration(lang, silentAfter)));
+        String summary = lang.get("bo.fleet.summary", active, silent, BackOffice.duration(lang, silentAfter));
+        fleetSummary.set(flaggedCount == 0 ? summary : summary + " " + lang.get("bo.fleet.flagged", flaggedCount));
+    }
+
+    /**
+     * What the hub found checking the kiosk's record chain, in words with the places affected: a gap, a broken link
+     * or a rewritten record is the admin's to look into (a fault, a restored backup, or tampering).
+     */
+    private String records(ChainState chain) {
+        if (chain == null || "NONE".equals(chain.status())) {
+            return lang.get("bo.fleet.records.NONE");
+        }
+        if ("OK".equals(chain.status())) {
+            return lang.get("bo.fleet.records.OK", chain.verifiedTo());
+        }
+        String key = "bo.fleet.records." + chain.status();
+        return lang.get(lang.bundle().containsKey(key) ? key : "bo.fleet.records.other",
+                chain.from() == null ? "?" : Long.toString(chain.from()), chain.to() == null ? "?" : Long.toString(chain.to()));
     }
 
     public IntegerProperty daysProperty() {

@@ -38,6 +38,10 @@ class DashboardViewModelTest {
         hub.hub.backOffice().report(live, new HealthReport(4L, Instant.now().minus(Duration.ofHours(2)),
                 Instant.now().plusSeconds(90)));
         BackOfficeFixture.checkins(hub, live, 0, 5, "S1", "S2", "S3");
+        // ...and one whose records 2 to 4 never arrived while 5 did
+        Principal gappy = BackOfficeFixture.pairKiosk(hub, venue, "北门");
+        BackOfficeFixture.checkins(hub, gappy, 0, 5, "S4", "S5");
+        BackOfficeFixture.checkins(hub, gappy, 5, 4, "S6");
         hub.submit("看板待审场所");
     }
 
@@ -67,11 +71,11 @@ class DashboardViewModelTest {
         assertThat(vm.perReviewer()).containsExactly(new DashboardViewModel.Bar("root-admin", 1));
         assertThat(vm.perDistrict()).containsExactly(new DashboardViewModel.Bar("和平区", 1));
         assertThat(vm.perHour()).hasSize(24);
-        assertThat(vm.perHour().stream().mapToLong(DashboardViewModel.Bar::value).sum()).isEqualTo(3);
+        assertThat(vm.perHour().stream().mapToLong(DashboardViewModel.Bar::value).sum()).isEqualTo(6);
         assertThat(vm.perHour().get(0).label()).endsWith("时");
 
         assertThat(vm.showsFleetProperty().get()).isTrue();
-        assertThat(vm.fleet()).hasSize(2);
+        assertThat(vm.fleet()).hasSize(3);
         DashboardViewModel.Kiosk silent = vm.fleet().stream().filter(k -> k.label().equals("西门")).findFirst().orElseThrow();
         assertThat(silent.silent()).isTrue();
         assertThat(silent.status()).isEqualTo("失联");
@@ -84,7 +88,14 @@ class DashboardViewModelTest {
         assertThat(live.trustListAge()).isEqualTo("2.0 小时前");
         assertThat(live.clockSkew()).isEqualTo("快 90 秒");
         assertThat(live.venue()).isEqualTo("看板测试商场");
-        assertThat(vm.fleetSummaryProperty().get()).isEqualTo("在用终端 2 台，其中 1 台超过 30 分钟 未联系（标红）");
+        assertThat(live.records()).isEqualTo("完整（至第 2 条）");
+        assertThat(live.flagged()).isFalse();
+        assertThat(silent.records()).isEqualTo("尚无记录");
+        DashboardViewModel.Kiosk gappy = vm.fleet().stream().filter(k -> k.label().equals("北门")).findFirst().orElseThrow();
+        assertThat(gappy.records()).isEqualTo("缺第 2–4 条");
+        assertThat(gappy.flagged()).isTrue();
+        assertThat(vm.fleetSummaryProperty().get()).isEqualTo("在用终端 3 台，其中 2 台超过 30 分钟 未联系（标红）"
+                + " 1 台终端的签到记录有缺口或被改动（见“签到记录”一列），请核查。");
     }
 
     @Test
