@@ -169,7 +169,7 @@ public final class DashboardViewModel {
         }
         fleet.setAll(rows);
         String summary = lang.get("bo.fleet.summary", active, silent, BackOffice.duration(lang, silentAfter));
-        fleetSummary.set(flaggedCount == 0 ? summary : summary + " " + lang.get("bo.fleet.flagged", flaggedCount));
+        fleetSummary.set(flaggedCount == 0 ? summary : lang.get("bo.fleet.summaryAndFlagged", summary, lang.get("bo.fleet.flagged", flaggedCount)));
     }
 
     /**

@@ -81,6 +81,11 @@ class BenchIngestTest {
         Run r = run("bench", "ingest", "--db", "postgres", "--rows", Integer.toString(ROWS), "--batch", Integer.toString(BATCH));
         assertIdempotent(r, "postgres", ROWS);
         assertThat(r.out()).contains("throwaway PostgreSQL 17.");
+        // the physical limit is measured beside it, on the same table, and the ratio printed (never asserted: a figure)
+        assertThat(r.out()).contains("raw COPY:");
+        assertThat(r.json().get("raw_copy_rows_per_s").asDouble()).isPositive();
+        assertThat(r.json().get("copy_ratio").asDouble()).isPositive();
+        assertThat(r.json().get("rows_in_table").asInt()).as("the baseline's rows are not counted as the bench kiosks'").isEqualTo(ROWS);
     }
 
     @Test

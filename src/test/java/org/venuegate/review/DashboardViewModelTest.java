@@ -95,7 +95,7 @@ class DashboardViewModelTest {
         assertThat(gappy.records()).isEqualTo("缺第 2–4 条");
         assertThat(gappy.flagged()).isTrue();
         assertThat(vm.fleetSummaryProperty().get()).isEqualTo("在用终端 3 台，其中 2 台超过 30 分钟 未联系（标红）"
-                + " 1 台终端的签到记录有缺口或被改动（见“签到记录”一列），请核查。");
+                + "；1 台终端的签到记录有缺口或被改动（见“签到记录”一列），请核查。");
     }
 
     @Test
