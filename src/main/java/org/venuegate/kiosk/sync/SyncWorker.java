@@ -229,7 +229,7 @@ public final class SyncWorker implements AutoCloseable {
             return true;
         } catch (HubRejectedException e) {
             LOG.warn("Sync refused by the hub: {}", e.getMessage());
-            fail(e.getMessage());
+            publish(new SyncStatus(false, safePending(), status.lastSync(), e.getMessage(), SyncStatus.refusesThisKiosk(e)));
         } catch (HubException e) {
             LOG.info("Hub unavailable, check-ins stay in the journal: {}", e.getMessage());
             fail(e.getMessage());

@@ -93,7 +93,7 @@ public final class KioskWindow implements AutoCloseable {
         w.scene = new Scene(w.buildScreen(), size.getWidth(), size.getHeight());
         rt.sync.addListener(s -> executor.onUi(() -> {
             w.lastSync = s;
-            w.status.updateSync(s.online(), s.pending(), s.lastSync());
+            w.status.updateSync(s.online(), s.pending(), s.lastSync(), s.needsPairing());
             w.refreshTrustAndClock();
         }));
         w.scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -159,7 +159,7 @@ public final class KioskWindow implements AutoCloseable {
         prompt = new PromptViewModel(lang, executor, config.promptDuration(),
                 Boolean.TRUE.equals(config.voice().enabled()) ? voice : Voice.SILENT, rt.device.venueName(), zone);
         status = new StatusViewModel(lang, rt.clock.asClock(), zone, config.trustListMaxAge());
-        status.updateSync(lastSync.online(), lastSync.pending(), lastSync.lastSync());
+        status.updateSync(lastSync.online(), lastSync.pending(), lastSync.lastSync(), lastSync.needsPairing());
         boolean scanner = config.camera().isScanner();
         status.inputIsScanner(scanner);
         prompt.inputIsScanner(scanner);

@@ -40,8 +40,13 @@ public final class StatusViewModel {
     }
 
     public void updateSync(boolean isOnline, long pending, Instant lastSync) {
+        updateSync(isOnline, pending, lastSync, false);
+    }
+
+    /** @param needsPairing the hub refuses this kiosk itself (revoked, or no signing key): it must be paired again */
+    public void updateSync(boolean isOnline, long pending, Instant lastSync, boolean needsPairing) {
         online.set(isOnline);
-        network.set(lang.get(isOnline ? "kiosk.status.online" : "kiosk.status.offline"));
+        network.set(lang.get(needsPairing ? "kiosk.status.needsPairing" : isOnline ? "kiosk.status.online" : "kiosk.status.offline"));
         String last = lastSync == null ? lang.get("kiosk.status.neverSynced")
                 : lang.get("kiosk.status.lastSync", TIME.format(lastSync.atZone(zone)));
         sync.set(lang.get("kiosk.status.pending", pending) + " · " + last);

@@ -98,6 +98,33 @@ class SyncWorkerHubTest {
         return new SyncWorker(j, client, clock, sleeper, () -> 0.999, SyncWorker.Settings.DEFAULT);
     }
 
+    /**
+     * A stolen token without the kiosk's key cannot post, and a kiosk in that state (its key lost, or another key
+     * than the one it paired with) says it needs pairing again instead of looking merely offline; nothing is lost.
+     */
+    @Test
+    void withoutItsKeyAKioskPostsNothingAndSaysItMustBePairedAgain() throws Exception {
+        Kiosk k = kiosk("无密钥场所");
+        HubClient tokenOnly = new HubClient(HTTP, fixture.baseUrl(), k.pairing().token(), k.pairing().deviceId(), null);
+        HubClient otherKey = new HubClient(HTTP, fixture.baseUrl(), k.pairing().token(), k.pairing().deviceId(),
+                org.venuegate.core.crypto.Ed25519.generate().getPrivate());
+        try (Journal j = Journal.open(dir.resolve("nokey.db"), Clock.systemUTC())) {
+            fill(j, k.venueId(), 12);
+            for (HubClient client : List.of(tokenOnly, otherKey)) {
+                SyncWorker w = worker(j, client, Clock.systemUTC(), new RecordingSleeper());
+                assertThat(w.syncOnce()).isFalse();
+                assertThat(w.status().needsPairing()).isTrue();
+                assertThat(w.status().lastError()).contains("BATCH_SIGNATURE_INVALID");
+                assertThat(w.status().pending()).isEqualTo(12);
+            }
+            assertThat(fixture.checkins(k.venueId())).isZero();
+            SyncWorker right = worker(j, k.client(), Clock.systemUTC(), new RecordingSleeper());
+            assertThat(right.syncOnce()).isTrue();
+            assertThat(right.status().needsPairing()).isFalse();
+            assertThat(fixture.checkins(k.venueId())).isEqualTo(12);
+        }
+    }
+
     @Test
     void syncsEveryRecordExactlyOnceInBatches() throws Exception {
         Kiosk k = kiosk("批量同步场所");

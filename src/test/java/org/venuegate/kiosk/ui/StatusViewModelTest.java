@@ -17,6 +17,19 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aKioskTheHubRefusesSaysItMustBePairedAgainNotMerelyOffline() {
+        StatusViewModel zh = status("zh-CN");
+        zh.updateSync(false, 7, null, true);
+        assertThat(zh.networkProperty().get()).isEqualTo("平台拒绝本终端上传：请管理员重新配对（记录都保留着）");
+        assertThat(zh.syncProperty().get()).startsWith("待同步 7 条");
+        zh.updateSync(false, 7, null, false);
+        assertThat(zh.networkProperty().get()).isEqualTo("离线");
+        StatusViewModel en = status("en");
+        en.updateSync(false, 7, null, true);
+        assertThat(en.networkProperty().get()).startsWith("The hub refuses this kiosk");
+    }
+
+    @Test
     void aCameraIsCalledACamera() {
         StatusViewModel s = status("zh-CN");
         s.updateCamera("UNAVAILABLE", "NO_CAMERA");
