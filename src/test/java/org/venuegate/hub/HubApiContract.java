@@ -1209,6 +1209,20 @@ abstract class HubApiContract {
         }
     }
 
+    /** Found by the API fuzz (issue 13 §3): a kiosk clock far off overflowed the skew arithmetic into a 500. */
+    @Test
+    void aKioskTimeOutsideTheProductsYearsIsRefusedByName() {
+        String device = pairDevice(passedVenue("时钟失常场所"));
+        for (String field : List.of("kioskTime", "trustListSignedAt")) {
+            for (String time : List.of("-1000000000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "1999-12-31T00:00:00Z")) {
+                Resp r = call("POST", "/device/health", device, Map.of(field, time));
+                assertThat(r.status()).as(field + " " + time + ": " + r.text()).isEqualTo(400);
+                assertThat(r.error()).isEqualTo("INVALID_FIELD");
+                assertThat(r.json().get("message").asText()).startsWith(field);
+            }
+        }
+    }
+
     /**
      * Found by the API fuzz (issue 13 §3): Javalin's decoding of a path parameter threw on a bare '%' just before a
      * query that starts with a hex digit, a 500. (Jetty itself refuses the other broken escapes with its own 400.)

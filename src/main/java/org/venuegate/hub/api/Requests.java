@@ -218,6 +218,14 @@ public final class Requests {
         return t != null && !t.isBefore(MIN_TIME) && t.isBefore(MAX_TIME);
     }
 
+    /** A time from a body: null stays null, and one outside the product's years is refused by its field's name. */
+    public static Instant bodyTime(Instant t, String field) {
+        if (t != null && !sane(t)) {
+            throw ApiException.invalidField(field, "lies outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        return t;
+    }
+
     private static ApiException outOfRange(String name, String raw) {
         return ApiException.badRequest("INVALID_PARAMETER", name + " '" + raw + "' lies outside the years " + MIN_YEAR
                 + " to " + MAX_YEAR);
