@@ -1209,6 +1209,25 @@ abstract class HubApiContract {
         }
     }
 
+    /**
+     * Found by the API fuzz (issue 13 §3): revoking the only usable venue key made every later PASS a 500, and a
+     * poster whose code's key was revoked was a 500 too, as if the poster had failed to render.
+     */
+    @Test
+    void theOnlyUsableKeyIsNotRevokedAndAPosterOfARevokedKeyIsAConflict() {
+        long signedByOldKey = passedVenue("旧密钥场所");
+        String old = hub.trust().ring().signer(org.venuegate.core.keys.KeyRole.VENUE, Instant.now()).keyId();
+        Resp last = call("POST", "/keys/" + old + "/revoke", admin, null);
+        assertThat(last.status()).as(last.text()).isEqualTo(409);
+        assertThat(last.error()).isEqualTo("LAST_SIGNING_KEY");
+        assertThat(call("POST", "/keys/rotate", admin, Map.of("role", "VENUE", "overlapDays", 0)).status()).isEqualTo(201);
+        assertThat(call("POST", "/keys/" + old + "/revoke", admin, null).status()).isEqualTo(204);
+        passedVenue("新密钥场所");
+        Resp poster = call("GET", "/venues/" + signedByOldKey + "/poster.png", reviewer, null);
+        assertThat(poster.status()).as(poster.text()).isEqualTo(409);
+        assertThat(poster.error()).isEqualTo("VENUE_CODE_KEY_REVOKED");
+    }
+
     /** Found by the API fuzz (issue 13 §3): a kiosk clock far off overflowed the skew arithmetic into a 500. */
     @Test
     void aKioskTimeOutsideTheProductsYearsIsRefusedByName() {
