@@ -168,13 +168,16 @@ public final class BackOfficeService {
             throw ApiException.invalidField("pending", "must not be negative");
         }
         Instant now = clock.instant();
-        Long skew = r.kioskTime() == null ? null : Duration.between(now, r.kioskTime()).toMillis();
+        // a kiosk clock gone wild must not overflow the skew or the stored millis (it was HTTP 500)
+        Instant kioskTime = Requests.bodyTime(r.kioskTime(), "kioskTime");
+        Instant signedAt = Requests.bodyTime(r.trustListSignedAt(), "trustListSignedAt");
+        Long skew = kioskTime == null ? null : Duration.between(now, kioskTime).toMillis();
         db.tx(c -> Sql.update(c, "INSERT INTO device_health(device_id, last_contact, reported_at, pending, trust_list_signed_at,"
                         + " clock_skew_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
                         + " last_contact = excluded.last_contact, reported_at = excluded.reported_at, pending = excluded.pending,"
                         + " trust_list_signed_at = excluded.trust_list_signed_at, clock_skew_ms = excluded.clock_skew_ms",
                 device.id(), now.toEpochMilli(), now.toEpochMilli(), r.pending(),
-                r.trustListSignedAt() == null ? null : r.trustListSignedAt().toEpochMilli(), skew));
+                signedAt == null ? null : signedAt.toEpochMilli(), skew));
     }
 
     public List<DeviceHealth> fleet() {

@@ -78,6 +78,7 @@ public final class HubServer implements AutoCloseable {
             // with its letters' case flipped came back as the cached original and authenticated.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         });
+        app.before(ctx -> Requests.wellFormedPath(ctx.req().getRequestURI()));
         app.beforeMatched(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import javax.imageio.ImageIO;
 import org.venuegate.api.Venue;
 import org.venuegate.core.verify.CodeVerifier;
+import org.venuegate.core.verify.Reason;
 import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.poster.ColourMode;
@@ -47,8 +48,14 @@ public final class PosterService {
     }
 
     private BufferedImage checked(Venue v, PaperSize size, ColourMode mode) {
-        BufferedImage img = renderer().renderImage(PosterContent.of(v), size, mode, PNG_DPI);
         CodeVerifier verifier = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT);
+        // A code signed with a key revoked since is the venue's state, not a fault of the poster: no need to render it
+        // to know it would fail its self-test, and no 500 for an answer the admin caused on purpose.
+        if (verifier.verifyVenue(v.codeText(), clock.instant()).reason() == Reason.REVOKED_KEY) {
+            throw ApiException.conflict("VENUE_CODE_KEY_REVOKED", "the code of venue " + v.id()
+                    + " is signed with a key that has been revoked; it no longer verifies, so its poster is not offered");
+        }
+        BufferedImage img = renderer().renderImage(PosterContent.of(v), size, mode, PNG_DPI);
         PosterSelfTest.Verified check = PosterSelfTest.check(img, v.codeText(), verifier, clock.instant());
         if (!check.passed()) {
             throw new ApiException(500, "POSTER_SELF_TEST_FAILED", "the rendered poster did not read back as a valid venue code ("

@@ -141,8 +141,19 @@ public final class TrustService {
             throw ApiException.badRequest("ROOT_KEY", "the root key is pinned by every kiosk and cannot be revoked here;"
                     + " set up a new key ring and re-pair the kiosks");
         }
+        KeyRing ring = ring();
+        Instant now = clock.instant();
+        // Without a usable key of its role the hub can issue no venue code or unveil no health code: every PASS or
+        // unveil would fail (it was HTTP 500). A leaked key is replaced first, then revoked.
+        for (KeyEntry k : ring.keys()) {
+            if (k.keyId().equals(keyId) && k.usableAt(now) && ring.keys().stream()
+                    .noneMatch(o -> o.role() == k.role() && !o.keyId().equals(keyId) && o.usableAt(now))) {
+                throw ApiException.conflict("LAST_SIGNING_KEY", "key " + keyId + " is the only usable " + k.role()
+                        + " key; rotate one in first (POST /api/v1/keys/rotate), then revoke this one");
+            }
+        }
         try {
-            ring().revokeKey(keyId);
+            ring.revokeKey(keyId);
         } catch (IOException e) {
             throw new ApiException(404, "NOT_FOUND", e.getMessage());
         }

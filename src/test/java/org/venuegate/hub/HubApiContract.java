@@ -1209,6 +1209,54 @@ abstract class HubApiContract {
         }
     }
 
+    /**
+     * Found by the API fuzz (issue 13 §3): revoking the only usable venue key made every later PASS a 500, and a
+     * poster whose code's key was revoked was a 500 too, as if the poster had failed to render.
+     */
+    @Test
+    void theOnlyUsableKeyIsNotRevokedAndAPosterOfARevokedKeyIsAConflict() {
+        long signedByOldKey = passedVenue("旧密钥场所");
+        String old = hub.trust().ring().signer(org.venuegate.core.keys.KeyRole.VENUE, Instant.now()).keyId();
+        Resp last = call("POST", "/keys/" + old + "/revoke", admin, null);
+        assertThat(last.status()).as(last.text()).isEqualTo(409);
+        assertThat(last.error()).isEqualTo("LAST_SIGNING_KEY");
+        assertThat(call("POST", "/keys/rotate", admin, Map.of("role", "VENUE", "overlapDays", 0)).status()).isEqualTo(201);
+        assertThat(call("POST", "/keys/" + old + "/revoke", admin, null).status()).isEqualTo(204);
+        passedVenue("新密钥场所");
+        Resp poster = call("GET", "/venues/" + signedByOldKey + "/poster.png", reviewer, null);
+        assertThat(poster.status()).as(poster.text()).isEqualTo(409);
+        assertThat(poster.error()).isEqualTo("VENUE_CODE_KEY_REVOKED");
+    }
+
+    /** Found by the API fuzz (issue 13 §3): a kiosk clock far off overflowed the skew arithmetic into a 500. */
+    @Test
+    void aKioskTimeOutsideTheProductsYearsIsRefusedByName() {
+        String device = pairDevice(passedVenue("时钟失常场所"));
+        for (String field : List.of("kioskTime", "trustListSignedAt")) {
+            for (String time : List.of("-1000000000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "1999-12-31T00:00:00Z")) {
+                Resp r = call("POST", "/device/health", device, Map.of(field, time));
+                assertThat(r.status()).as(field + " " + time + ": " + r.text()).isEqualTo(400);
+                assertThat(r.error()).isEqualTo("INVALID_FIELD");
+                assertThat(r.json().get("message").asText()).startsWith(field);
+            }
+        }
+    }
+
+    /**
+     * Found by the API fuzz (issue 13 §3): Javalin's decoding of a path parameter threw on a bare '%' just before a
+     * query that starts with a hex digit, a 500. (Jetty itself refuses the other broken escapes with its own 400.)
+     */
+    @Test
+    void aBrokenPercentEscapeInThePathIsABadParameter() throws IOException {
+        for (String target : List.of("/venues/%?a=1", "/venues/%?b=1", "/trace/venues/%?caseRef=C-1&from=2026-01-01&to=2026-01-02")) {
+            RawHttp.Answer a = RawHttp.get(server.port(), HubServer.PREFIX + target, target.startsWith("/trace") ? tracer : reviewer);
+            assertThat(a.status()).as(target + ": " + a.text()).isEqualTo(400);
+            assertThat(a.text()).contains("INVALID_PARAMETER");
+        }
+        RawHttp.Answer escaped = RawHttp.get(server.port(), HubServer.PREFIX + "/venues/%31?a=1", reviewer);
+        assertThat(escaped.text()).as("a well-formed escape still decodes: venue 1").contains("NOT_FOUND", "venue 1 ");
+    }
+
     /** A user row by username in a users list. */
     static JsonNode findUser(JsonNode users, String username) {
         for (JsonNode u : users) {

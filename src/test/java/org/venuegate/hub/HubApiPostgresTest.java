@@ -11,6 +11,11 @@ class HubApiPostgresTest extends HubApiContract {
     @Override
     HubConfig config(Path dataDir) throws Exception {
         pg = EmbeddedPostgres.builder().start();
+        return config(pg, dataDir);
+    }
+
+    /** A hub on the embedded server's default database. */
+    static HubConfig config(EmbeddedPostgres pg, Path dataDir) {
         return new HubConfig(dataDir, pg.getJdbcUrl("postgres", "postgres"), "postgres", null,
                 HubConfig.DEFAULT_RETENTION, HubConfig.DEFAULT_TOKEN_TTL, 1000);
     }

@@ -1,7 +1,6 @@
 package org.venuegate.hub;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.Submission;
@@ -25,8 +24,12 @@ public final class TestHub implements AutoCloseable {
 
     /** A hub on the given clock (tests move it to sign lists and codes in the past). */
     public TestHub(Clock clock) throws Exception {
-        Path dir = Files.createTempDirectory("test-hub");
-        hub = new Hub(HubConfig.embedded(dir).withPasswordIterations(1000), clock);
+        this(HubConfig.embedded(Files.createTempDirectory("test-hub")), clock);
+    }
+
+    /** A hub on the given database (the API fuzz runs on PostgreSQL too). */
+    public TestHub(HubConfig config, Clock clock) throws Exception {
+        hub = new Hub(config.withPasswordIterations(1000), clock);
         hub.bootstrapAdmin();
         server = new HubServer(hub).start(0);
         url = "http://localhost:" + server.port();

@@ -106,6 +106,22 @@ public final class Requests {
         return value;
     }
 
+    /**
+     * Refuses a raw path with a '%' not followed by two hex digits. Javalin decodes path parameters with
+     * {@link java.net.URLDecoder}, which throws on such an escape before any handler runs: that was a 500.
+     */
+    public static void wellFormedPath(String rawPath) {
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+            if (i + 2 >= rawPath.length() || !hex(rawPath.charAt(i + 1)) || !hex(rawPath.charAt(i + 2))) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "the path has a '%' that is not followed by two hex digits");
+            }
+        }
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     public static long pathLong(Context ctx, String name) {
         String raw = ctx.pathParam(name);
         // Long.parseLong takes any Unicode digit ("１２３"); an id in a URL is ASCII digits only
@@ -200,6 +216,14 @@ public final class Requests {
 
     public static boolean sane(Instant t) {
         return t != null && !t.isBefore(MIN_TIME) && t.isBefore(MAX_TIME);
+    }
+
+    /** A time from a body: null stays null, and one outside the product's years is refused by its field's name. */
+    public static Instant bodyTime(Instant t, String field) {
+        if (t != null && !sane(t)) {
+            throw ApiException.invalidField(field, "lies outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        return t;
     }
 
     private static ApiException outOfRange(String name, String raw) {
