@@ -324,7 +324,7 @@ public final class Journal implements ReplayGuard, AutoCloseable {
         return count("SELECT COUNT(*) FROM records WHERE synced_at IS NULL AND rejected IS NULL");
     }
 
-    /** Records the hub refused for good; they are kept and never purged automatically. */
+    /** Records the hub refused for good; kept for inspection until the retention period is over, then purged. */
     public synchronized long rejectedCount() {
         return count("SELECT COUNT(*) FROM records WHERE rejected IS NOT NULL");
     }
@@ -353,8 +353,8 @@ public final class Journal implements ReplayGuard, AutoCloseable {
     }
 
     /**
-     * Deletes records older than the retention period that the hub has acknowledged. Only a leading run of such
-     * records goes (the first unacknowledged or recent record stops it), and the chain value of the last deleted
+     * Deletes records older than the retention period that the hub has acknowledged or refused for good. Only a
+     * leading run of such records goes (the first one still waiting or recent stops it), and the chain value of the last deleted
      * record is kept as the anchor the chain now starts from, so {@link #verify} still works.
      *
      * @return how many records were deleted
@@ -365,8 +365,10 @@ public final class Journal implements ReplayGuard, AutoCloseable {
             int[] deleted = {0};
             inTransaction(() -> {
                 long stop;
+                // a record the hub refused for good is kept for inspection only within the retention period: after
+                // it, it goes like an acknowledged one (else one refusal would keep every later check-in for ever)
                 try (PreparedStatement ps = conn.prepareStatement("SELECT MIN(seq) FROM records"
-                        + " WHERE synced_at IS NULL OR decided_at >= ?")) {
+                        + " WHERE (synced_at IS NULL AND rejected IS NULL) OR decided_at >= ?")) {
                     ps.setLong(1, cutoff);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

@@ -117,7 +117,7 @@ class JournalCrashTest {
         try {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
                 Kill mode = rnd.nextBoolean() ? Kill.DURING_OPERATION : rnd.nextBoolean() ? Kill.AFTER_CONFIRMED : Kill.AFTER_DELAY;
-                // rejections and recent records stop all later purges, so they come only in the last third
+                // recent records stop all later purges (so do rejections until they are old), so they come only in the last third
                 boolean blocking = cycle > CYCLES * 2 / 3;
                 List<String> kinds = blocking ? List.of("APPEND", "ACK", "REJECT", "PURGE") : List.of("APPEND", "ACK", "PURGE");
                 String kind = kinds.get(rnd.nextInt(kinds.size()));
@@ -318,11 +318,11 @@ class JournalCrashTest {
         return s.equals("-") ? null : Long.parseLong(s);
     }
 
-    /** What Journal.purge takes: the leading run of acknowledged records older than the retention. */
+    /** What Journal.purge takes: the leading run of acknowledged or refused records older than the retention. */
     private List<Rec> purgeable() {
         List<Rec> run = new ArrayList<>();
         for (Rec r : records.tailMap(anchor, false).values()) {
-            if (!r.synced || !r.old) {
+            if (!(r.synced || r.rejected) || !r.old) {
                 break;
             }
             run.add(r);

@@ -185,6 +185,26 @@ class JournalTest {
         }
     }
 
+    /** A refusal is kept for inspection, but not past the retention period, and it must not hold back later records. */
+    @Test
+    void aRefusedRecordIsPurgedAfterTheRetentionPeriodAndDoesNotHoldBackTheOthers() {
+        MutableClock clock = new MutableClock(T0);
+        try (Journal j = Journal.open(file(), clock)) {
+            Record refused = j.append(pass(1, 301, T0, 5));
+            Record later = j.append(pass(2, 302, T0.plusSeconds(60), 5));
+            j.reject(java.util.Map.of(refused.id(), "WRONG_VENUE"));
+            j.acknowledge("{}", List.of(later.id()));
+            clock.now = T0.plus(Duration.ofDays(10));
+            assertThat(j.purge(Duration.ofDays(28))).as("within the period both stay").isZero();
+            assertThat(j.rejectedCount()).isEqualTo(1);
+            clock.now = T0.plus(Duration.ofDays(29));
+            assertThat(j.purge(Duration.ofDays(28))).isEqualTo(2);
+            assertThat(j.size()).isZero();
+            assertThat(j.verify().ok()).isTrue();
+            assertThat(j.alreadyUsed(301)).as("a purged nonce is past any admission window anyway").isFalse();
+        }
+    }
+
     /** The hub checks each link against the one before it, so every record sent carries that value, even after a purge. */
     @Test
     void unsyncedRecordsCarryTheChainValueBeforeThemAcrossPurgeAndReopen() {
