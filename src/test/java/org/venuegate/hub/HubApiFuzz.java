@@ -59,7 +59,7 @@ import org.venuegate.hub.auth.Role;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HubApiFuzz implements ApiFuzzer.Fixtures {
-    static final int REQUESTS = Integer.getInteger("hunt.requests", 1_200);
+    static final int REQUESTS = Integer.getInteger("hunt.requests", 1_500);
     /** -Dhunt.verbose=true prints every request and its answer. */
     static final boolean VERBOSE = Boolean.getBoolean("hunt.verbose");
     static final String CREDIT = "91350100M000100Y43";
