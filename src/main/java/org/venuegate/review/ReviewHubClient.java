@@ -94,12 +94,27 @@ public final class ReviewHubClient extends HubSession {
     }
 
     public JsonNode createUser(String username, String password, String role, Integer district) throws HubException {
+        return createUser(username, password, role, district, null);
+    }
+
+    /** @param subjectId the citizen a CITIZEN account belongs to; null for the other roles */
+    public JsonNode createUser(String username, String password, String role, Integer district, Long subjectId)
+            throws HubException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("password", password);
         body.put("role", role);
         body.put("district", district);
+        if (subjectId != null) {
+            body.put("subjectId", subjectId);
+        }
         return json("POST", "users", Map.of(), body);
+    }
+
+    /** Registers a citizen in the simulated registry (admin); the answer carries the new {@code subjectId}. */
+    public JsonNode registerCitizen(String maskedName, boolean vaccinated) throws HubException {
+        return json("POST", "citizens", Map.of(), Map.of("maskedName", maskedName, "colour", "GREEN",
+                "vaccinated", vaccinated, "independent", true));
     }
 
     public JsonNode updateUser(long id, String role, Integer district, boolean active) throws HubException {
