@@ -67,6 +67,44 @@ class BenchLoadTest {
         }
     }
 
+    /**
+     * Two of three nodes are no good: one refuses connections, one answers 502 to everything, as a load balancer does
+     * for a node that went away. The clients retry on the next node, so the mix sees no error and nothing doubles.
+     */
+    @Test
+    void clientsRetryElsewhereWhenANodeIsGone() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (TestHub hub = new TestHub(); mockwebserver3.MockWebServer badGateway = new mockwebserver3.MockWebServer()) {
+            badGateway.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    return new mockwebserver3.MockResponse.Builder().code(502).body("<html>502 Bad Gateway</html>").build();
+                }
+            });
+            badGateway.start();
+            String urls = hub.url + ",http://127.0.0.1:" + closed + ",http://127.0.0.1:" + badGateway.getPort();
+            BenchIngestTest.Run r = BenchIngestTest.run("bench", "load", "--hub", urls, "--seconds", "3", "--warmup", "0",
+                    "--clients", "2", "--admin-user", "root-admin", "--admin-password", "password-1");
+            System.out.print(r.err() + r.out());
+            assertThat(r.status()).as(r.out() + r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("errors").asLong()).isZero();
+            assertThat(j.get("retries").asLong()).isPositive();
+            assertThat(j.get("kinds").get("unveil").get("retries").asLong()).isPositive();
+            assertThat(j.get("kinds").get("checkin").get("retries").asLong()).isPositive();
+            assertThat(j.get("per_node").get(1).get("failures").asLong()).as("refused").isPositive();
+            assertThat(j.get("per_node").get(2).get("failures").asLong()).as("502").isPositive();
+            assertThat(j.get("per_node").get(0).get("failures").asLong()).as("the live node").isZero();
+            long sent = j.get("checkins_sent").asLong();
+            assertThat(j.get("checkins_verified").asLong()).isEqualTo(sent).isPositive();
+            long rows = hub.hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"));
+            assertThat(rows).isEqualTo(sent);
+        }
+    }
+
     @Test
     void usageErrors() throws Exception {
         Path password = Files.writeString(dir.resolve("pw"), "secret\n");
