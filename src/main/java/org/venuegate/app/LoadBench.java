@@ -178,6 +178,11 @@ final class LoadBench {
                 return null;
             }));
         }
+        // A line when the measured window opens, so that whoever samples the nodes' CPU time can start there.
+        while (System.nanoTime() < measureFrom && !stopRequested && !running.stream().allMatch(Future::isDone)) {
+            Thread.sleep(Math.max(1, Math.min(100, (measureFrom - System.nanoTime()) / 1_000_000)));
+        }
+        progress.printf(Locale.ROOT, "measuring for %d s%n", options.duration().toSeconds());
         for (Future<?> f : running) {
             f.get();
         }
