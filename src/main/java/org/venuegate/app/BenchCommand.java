@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code venuegate bench}: measurements that print figures for a human and one JSON line for scripts. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print figures: ingest, decode, corpus, pipeline, soak, startup, sign.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decode.class, BenchCommand.Corpus.class, BenchCommand.Pipeline.class,
+        description = "Benchmarks that print figures: ingest, load, decode, corpus, pipeline, soak, startup, sign.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Load.class, BenchCommand.Decode.class, BenchCommand.Corpus.class, BenchCommand.Pipeline.class,
             BenchCommand.Soak.class, BenchCommand.Startup.class, BenchCommand.Sign.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, decode, pipeline, soak, startup or sign");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: ingest, load, decode, pipeline, soak, startup or sign");
     }
 
     /**
@@ -172,6 +172,109 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (data != null && (Files.exists(data.resolve("hub.db")) || Files.exists(data.resolve("pg")))) {
                 throw new CommandLine.ParameterException(cl, "--data " + data + " already holds a bench database; give an empty folder");
+            }
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"The city's mix over real HTTP against running hub nodes, in turn: citizens unveil at venues,"
+                    + " their kiosks send the check-ins (chained, signed with the key registered at pairing, carrying"
+                    + " the unveiled codes' nonces), and now and then a tracer queries and a reviewer decides an"
+                    + " application. Prints progress on standard error and one JSON line: requests, errors, retries,"
+                    + " per kind requests/s and p50/p99 latency, check-ins sent, acknowledged and found again as"
+                    + " evidence, requests per node, load average and cores.",
+                    "Setup needs an admin account (it creates a reviewer, a tracer, a citizen, a venue and a paired"
+                    + " kiosk per client, named load-*): use a scratch hub. Loopback addresses only unless --allow-remote.",
+                    "Exit status 0 when there was no error and every check-in was stored exactly once as evidence,"
+                    + " 1 when not, 2 on a usage error."})
+    static final class Load implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--hub", required = true, split = ",", paramLabel = "URL",
+                description = "Hub node(s) (or one load balancer), e.g. http://127.0.0.1:8470,http://127.0.0.1:8471.")
+        java.util.List<String> hubs;
+
+        @Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
+                description = "Measured seconds, 1.." + LoadBench.MAX_SECONDS + " (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
+                description = "Seconds of the mix before measuring, 0..60, while the JIT and the caches warm up; their"
+                        + " errors still count (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--clients", defaultValue = "4", paramLabel = "C",
+                description = "Simulated venues (citizen, kiosk) running at once, 1.." + LoadBench.MAX_CLIENTS
+                        + " (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--batch", defaultValue = "1", paramLabel = "B",
+                description = "Check-ins per batch, 1.." + LoadBench.MAX_BATCH + "; 1 is an online kiosk, which sends"
+                        + " each check-in right after its decision (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--admin-user", defaultValue = "admin", description = "Admin account (default: ${DEFAULT-VALUE}).")
+        String adminUser;
+
+        @Option(names = "--admin-password-file", paramLabel = "FILE",
+                description = "File with the admin password on its last line; the hub's own admin-password.txt"
+                        + " (user, then password) works as it is.")
+        Path adminPasswordFile;
+
+        @Option(names = "--admin-password", paramLabel = "PASSWORD",
+                description = "The admin password itself (visible to other users of this machine; prefer the file).")
+        String adminPassword;
+
+        @Option(names = "--allow-remote", description = "Also accept hub addresses that are not this machine's.")
+        boolean allowRemote;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cl = spec.commandLine();
+            if (seconds < 1 || seconds > LoadBench.MAX_SECONDS || warmup < 0 || warmup > 60) {
+                throw new CommandLine.ParameterException(cl, "--seconds must be 1.." + LoadBench.MAX_SECONDS + " and --warmup 0..60");
+            }
+            if (clients < 1 || clients > LoadBench.MAX_CLIENTS || batch < 1 || batch > LoadBench.MAX_BATCH) {
+                throw new CommandLine.ParameterException(cl, "--clients must be 1.." + LoadBench.MAX_CLIENTS
+                        + " and --batch 1.." + LoadBench.MAX_BATCH);
+            }
+            if ((adminPassword == null) == (adminPasswordFile == null)) {
+                throw new CommandLine.ParameterException(cl, "give exactly one of --admin-password-file and --admin-password");
+            }
+            java.util.List<okhttp3.HttpUrl> nodes = new java.util.ArrayList<>();
+            for (String h : hubs) {
+                try {
+                    nodes.add(LoadBench.node(h, allowRemote));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--hub: " + e.getMessage());
+                }
+            }
+            String password = adminPassword;
+            if (password == null) {
+                java.util.List<String> lines = Files.readAllLines(adminPasswordFile).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty()).toList();
+                if (lines.isEmpty()) {
+                    throw new CommandLine.ParameterException(cl, "--admin-password-file " + adminPasswordFile + " is empty");
+                }
+                password = lines.get(lines.size() - 1);
+            }
+            okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+                    .connectionPool(new okhttp3.ConnectionPool(2 * clients + 4, 5, java.util.concurrent.TimeUnit.MINUTES))
+                    .connectTimeout(java.time.Duration.ofSeconds(5))
+                    .readTimeout(java.time.Duration.ofSeconds(30))
+                    .build();
+            try {
+                LoadBench.Result r = new LoadBench(http, new LoadBench.Options(nodes, java.time.Duration.ofSeconds(warmup),
+                        java.time.Duration.ofSeconds(seconds), clients, batch, adminUser, password), cl.getErr()).run();
+                cl.getOut().println(r.json());
+                return r.consistent() ? 0 : 1;
+            } catch (org.venuegate.client.HubSession.HubException | org.venuegate.kiosk.sync.HubException e) {
+                cl.getErr().println("venuegate bench load: setting up failed: " + e.getMessage());
+                return 1;
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
             }
         }
     }

@@ -78,23 +78,43 @@ public final class TrustService {
             cached = stored.get();
             return cached;
         }
-        return publish();
+        return publish(true);
     }
 
     /** Signs and stores a new list with the next sequence number. */
     public Published publish() {
-        KeyRing ring = ring();
-        Published p = db.tx(c -> {
-            long seq = Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) FROM trust_lists") + 1;
-            List<Long> revokedVenues = Sql.list(c, "SELECT id FROM venues WHERE revoked_at IS NOT NULL ORDER BY id", rs -> rs.getLong(1));
-            Instant now = clock.instant();
-            TrustList list = ring.trustList(seq, now, revokedVenues);
-            String doc = ring.signTrustList(list);
-            Sql.update(c, "INSERT INTO trust_lists(sequence, document, created_at) VALUES (?, ?, ?)", seq, doc, now.toEpochMilli());
-            return new Published(seq, doc, now, list);
-        });
-        cached = p;
-        return p;
+        return publish(false);
+    }
+
+    /**
+     * Every node's request threads find a stale list at the same moment (first start, then each hour) and so do
+     * key changes on two nodes: whoever loses the race for the next sequence number tries again instead of failing
+     * with a duplicate key, and a refresh takes the fresh list the winner stored instead of signing one more.
+     * The key ring is read in the same transaction, so the newest list never lacks a key rotated just before it.
+     */
+    private Published publish(boolean unlessFresh) {
+        while (true) {
+            Optional<Published> p = db.tx(c -> {
+                Instant now = clock.instant();
+                // one statement for both: the list a refresh may take and the number after it
+                Optional<Published> latest = latest(c);
+                if (unlessFresh && latest.isPresent() && latest.get().createdAt().plus(REFRESH).isAfter(now)) {
+                    return latest;
+                }
+                KeyRing ring = store.openIn(c);
+                long seq = latest.map(Published::sequence).orElse(0L) + 1;
+                List<Long> revokedVenues = Sql.list(c, "SELECT id FROM venues WHERE revoked_at IS NOT NULL ORDER BY id", rs -> rs.getLong(1));
+                TrustList list = ring.trustList(seq, now, revokedVenues);
+                String doc = ring.signTrustList(list);
+                int stored = Sql.update(c, "INSERT INTO trust_lists(sequence, document, created_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (sequence) DO NOTHING", seq, doc, now.toEpochMilli());
+                return stored == 1 ? Optional.of(new Published(seq, doc, now, list)) : Optional.<Published>empty();
+            });
+            if (p.isPresent()) {
+                cached = p.get();
+                return cached;
+            }
+        }
     }
 
     private static Optional<Published> latest(Connection c) throws SQLException {
@@ -123,17 +143,18 @@ public final class TrustService {
     }
 
     public KeyEntry rotate(KeyRole role, Duration overlap, String actor) {
-        try {
-            KeyEntry k = ring().rotate(role, clock.instant(), overlap);
-            db.tx(c -> {
-                AuditLog.record(c, clock.instant(), actor, "KEY_ROTATE", k.keyId(), role + " key rotated, overlap " + overlap);
-                return null;
-            });
-            publish();
-            return k;
-        } catch (IOException e) {
-            throw ApiException.badRequest("KEY_ROTATION_REFUSED", e.getMessage());
-        }
+        KeyEntry k = db.tx(c -> {
+            KeyEntry added;
+            try {
+                added = store.openIn(c).rotate(role, clock.instant(), overlap);
+            } catch (IOException e) {
+                throw ApiException.badRequest("KEY_ROTATION_REFUSED", e.getMessage());
+            }
+            AuditLog.record(c, clock.instant(), actor, "KEY_ROTATE", added.keyId(), role + " key rotated, overlap " + overlap);
+            return added;
+        });
+        publish();
+        return k;
     }
 
     public void revokeKey(String keyId, String actor) {
@@ -152,12 +173,12 @@ public final class TrustService {
                         + " key; rotate one in first (POST /api/v1/keys/rotate), then revoke this one");
             }
         }
-        try {
-            ring.revokeKey(keyId);
-        } catch (IOException e) {
-            throw new ApiException(404, "NOT_FOUND", e.getMessage());
-        }
         db.tx(c -> {
+            try {
+                store.openIn(c).revokeKey(keyId);
+            } catch (IOException e) {
+                throw new ApiException(404, "NOT_FOUND", e.getMessage());
+            }
             AuditLog.record(c, clock.instant(), actor, "KEY_REVOKE", keyId, null);
             return null;
         });

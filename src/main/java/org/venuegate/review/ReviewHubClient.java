@@ -14,6 +14,8 @@ import org.venuegate.api.ApplicationSort;
 import org.venuegate.api.ApplicationStatus;
 import org.venuegate.api.AuditEntry;
 import org.venuegate.api.Category;
+import org.venuegate.api.Citizen;
+import org.venuegate.api.CitizenInput;
 import org.venuegate.api.CategoryRequest;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.Device;
@@ -131,6 +133,12 @@ public final class ReviewHubClient extends HubSession {
 
     public User updateUser(long id, UserUpdate update) throws HubException {
         return call("PUT", "users/" + id, Map.of(), update, User.class);
+    }
+
+    /** Registers a citizen in the simulated registry (admin): a green, independent code; the answer carries its subject. */
+    public Citizen registerCitizen(String maskedName, boolean vaccinated) throws HubException {
+        return call("POST", "citizens", Map.of(), new CitizenInput(null, maskedName, org.venuegate.core.code.Colour.GREEN, null,
+                null, vaccinated, null, true), Citizen.class);
     }
 
     public void resetPassword(long id, String password) throws HubException {

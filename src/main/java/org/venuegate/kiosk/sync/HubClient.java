@@ -95,7 +95,7 @@ public final class HubClient {
                 "sending " + records.size() + " check-ins");
         ReceiptJson r = parse(raw, ReceiptJson.class, "sending check-ins");
         if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {
-            throw new HubUnavailableException("the hub's receipt lacks accepted, duplicates or rejected: " + abbreviate(raw.body), null);
+            throw new HubUnavailableException(raw.status, "the hub's receipt lacks accepted, duplicates or rejected: " + abbreviate(raw.body), null);
         }
         return new Receipt(r.receiptId(), r.deviceId() == null ? 0 : r.deviceId(), r.receivedAt(), r.accepted(),
                 r.duplicates(), r.rejected(), raw.body);
@@ -112,7 +112,7 @@ public final class HubClient {
             return new TrustListFetch(false, null, raw.etag == null ? ifNoneMatchEtag : raw.etag);
         }
         if (raw.body.isBlank()) {
-            throw new HubUnavailableException("the hub sent an empty trust list", null);
+            throw new HubUnavailableException(raw.status, "the hub sent an empty trust list", null);
         }
         return new TrustListFetch(true, raw.body, raw.etag);
     }
@@ -121,7 +121,7 @@ public final class HubClient {
     public String fetchTime(String nonce) throws HubException {
         Raw raw = execute(http, authorized("time").post(body(new TimeRequest(nonce))).build(), "asking for the hub's time");
         if (raw.body.isBlank()) {
-            throw new HubUnavailableException("the hub sent an empty time answer", null);
+            throw new HubUnavailableException(raw.status, "the hub sent an empty time answer", null);
         }
         return raw.body;
     }
@@ -200,7 +200,7 @@ public final class HubClient {
             if (code >= 400 && code < 500) {
                 throw new HubRejectedException(code, error, message, text);
             }
-            throw new HubUnavailableException(text, null);
+            throw new HubUnavailableException(code, text, null);
         } catch (IOException e) {
             // SocketTimeoutException says "timeout" or "Read timed out" depending on where it struck: name it ourselves
             String kind = e instanceof InterruptedIOException ? " did not answer in time" : " is unreachable";
@@ -213,11 +213,11 @@ public final class HubClient {
         try {
             T value = READER.forType(type).readValue(raw.body);
             if (value == null) {
-                throw new HubUnavailableException("the hub sent an empty answer while " + what, null);
+                throw new HubUnavailableException(raw.status, "the hub sent an empty answer while " + what, null);
             }
             return value;
         } catch (IOException e) {
-            throw new HubUnavailableException("the hub's answer while " + what + " is not the expected JSON ("
+            throw new HubUnavailableException(raw.status, "the hub's answer while " + what + " is not the expected JSON ("
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + "): " + abbreviate(raw.body), e);
         }
     }
