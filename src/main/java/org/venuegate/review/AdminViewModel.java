@@ -45,7 +45,7 @@ import org.venuegate.ui.UiExecutor;
  * audit log with filters, and retention with the last purge. Texts are localized here; what the user typed stays
  * when the hub refuses or cannot be reached.
  */
-public final class AdminViewModel {
+public final class AdminViewModel extends BackOfficeViewModel {
     /** Roles an admin gives to accounts made here (citizens sign up on the phone). */
     public static final List<Role> ROLES = List.of(Role.REVIEWER, Role.ADMIN, Role.TRACER);
     /** Key roles that can be rotated here (the root key is pinned by every kiosk). */
@@ -89,13 +89,9 @@ public final class AdminViewModel {
 
     private final ReviewHubClient hub;
     private final UiExecutor executor;
-    private final Lang lang;
     private final Clock clock;
 
-    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
 
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty newUsername = new SimpleStringProperty("");
@@ -142,9 +138,9 @@ public final class AdminViewModel {
     }
 
     public AdminViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, Clock clock) {
+        super(lang);
         this.hub = hub;
         this.executor = executor;
-        this.lang = lang;
         this.clock = clock;
         selectedUser.addListener((o, a, u) -> {
             editRole.set(u == null ? null : u.role());
@@ -159,11 +155,10 @@ public final class AdminViewModel {
         banner.set(text);
     }
 
-    private void failed(Throwable e) {
-        busy.set(false);
-        sessionExpired.set(BackOffice.expired(e));
+    @Override
+    protected void failed(Throwable e) {
         bannerIsError.set(true);
-        banner.set(BackOffice.error(lang, e));
+        super.failed(e);
     }
 
     private void refused(String key, Object... args) {
@@ -569,27 +564,8 @@ public final class AdminViewModel {
 
     // ------------------------------------------------------------------ properties
 
-    public ReadOnlyStringProperty bannerProperty() {
-        return banner.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty bannerIsErrorProperty() {
         return bannerIsError.getReadOnlyProperty();
-    }
-
-    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
-    public ReadOnlyBooleanProperty sessionExpiredProperty() {
-        return sessionExpired.getReadOnlyProperty();
-    }
-
-    /** After a new login: the banner about the expired session goes. */
-    public void sessionRenewed() {
-        sessionExpired.set(false);
-        banner.set("");
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     public ObservableList<UserRow> users() {

@@ -30,7 +30,7 @@ import org.venuegate.ui.UiExecutor;
  * district, check-ins per hour across the city and, for admins, the kiosk fleet with silent kiosks marked. Every
  * text it exposes is already localized; a failed refresh keeps what is shown and says why in the banner.
  */
-public final class DashboardViewModel {
+public final class DashboardViewModel extends BackOfficeViewModel {
     /** One bar of a chart: its localized category and its value. */
     public record Bar(String label, long value) {
     }
@@ -46,7 +46,6 @@ public final class DashboardViewModel {
 
     private final ReviewHubClient hub;
     private final UiExecutor executor;
-    private final Lang lang;
     private final Clock clock;
     private final Duration silentAfter;
 
@@ -56,9 +55,6 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper p90 = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fleetSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper showsFleet = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Day> perDay = FXCollections.observableArrayList();
     private final ObservableList<Bar> perReviewer = FXCollections.observableArrayList();
@@ -70,9 +66,9 @@ public final class DashboardViewModel {
      * @param silentAfter a kiosk not heard from for longer than this stands out in the fleet table
      */
     public DashboardViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, Clock clock, Duration silentAfter) {
+        super(lang);
         this.hub = hub;
         this.executor = executor;
-        this.lang = lang;
         this.clock = clock;
         this.silentAfter = silentAfter;
         showsFleet.set(hub.role() == Role.ADMIN);
@@ -94,11 +90,7 @@ public final class DashboardViewModel {
                 showFleet(loaded.fleet());
             }
             updated.set(lang.get("bo.dash.updated", BackOffice.time(clock.instant())));
-        }, e -> {
-            busy.set(false);
-            sessionExpired.set(BackOffice.expired(e));
-            banner.set(BackOffice.error(lang, e));
-        });
+        }, this::failed);
     }
 
     private void show(Stats s) {
@@ -210,25 +202,6 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty fleetSummaryProperty() {
         return fleetSummary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty bannerProperty() {
-        return banner.getReadOnlyProperty();
-    }
-
-    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
-    public ReadOnlyBooleanProperty sessionExpiredProperty() {
-        return sessionExpired.getReadOnlyProperty();
-    }
-
-    /** After a new login: the banner about the expired session goes. */
-    public void sessionRenewed() {
-        sessionExpired.set(false);
-        banner.set("");
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     /** Only admins see the fleet (the roles table: admin has "devices and the fleet's health"). */

@@ -12,8 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,7 +33,7 @@ import org.venuegate.ui.UiExecutor;
  * reference, which the hub writes into the audit entry; without one nothing is asked. Results show pseudonymous
  * subjects and masked names only, and export as CSV exactly as shown (exporting asks the hub nothing).
  */
-public final class TracerViewModel {
+public final class TracerViewModel extends BackOfficeViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TracerViewModel.class);
 
     /** The two questions a tracer may ask. */
@@ -51,7 +49,6 @@ public final class TracerViewModel {
 
     private final ReviewHubClient hub;
     private final UiExecutor executor;
-    private final Lang lang;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.VENUE);
     private final StringProperty caseRef = new SimpleStringProperty("");
@@ -66,14 +63,11 @@ public final class TracerViewModel {
     private final ReadOnlyStringWrapper unverifiedSummary = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<Mode> shownMode = new javafx.beans.property.ReadOnlyObjectWrapper<>(Mode.VENUE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
 
     public TracerViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang) {
+        super(lang);
         this.hub = hub;
         this.executor = executor;
-        this.lang = lang;
         LocalDate today = LocalDate.now(BackOffice.ZONE);
         fromDate.set(today);
         toDate.set(today);
@@ -134,11 +128,7 @@ public final class TracerViewModel {
             summary.set(lang.get(found.truncated() ? "bo.trace.summaryTruncated" : "bo.trace.summary", found.rows().size(),
                     q.caseRef()));
             unverifiedSummary.set(found.unverified().isEmpty() ? "" : lang.get("bo.trace.unverifiedSummary", found.unverified().size()));
-        }, e -> {
-            busy.set(false);
-            sessionExpired.set(BackOffice.expired(e));
-            banner.set(BackOffice.error(lang, e));
-        });
+        }, this::failed);
     }
 
     /** A trace answer as the tables show it: the evidence-backed visits, and apart from them the unverified attempts. */
@@ -315,24 +305,5 @@ public final class TracerViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty bannerProperty() {
-        return banner.getReadOnlyProperty();
-    }
-
-    /** The hub no longer knows this session: the window asks for the password again; nothing typed is lost. */
-    public ReadOnlyBooleanProperty sessionExpiredProperty() {
-        return sessionExpired.getReadOnlyProperty();
-    }
-
-    /** After a new login: the banner about the expired session goes. */
-    public void sessionRenewed() {
-        sessionExpired.set(false);
-        banner.set("");
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 }
