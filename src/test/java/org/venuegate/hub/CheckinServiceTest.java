@@ -144,6 +144,36 @@ class CheckinServiceTest {
         }
     }
 
+    /**
+     * A batch of places past the kiosk's verified head is tried by the fast path first (one COPY on PostgreSQL); an
+     * id in it that the table already holds (another kiosk's, or its own sent ahead of a gap) must still end as
+     * one row, the right verdicts and nothing lost of the rest.
+     */
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void newPlacesWhoseIdsTheTableHoldsFallBackWithoutLosingTheRest(Database.Dialect dialect) throws Exception {
+        try (Database db = open(dialect)) {
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(checkin(id(), 1, chain(1))))).accepted()).hasSize(1);
+            String others = id();
+            service.ingest(OTHER_KIOSK, TestDevices.signed(OTHER_KIOSK, List.of(checkin(others, 1, chain(1)))));
+            String fresh = id();
+            Receipt r = service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(checkin(fresh, 2, chain(2)), checkin(others, 3, chain(3)))));
+            assertThat(r.accepted()).containsExactly(fresh);
+            assertThat(r.rejected()).extracting(Rejection::id, Rejection::error)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(others, "ID_CONFLICT"));
+
+            // sent ahead of a gap (places 6 and 7 before 4 and 5), then sent again: still past the head, all duplicates
+            List<Checkin> ahead = List.of(checkin(id(), 6, chain(6)), checkin(id(), 7, chain(7)));
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, ahead)).accepted()).hasSize(2);
+            Receipt again = service.ingest(KIOSK, TestDevices.signed(KIOSK, ahead));
+            assertThat(again.accepted()).isEmpty();
+            assertThat(again.duplicates()).containsExactlyInAnyOrderElementsOf(ahead.stream().map(Checkin::id).toList());
+            assertThat(again.rejected()).isEmpty();
+            assertThat(count(db)).isEqualTo(5);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Database.Dialect.class)
     void storesEveryFieldAsSent(Database.Dialect dialect) throws Exception {

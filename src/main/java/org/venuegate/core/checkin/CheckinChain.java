@@ -1,11 +1,8 @@
 package org.venuegate.core.checkin;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,6 +15,8 @@ public final class CheckinChain {
     /** The chain value before the first record. */
     public static final String ZERO = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread (digest() resets it): the hub recomputes a link for every check-in it receives. */
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(CheckinChain::sha256);
 
     private CheckinChain() {
     }
@@ -33,7 +32,7 @@ public final class CheckinChain {
 
     /** chain = SHA-256(previous chain bytes || canonical bytes of this record), hex. */
     public static String next(String previousHex, Link link) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA.get();
         sha.update(HEX.parseHex(previousHex));
         sha.update(canonical(link));
         return HEX.formatHex(sha.digest());
@@ -55,34 +54,27 @@ public final class CheckinChain {
 
     /**
      * Length-prefixed fields in a fixed order with a version tag, so no two different records share bytes and a
-     * future field can be added under a new tag.
+     * future field can be added under a new tag. The layout is that of {@link java.io.DataOutputStream}
+     * ({@code writeUTF}, big-endian longs, one byte per boolean), written by hand because the hub computes it for
+     * every check-in it receives; {@code CheckinChainTest} holds it to the stream's bytes.
      */
     public static byte[] canonical(Link l) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF("VGJ1");
-            out.writeUTF(l.id());
-            out.writeLong(l.seq());
-            out.writeLong(l.venueId());
-            optional(out, l.subject());
-            out.writeBoolean(l.manual());
-            out.writeUTF(l.outcome());
-            optional(out, l.reason());
-            optional(out, l.colour());
-            out.writeBoolean(l.proxy());
-            out.writeBoolean(l.nonce() != null);
-            out.writeLong(l.nonce() == null ? 0 : l.nonce());
-            out.writeLong(l.decidedAtMillis());
-            out.writeLong(l.scanMicros());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void optional(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        out.writeUTF(s == null ? "" : s);
+        Out out = new Out(96 + l.id().length());
+        out.utf("VGJ1");
+        out.utf(l.id());
+        out.longValue(l.seq());
+        out.longValue(l.venueId());
+        out.optional(l.subject());
+        out.bool(l.manual());
+        out.utf(l.outcome());
+        out.optional(l.reason());
+        out.optional(l.colour());
+        out.bool(l.proxy());
+        out.bool(l.nonce() != null);
+        out.longValue(l.nonce() == null ? 0 : l.nonce());
+        out.longValue(l.decidedAtMillis());
+        out.longValue(l.scanMicros());
+        return out.bytes();
     }
 
     /** One item of a batch as its signature covers it. */
@@ -95,19 +87,88 @@ public final class CheckinChain {
      * them covers the whole batch, its head included; the device id keeps one device's batch from passing as another's.
      */
     public static byte[] batchMessage(long deviceId, List<Signed> items) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + items.size() * 72);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF("VGB1");
-            out.writeLong(deviceId);
-            out.writeInt(items.size());
-            for (Signed s : items) {
-                out.writeLong(s.seq());
-                out.writeUTF(s.chain() == null ? "" : s.chain());
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        Out out = new Out(18 + items.size() * 74);
+        out.utf("VGB1");
+        out.longValue(deviceId);
+        out.intValue(items.size());
+        for (Signed s : items) {
+            out.longValue(s.seq());
+            out.utf(s.chain() == null ? "" : s.chain());
         }
-        return bytes.toByteArray();
+        return out.bytes();
+    }
+
+    /** A growing byte buffer with {@link java.io.DataOutputStream}'s encodings. */
+    private static final class Out {
+        private byte[] buf;
+        private int n;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (n + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        void bool(boolean v) {
+            room(1);
+            buf[n++] = (byte) (v ? 1 : 0);
+        }
+
+        void intValue(int v) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buf[n++] = (byte) (v >>> shift);
+            }
+        }
+
+        void longValue(long v) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[n++] = (byte) (v >>> shift);
+            }
+        }
+
+        void optional(String s) {
+            bool(s != null);
+            utf(s == null ? "" : s);
+        }
+
+        /** Modified UTF-8 with an unsigned 16-bit length, as {@code DataOutputStream.writeUTF} writes it. */
+        void utf(String s) {
+            int length = s.length();
+            int encoded = 0;
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                encoded += c >= 0x0001 && c <= 0x007F ? 1 : c > 0x07FF ? 3 : 2;
+            }
+            if (encoded > 65535) {
+                throw new IllegalArgumentException("a text of " + encoded + " bytes is longer than a chain field may be");
+            }
+            room(2 + encoded);
+            buf[n++] = (byte) (encoded >>> 8);
+            buf[n++] = (byte) encoded;
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x0001 && c <= 0x007F) {
+                    buf[n++] = (byte) c;
+                } else if (c > 0x07FF) {
+                    buf[n++] = (byte) (0xE0 | c >> 12 & 0x0F);
+                    buf[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buf[n++] = (byte) (0x80 | c & 0x3F);
+                } else {
+                    buf[n++] = (byte) (0xC0 | c >> 6 & 0x1F);
+                    buf[n++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
+
+        byte[] bytes() {
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        }
     }
 
     private static MessageDigest sha256() {
