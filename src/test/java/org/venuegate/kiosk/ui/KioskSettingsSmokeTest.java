@@ -172,6 +172,18 @@ class KioskSettingsSmokeTest {
         enterPin(robot, "246810");
         Parent english = settingsWindow(robot);
         assertThat(robot.from(english).lookup("#title").queryAs(Label.class).getText()).isEqualTo("Kiosk settings");
+        snapshot(robot, english, "kiosk-settings-en.png");
+        // the English texts are longer: nothing cut off or raw there either, and the window still fits the laptop
+        java.util.List<String> englishProblems = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            englishProblems.addAll(org.venuegate.testing.ScreenAudit.problems(english.getScene(), java.util.Locale.ENGLISH, t -> true));
+            englishProblems.addAll(org.venuegate.testing.ScreenAudit.problems(again.getScene(), java.util.Locale.ENGLISH, t -> true));
+            javafx.stage.Window w = english.getScene().getWindow();
+            if (w.getWidth() > 1366 || w.getHeight() > 768 - 40) {
+                englishProblems.add("English settings window " + w.getWidth() + " x " + w.getHeight() + " does not fit 1366 x 768");
+            }
+        });
+        assertThat(englishProblems).isEmpty();
         @SuppressWarnings("unchecked")
         ComboBox<SettingsViewModel.CameraChoice> camera = robot.from(english).lookup("#camera").queryAs(ComboBox.class);
         robot.interact(() -> camera.setValue(new SettingsViewModel.CameraChoice("webcam", null, false)));
