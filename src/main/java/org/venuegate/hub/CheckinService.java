@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.verify.VerificationPolicy;
@@ -779,10 +780,12 @@ public final class CheckinService {
         int deleted = db.tx(c -> {
             int n;
             String how = "";
+            int partitions = 0;
             if (db.dialect() == Database.Dialect.POSTGRES) {
                 CheckinPartitions.Purge p = new CheckinPartitions(db, clock).purge(c, cutoff);
                 n = (int) Math.min(Integer.MAX_VALUE, p.rows());
                 how = p.dropped().isEmpty() ? "" : "; partitions dropped: " + String.join(", ", p.dropped());
+                partitions = p.dropped().size();
             } else {
                 n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
             }
@@ -791,9 +794,13 @@ public final class CheckinService {
             int unveils = Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
             Sql.update(c, "DELETE FROM checkin_refusals WHERE received_at < ?", cutoff);
             LOG.info("Retention purge: {} unveil records deleted", unveils);
-            AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins",
-                    n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention " + retention.toDays() + " days)"
-                            + dropped);
+            String text = n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention "
+                    + retention.toDays() + " days)" + dropped;
+            // the partitions' names stay in the English text; a screen says how many were dropped
+            AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins", partitions == 0
+                    ? AuditLog.Detail.of(text, AuditMessage.RETENTION_PURGE, n, Instant.ofEpochMilli(cutoff), retention.toDays())
+                    : AuditLog.Detail.of(text, AuditMessage.RETENTION_PURGE_PARTITIONS, n, Instant.ofEpochMilli(cutoff),
+                            retention.toDays(), partitions));
             BackOfficeService.setting(c, BackOfficeService.LAST_PURGE, n + " " + cutoff, now, "system");
             return n;
         });

@@ -178,6 +178,8 @@ public final class AdminView {
     @FXML
     TableColumn<AuditRow, String> aTarget;
     @FXML
+    TableColumn<AuditRow, String> aDetail;
+    @FXML
     TextArea auditDetail;
     @FXML
     Button auditPrevious;
@@ -342,6 +344,7 @@ public final class AdminView {
         DashboardView.column(aActor, AuditRow::actor);
         DashboardView.column(aAction, AuditRow::action);
         DashboardView.column(aTarget, AuditRow::target);
+        DashboardView.column(aDetail, AuditRow::detail);
         auditDetail.textProperty().bind(Bindings.createStringBinding(() -> {
             AuditRow r = audit.getSelectionModel().getSelectedItem();
             return r == null ? "" : r.detail();

@@ -53,7 +53,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     /** Audit actions the filter offers, in the order the list shows them. */
     public static final List<String> ACTIONS = List.of("DECISION_PASS", "DECISION_FAIL", "VENUE_REVOKE", "DEVICE_PAIRED",
             "DEVICE_REVOKE", "PAIRING_CODE", "CATEGORY_ADD", "KEY_ROTATE", "KEY_REVOKE", "USER_UPDATE", "PASSWORD_RESET",
-            "CITIZEN_REGISTER", "COLOUR_CHANGE", "DEPENDANT_ADD", "TRACE_VENUE", "TRACE_SUBJECT", "RETENTION_SET",
+            "USER_UNLOCK", "CITIZEN_REGISTER", "COLOUR_CHANGE", "DEPENDANT_ADD", "TRACE_VENUE", "TRACE_SUBJECT", "RETENTION_SET",
             "RETENTION_PURGE");
     public static final int AUDIT_PAGE = 100;
 
@@ -83,7 +83,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     public record CategoryRow(String code, String nameZh, String nameEn) {
     }
 
-    /** An audit entry for the screen. */
+    /** An audit entry for the screen, every part in the screen's language (the detail from its message). */
     public record AuditRow(String time, String actor, String action, String target, String detail) {
     }
 
@@ -487,7 +487,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
             String key = "bo.audit.action." + e.action();
             rows.add(new AuditRow(BackOffice.time(e.at()), actor(e.actor()),
                     lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.audit.action.other"),
-                    target(orEmpty(e.target())), orEmpty(e.detail())));
+                    target(orEmpty(e.target())), AuditWording.detail(lang, e)));
         }
         audit.setAll(rows);
         auditHasNext.set(rows.size() == AUDIT_PAGE);

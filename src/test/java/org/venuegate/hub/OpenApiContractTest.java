@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.api.ApplicationSort;
 import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.ErrorBody;
 import org.venuegate.api.SubmitterRole;
 import org.venuegate.api.Verdict;
@@ -449,13 +450,14 @@ class OpenApiContractTest {
         expected.put("/components/schemas/UserRequest/properties/role/enum", creatable);
         expected.put("/components/schemas/UserUpdate/properties/role/enum", creatable);
         expected.put("/components/schemas/KeyInfo/properties/role/enum", values.apply(KeyRole.class));
+        expected.put("/components/schemas/AuditEntry/properties/detailKey/enum", values.apply(AuditMessage.class));
         expected.put("/components/schemas/District/enum", Districts.all(true).keySet().stream().map(String::valueOf)
                 .collect(Collectors.toCollection(TreeSet::new)));
 
         expected.forEach((pointer, constants) -> assertThat(names(spec.at(pointer))).as(pointer).isEqualTo(constants));
         // A new enum of the shared package fails here until its values are compared above.
         assertThat(apiTypes().stream().filter(Class::isEnum).map(Class::getSimpleName)).containsExactlyInAnyOrder(
-                "Role", "ApplicationStatus", "SubmitterRole", "Verdict", "ApplicationSort");
+                "Role", "ApplicationStatus", "SubmitterRole", "Verdict", "ApplicationSort", "AuditMessage");
 
         JsonNode sort = StreamSupport.stream(spec.at("/paths/~1api~1v1~1applications/get/parameters").spliterator(), false)
                 .map(OpenApiContractTest::resolve).filter(p -> p.path("name").asText().equals("sort")).findFirst().orElseThrow();

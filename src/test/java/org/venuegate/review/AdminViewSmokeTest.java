@@ -87,6 +87,9 @@ class AdminViewSmokeTest {
             Set<String> words = new HashSet<>();
             typed.forEach(t -> words.addAll(List.of(t.split("[^A-Za-z]+"))));
             Predicate<String> allow = s -> typed.contains(s) || words.contains(s);
+            // a selected entry, so the detail under the table is audited too
+            TableView<?> entries = robot.lookup("#audit").queryAs(TableView.class);
+            robot.interact(() -> entries.getSelectionModel().select(0));
             TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
             for (Tab tab : tabs.getTabs()) {
                 robot.interact(() -> tabs.getSelectionModel().select(tab));
