@@ -44,6 +44,8 @@ public final class AdminView {
     @FXML
     Button refresh;
     @FXML
+    Button dashboardButton;
+    @FXML
     Label banner;
     @FXML
     TableView<UserRow> users;
@@ -217,6 +219,7 @@ public final class AdminView {
     @FXML
     void initialize() {
         refresh.setOnAction(e -> vm.refresh());
+        DashboardView.offer(dashboardButton, vm.dashboardProperty(), lang);
         refresh.disableProperty().bind(vm.busyProperty());
         banner.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());

@@ -11,6 +11,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -92,6 +94,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     private final Clock clock;
 
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<DashboardViewModel> dashboard = new ReadOnlyObjectWrapper<>();
 
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty newUsername = new SimpleStringProperty("");
@@ -715,5 +718,20 @@ public final class AdminViewModel extends BackOfficeViewModel {
         out.add(null);
         out.addAll(Districts.all(false).keySet());
         return out;
+    }
+
+    // ------------------------------------------------------------------ the dashboard on this screen's toolbar
+
+    /**
+     * Puts the dashboard on this screen's own toolbar; only for a role that may see it
+     * ({@link DashboardViewModel#shownTo}), so any other role never gets the button.
+     */
+    public void offerDashboard(DashboardViewModel d) {
+        dashboard.set(d != null && DashboardViewModel.shownTo(hub.role()) ? d : null);
+    }
+
+    /** The dashboard this screen offers, or null when it offers none. */
+    public ReadOnlyObjectProperty<DashboardViewModel> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
     }
 }

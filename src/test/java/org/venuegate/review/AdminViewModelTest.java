@@ -282,6 +282,18 @@ class AdminViewModelTest {
     }
 
     @Test
+    void theAdminScreenOffersTheDashboardToAnAdminOnly() throws Exception {
+        DashboardViewModel dashboard = new DashboardViewModel(BackOfficeFixture.client(hub, "root-admin"), new InlineUiExecutor(),
+                ZH, java.time.Clock.systemUTC(), Duration.ofMinutes(30));
+        AdminViewModel admin = vm("root-admin", ZH);
+        admin.offerDashboard(dashboard);
+        assertThat(admin.dashboardProperty().get()).isSameAs(dashboard);
+        AdminViewModel tracer = vm("tracer", ZH);
+        tracer.offerDashboard(dashboard);
+        assertThat(tracer.dashboardProperty().get()).as("the hub refuses a tracer the dashboard").isNull();
+    }
+
+    @Test
     void reviewersAndTracersAreRefusedEverything() throws Exception {
         for (String who : new String[] {"reviewer", "tracer"}) {
             AdminViewModel vm = vm(who, ZH);
