@@ -14,6 +14,7 @@ import org.venuegate.api.AuditMessage;
 import org.venuegate.api.Category;
 import org.venuegate.api.CategoryRequest;
 import org.venuegate.api.Device;
+import org.venuegate.api.Pairing;
 import org.venuegate.api.PairingCode;
 import org.venuegate.api.Venue;
 import org.venuegate.core.crypto.Ed25519;
@@ -29,10 +30,6 @@ import org.venuegate.hub.store.Sql;
 public final class VenueService {
     public static final Duration PAIRING_CODE_TTL = Duration.ofHours(24);
     private static final Pattern CATEGORY_CODE = Pattern.compile("[A-Z0-9-]{2,16}");
-
-    /** What a kiosk receives when it pairs: its token, the root key to pin, its venue and the current trust list. */
-    public record Pairing(long deviceId, String token, String rootPublicKey, String rootKeyId, Venue venue, String trustList) {
-    }
 
     private static final String VENUE_COLUMNS = "id, number, application_id, name, unit_name, credit_code, category, district,"
             + " address, mobile, code_text, issued_at, revoked_at, revoke_reason";

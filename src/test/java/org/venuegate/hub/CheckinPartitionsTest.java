@@ -16,9 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.venuegate.api.AuditEntry;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.Receipt;
+import org.venuegate.api.Rejection;
 import org.venuegate.core.checkin.CheckinChain;
-import org.venuegate.hub.CheckinService.Checkin;
-import org.venuegate.hub.CheckinService.Receipt;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.hub.store.Database;
@@ -112,7 +113,7 @@ class CheckinPartitionsTest {
             Checkin moved = new Checkin(today.id(), today.seq(), today.chain(), VENUE, today.subject(), false, "PASS", null, "GREEN",
                     false, today.decidedAt().minusSeconds(300), null, today.prev(), 1000L);
             Receipt altered = service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(moved)));
-            assertThat(altered.rejected()).extracting(CheckinService.Rejection::error).containsExactly("ID_CONFLICT");
+            assertThat(altered.rejected()).extracting(Rejection::error).containsExactly("ID_CONFLICT");
             assertThat(db.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"))).isEqualTo(3);
         }
     }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.json.Json;
 import org.venuegate.core.trust.SignedTrustList;
@@ -675,7 +677,7 @@ abstract class HubApiContract {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> wire(CheckinService.Checkin c) {
+    static Map<String, Object> wire(Checkin c) {
         return Json.mapper().convertValue(c, Map.class);
     }
 
@@ -687,7 +689,7 @@ abstract class HubApiContract {
         String device = pairDevice(venueId);
         long nonce = unveilNonce(venueId);
         String subject = "S" + citizenSubject;
-        CheckinService.Checkin scanned = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, subject, false,
+        Checkin scanned = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, subject, false,
                 "PASS", null, "GREEN", nonce, Instant.now());
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
@@ -723,7 +725,7 @@ abstract class HubApiContract {
         long realNonce = unveilNonce(venueId);
         long nonceForOther = unveilNonce(otherVenue);
         Instant now = Instant.now();
-        List<CheckinService.Checkin> items = new ArrayList<>();
+        List<Checkin> items = new ArrayList<>();
         String prev = ZERO;
         Object[][] cases = {
                 {"S900001", false, 4242L, now},                     // a code the hub never issued
@@ -737,7 +739,7 @@ abstract class HubApiContract {
             Object[] k = cases[i];
             boolean manual = (Boolean) k[1];
             boolean stop = k[2] == null && !manual;
-            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), i + 1, venueId, (String) k[0], manual,
+            Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), i + 1, venueId, (String) k[0], manual,
                     stop ? "STOP" : "PASS", stop ? "FORGED" : null, manual || stop ? null : "GREEN", (Long) k[2], (Instant) k[3]);
             items.add(c);
             prev = c.chain();
@@ -766,7 +768,7 @@ abstract class HubApiContract {
         long venueId = passedVenue("签名场所");
         String device = pairDevice(venueId);
         long deviceId = deviceIds.get(device);
-        List<CheckinService.Checkin> items = List.of(TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1",
+        List<Checkin> items = List.of(TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1",
                 false, "PASS", null, "GREEN", null, Instant.now()));
         List<Map<String, Object>> wire = items.stream().map(HubApiContract::wire).toList();
         Map<String, Object> unsigned = new java.util.HashMap<>(Map.of("checkins", wire));
@@ -775,11 +777,11 @@ abstract class HubApiContract {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.error()).isEqualTo("BATCH_SIGNATURE_INVALID");
         // a thief's own key: the token is right, the signature is not the device's
-        String stranger = CheckinService.Batch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
+        String stranger = CheckinBatch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", stranger)).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         // the device's own signature over other items does not carry over
-        String forOther = CheckinService.Batch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
+        String forOther = CheckinBatch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", forOther)).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isZero();
@@ -812,11 +814,11 @@ abstract class HubApiContract {
         String device = pairDevice(venueId);
         long deviceId = deviceIds.get(device);
         assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("NONE");
-        List<CheckinService.Checkin> all = new ArrayList<>();
+        List<Checkin> all = new ArrayList<>();
         String prev = ZERO;
         Instant at = Instant.now().minusSeconds(30);
         for (int seq = 1; seq <= 10; seq++) {
-            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), seq, venueId, "S" + seq, false,
+            Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), seq, venueId, "S" + seq, false,
                     "PASS", null, "GREEN", null, at.plusMillis(seq));
             all.add(c);
             prev = c.chain();
@@ -844,7 +846,7 @@ abstract class HubApiContract {
         assertThat(flagged.get("status").asText()).isEqualTo("EDITED");
         assertThat(flagged.get("from").asLong()).isEqualTo(9);
         // a record 10 that does not follow the 9 the hub holds
-        CheckinService.Checkin foreign = TestDevices.chained("ab".repeat(32), UUID.randomUUID().toString(), 10, venueId, "S10",
+        Checkin foreign = TestDevices.chained("ab".repeat(32), UUID.randomUUID().toString(), 10, venueId, "S10",
                 false, "PASS", null, "GREEN", null, at);
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(foreign))));
         assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("BROKEN");
