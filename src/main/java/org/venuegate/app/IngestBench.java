@@ -20,11 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
+import org.venuegate.api.Receipt;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.json.Json;
 import org.venuegate.hub.CheckinService;
-import org.venuegate.hub.CheckinService.Checkin;
-import org.venuegate.hub.CheckinService.Receipt;
 import org.venuegate.hub.Hub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -92,7 +93,7 @@ final class IngestBench {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long t0 = System.nanoTime();
         List<Principal> devices = new ArrayList<>();
-        List<List<CheckinService.Batch>> backlogs = new ArrayList<>();
+        List<List<CheckinBatch>> backlogs = new ArrayList<>();
         Instant now = Instant.now();
         for (int k = 0; k < kiosks; k++) {
             java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
@@ -100,9 +101,9 @@ final class IngestBench {
             devices.add(device);
             List<Checkin> rowsOfKiosk = generate(rows / kiosks + (k < rows % kiosks ? 1 : 0), device.venueId(), now);
             // signed here as the kiosk signs them before sending: the timing covers the hub's side only
-            List<CheckinService.Batch> batches = new ArrayList<>();
+            List<CheckinBatch> batches = new ArrayList<>();
             for (int from = 0; from < rowsOfKiosk.size(); from += batch) {
-                batches.add(CheckinService.Batch.signed(device.id(),
+                batches.add(CheckinBatch.signed(device.id(),
                         rowsOfKiosk.subList(from, Math.min(rowsOfKiosk.size(), from + batch)), key.getPrivate()));
             }
             backlogs.add(batches);
@@ -159,13 +160,13 @@ final class IngestBench {
      *
      * @return the seconds it took
      */
-    private static double rawCopy(Hub hub, List<List<CheckinService.Batch>> backlogs, Instant now) {
+    private static double rawCopy(Hub hub, List<List<CheckinBatch>> backlogs, Instant now) {
         TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator(new Random());
         List<List<byte[]>> texts = new ArrayList<>();
-        for (List<CheckinService.Batch> backlog : backlogs) {
+        for (List<CheckinBatch> backlog : backlogs) {
             long device = pairBenchDevice(hub, org.venuegate.core.crypto.Ed25519.generate().getPublic()).id();
             List<byte[]> kiosk = new ArrayList<>();
-            for (CheckinService.Batch b : backlog) {
+            for (CheckinBatch b : backlog) {
                 List<Checkin> fresh = new ArrayList<>(b.checkins().size());
                 for (Checkin c : b.checkins()) {
                     fresh.add(new Checkin(ids.construct(c.decidedAt().toEpochMilli()).toString(), c.seq(), c.chain(), c.venueId(),
@@ -217,14 +218,14 @@ final class IngestBench {
     }
 
     /** Every kiosk sends its backlog on its own thread; the pass lasts until the last one is done. */
-    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<CheckinService.Batch>> backlogs, int batch) {
+    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<CheckinBatch>> backlogs, int batch) {
         ExecutorService pool = Executors.newFixedThreadPool(devices.size());
         try {
             long start = System.nanoTime();
             List<Future<Pass>> futures = new ArrayList<>();
             for (int k = 0; k < devices.size(); k++) {
                 Principal device = devices.get(k);
-                List<CheckinService.Batch> backlog = backlogs.get(k);
+                List<CheckinBatch> backlog = backlogs.get(k);
                 futures.add(pool.submit(() -> pass(service, device, backlog, batch)));
             }
             long accepted = 0;
@@ -251,7 +252,7 @@ final class IngestBench {
         }
     }
 
-    private static Pass pass(CheckinService service, Principal device, List<CheckinService.Batch> batches, int batch) {
+    private static Pass pass(CheckinService service, Principal device, List<CheckinBatch> batches, int batch) {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;

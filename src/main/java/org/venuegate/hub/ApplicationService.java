@@ -24,6 +24,7 @@ import org.venuegate.api.ApplicationEvent;
 import org.venuegate.api.ApplicationPage;
 import org.venuegate.api.ApplicationSort;
 import org.venuegate.api.ApplicationStatus;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.Submission;
 import org.venuegate.api.SubmitterRole;
@@ -402,8 +403,9 @@ public final class ApplicationService {
             }
             String action = verdict == Verdict.PASS ? "PASSED" : "FAILED";
             event(c, id, now, who.actor(), action, verdict == Verdict.PASS ? "venue " + venueId : reason);
-            AuditLog.record(c, now, who.actor(), "DECISION_" + verdict, "application:" + id,
-                    verdict == Verdict.PASS ? "venue " + venueId : reason);
+            AuditLog.record(c, now, who.actor(), "DECISION_" + verdict, "application:" + id, verdict == Verdict.PASS
+                    ? AuditLog.Detail.of("venue " + venueId, AuditMessage.VENUE_CREATED, venueId)
+                    : AuditLog.Detail.of(reason, AuditMessage.REASON, reason));
             return null;
         });
         return get(who, id);

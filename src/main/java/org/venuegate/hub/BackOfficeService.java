@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.ChainState;
 import org.venuegate.api.DayCount;
 import org.venuegate.api.DeviceHealth;
@@ -254,9 +255,10 @@ public final class BackOfficeService {
                 // A disabled or re-roled user signs in again; old tokens carry nothing, but sessions go at once.
                 Sql.update(c, "DELETE FROM sessions WHERE user_id = ?", id);
             }
-            AuditLog.record(c, now, who.actor(), "USER_UPDATE", "user:" + before.username(),
+            AuditLog.record(c, now, who.actor(), "USER_UPDATE", "user:" + before.username(), AuditLog.Detail.of(
                     "role " + before.role() + " -> " + role + ", district " + before.district() + " -> " + u.district()
-                            + ", active " + before.active() + " -> " + active);
+                            + ", active " + before.active() + " -> " + active,
+                    AuditMessage.USER_UPDATE, before.role(), role, before.district(), u.district(), before.active(), active));
             return null;
         });
         return db.read(c -> user(c, id)).orElseThrow();
@@ -274,7 +276,7 @@ public final class BackOfficeService {
             Sql.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", hash, id);
             Sql.update(c, "DELETE FROM sessions WHERE user_id = ?", id);
             Sql.update(c, "DELETE FROM login_failures WHERE username = ?", u.username());
-            AuditLog.record(c, now, who.actor(), "PASSWORD_RESET", "user:" + u.username(), null);
+            AuditLog.record(c, now, who.actor(), "PASSWORD_RESET", "user:" + u.username());
             return null;
         });
     }
@@ -285,7 +287,7 @@ public final class BackOfficeService {
         db.tx(c -> {
             User u = user(c, id).orElseThrow(() -> ApiException.notFound("user " + id));
             Sql.update(c, "DELETE FROM login_failures WHERE username = ?", u.username());
-            AuditLog.record(c, now, who.actor(), "USER_UNLOCK", "user:" + u.username(), null);
+            AuditLog.record(c, now, who.actor(), "USER_UNLOCK", "user:" + u.username());
             return null;
         });
     }
@@ -335,7 +337,8 @@ public final class BackOfficeService {
         int before = (int) retention().toDays();
         db.tx(c -> {
             setting(c, RETENTION_DAYS, Integer.toString(days), now, who.actor());
-            AuditLog.record(c, now, who.actor(), "RETENTION_SET", "checkins", before + " -> " + days + " days");
+            AuditLog.record(c, now, who.actor(), "RETENTION_SET", "checkins",
+                    AuditLog.Detail.of(before + " -> " + days + " days", AuditMessage.RETENTION_CHANGE, before, days));
             return null;
         });
         return retentionReport();

@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.AuditMessage;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
+import org.venuegate.api.Receipt;
+import org.venuegate.api.Rejection;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.verify.VerificationPolicy;
@@ -45,63 +49,6 @@ public final class CheckinService {
             .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> COLOURS = Set.of("GREEN", "YELLOW", "RED");
     private static final int COLUMNS = 17;
-
-    /**
-     * One check-in as a kiosk sends it. Never a name or ID number: {@code subject} is pseudonymous.
-     *
-     * @param seq        the kiosk's journal sequence number
-     * @param chain      the kiosk's hash-chain value after this record (hex SHA-256, {@link CheckinChain})
-     * @param nonce      the scanned health code's nonce, the hub's evidence that it unveiled this code; null when no
-     *                   authentic code was read
-     * @param prev       the chain value before this record, so the hub can check the link
-     * @param scanMicros the kiosk's scan-to-decision time, which the chain covers
-     */
-    public record Checkin(String id, Long seq, String chain, Long venueId, String subject, Boolean manual, String outcome,
-                          String reason, String colour, Boolean proxy, Instant decidedAt, Long nonce, String prev,
-                          Long scanMicros) {
-        /** The record as the chain covers it; null when a field the chain needs is missing. */
-        CheckinChain.Link link() {
-            if (id == null || seq == null || venueId == null || outcome == null || decidedAt == null) {
-                return null;
-            }
-            return new CheckinChain.Link(id, seq, venueId, subject, Boolean.TRUE.equals(manual), outcome, reason, colour,
-                    Boolean.TRUE.equals(proxy), nonce, decidedAt.toEpochMilli(), scanMicros == null ? 0 : scanMicros);
-        }
-    }
-
-    /**
-     * A batch as posted, signed by the device's own key (made at pairing) over {@link CheckinChain#batchMessage}.
-     *
-     * @param signature Base64 Ed25519 signature
-     */
-    public record Batch(List<Checkin> checkins, String signature) {
-        /** What the device signs for these items. */
-        public static byte[] message(long deviceId, List<Checkin> items) {
-            List<CheckinChain.Signed> signed = new ArrayList<>(items == null ? 0 : items.size());
-            for (Checkin c : items == null ? List.<Checkin>of() : items) {
-                signed.add(c == null ? new CheckinChain.Signed(-1, "") : new CheckinChain.Signed(c.seq() == null ? -1 : c.seq(),
-                        c.chain()));
-            }
-            return CheckinChain.batchMessage(deviceId, signed);
-        }
-
-        /** A batch signed as a kiosk signs it: for benches and tests that post without a journal. */
-        public static Batch signed(long deviceId, List<Checkin> items, PrivateKey key) {
-            return new Batch(items, Base64.getEncoder().encodeToString(Ed25519.sign(key, message(deviceId, items))));
-        }
-    }
-
-    /** Why one item was not stored. */
-    public record Rejection(String id, int index, String error, String message) {
-    }
-
-    /**
-     * The hub's answer, which the kiosk keeps. {@code accepted} were stored now, {@code duplicates} were already
-     * stored identically (both count as acknowledged), {@code rejected} were not stored and say why.
-     */
-    public record Receipt(String receiptId, long deviceId, Instant receivedAt, List<String> accepted,
-                          List<String> duplicates, List<Rejection> rejected) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -141,7 +88,7 @@ public final class CheckinService {
         this.devices = devices;
     }
 
-    public Receipt ingest(Principal device, Batch batch) {
+    public Receipt ingest(Principal device, CheckinBatch batch) {
         List<Checkin> items = batch.checkins();
         if (items == null) {
             throw ApiException.invalidField("checkins", "is required");
@@ -369,7 +316,7 @@ public final class CheckinService {
     }
 
     /** A stolen bearer token alone must not be able to post records: the batch carries the device key's signature. */
-    private static void verifySignature(long deviceId, PublicKey key, Batch batch) {
+    private static void verifySignature(long deviceId, PublicKey key, CheckinBatch batch) {
         if (key == null) {
             throw new ApiException(403, "DEVICE_KEY_MISSING", "this kiosk registered no signing key when it was paired;"
                     + " pair it again");
@@ -380,7 +327,7 @@ public final class CheckinService {
         } catch (IllegalArgumentException e) {
             signature = null;
         }
-        if (signature == null || !Ed25519.verify(key, Batch.message(deviceId, batch.checkins()), signature)) {
+        if (signature == null || !Ed25519.verify(key, CheckinBatch.message(deviceId, batch.checkins()), signature)) {
             LOG.warn("Batch from device {} refused: {}", deviceId, batch.signature() == null ? "unsigned" : "bad signature");
             throw new ApiException(401, "BATCH_SIGNATURE_INVALID", batch.signature() == null
                     ? "a batch must carry the device key's signature (signature)"
@@ -969,10 +916,12 @@ public final class CheckinService {
         int deleted = db.tx(c -> {
             int n;
             String how = "";
+            int partitions = 0;
             if (db.dialect() == Database.Dialect.POSTGRES) {
                 CheckinPartitions.Purge p = new CheckinPartitions(db, clock).purge(c, cutoff);
                 n = (int) Math.min(Integer.MAX_VALUE, p.rows());
                 how = p.dropped().isEmpty() ? "" : "; partitions dropped: " + String.join(", ", p.dropped());
+                partitions = p.dropped().size();
             } else {
                 n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
             }
@@ -981,9 +930,13 @@ public final class CheckinService {
             int unveils = Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
             Sql.update(c, "DELETE FROM checkin_refusals WHERE received_at < ?", cutoff);
             LOG.info("Retention purge: {} unveil records deleted", unveils);
-            AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins",
-                    n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention " + retention.toDays() + " days)"
-                            + dropped);
+            String text = n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention "
+                    + retention.toDays() + " days)" + dropped;
+            // the partitions' names stay in the English text; a screen says how many were dropped
+            AuditLog.record(c, now, "system", "RETENTION_PURGE", "checkins", partitions == 0
+                    ? AuditLog.Detail.of(text, AuditMessage.RETENTION_PURGE, n, Instant.ofEpochMilli(cutoff), retention.toDays())
+                    : AuditLog.Detail.of(text, AuditMessage.RETENTION_PURGE_PARTITIONS, n, Instant.ofEpochMilli(cutoff),
+                            retention.toDays(), partitions));
             BackOfficeService.setting(c, BackOfficeService.LAST_PURGE, n + " " + cutoff, now, "system");
             return n;
         });

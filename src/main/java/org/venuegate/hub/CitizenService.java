@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.Citizen;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.ColourChange;
@@ -80,7 +81,8 @@ public final class CitizenService {
                     subject, name, colour, reason, followUp, Boolean.TRUE.equals(in.vaccinated()),
                     in.lastNegativeTest() == null ? null : in.lastNegativeTest().toEpochMilli(),
                     !Boolean.FALSE.equals(in.independent()));
-            AuditLog.record(c, now, who.actor(), "CITIZEN_REGISTER", "subject:" + subject, colour.name());
+            AuditLog.record(c, now, who.actor(), "CITIZEN_REGISTER", "subject:" + subject,
+                    AuditLog.Detail.of(colour.name(), AuditMessage.CITIZEN_COLOUR, colour));
             return null;
         });
         return db.read(c -> load(c, subject, false)).orElseThrow();
@@ -101,7 +103,8 @@ public final class CitizenService {
             }
             Sql.update(c, "INSERT INTO guardians(guardian_subject, dependant_subject) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     guardian, dependant);
-            AuditLog.record(c, now, who.actor(), "DEPENDANT_ADD", "subject:" + dependant, "guardian " + guardian);
+            AuditLog.record(c, now, who.actor(), "DEPENDANT_ADD", "subject:" + dependant,
+                    AuditLog.Detail.of("guardian " + guardian, AuditMessage.GUARDIAN, guardian));
             return null;
         });
     }
@@ -207,8 +210,10 @@ public final class CitizenService {
             Citizen before = load(c, subject, false).orElseThrow(() -> ApiException.notFound("citizen " + subject));
             Sql.update(c, "UPDATE citizens SET colour = ?, colour_reason = ?, colour_follow_up = ? WHERE subject_id = ?",
                     colour, reason, followUp, subject);
-            AuditLog.record(c, now, who.actor(), "COLOUR_CHANGE", "subject:" + subject, before.colour() + " -> " + colour
-                    + (reason == null ? "" : ": " + reason));
+            String text = before.colour() + " -> " + colour + (reason == null ? "" : ": " + reason);
+            AuditLog.record(c, now, who.actor(), "COLOUR_CHANGE", "subject:" + subject, reason == null
+                    ? AuditLog.Detail.of(text, AuditMessage.COLOUR_CHANGE, before.colour(), colour)
+                    : AuditLog.Detail.of(text, AuditMessage.COLOUR_CHANGE_REASON, before.colour(), colour, reason));
             return null;
         });
         return db.read(c -> load(c, subject, false)).orElseThrow();

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.venuegate.api.ApplicationSort;
 import org.venuegate.api.ApplicationStatus;
 import org.venuegate.api.CategoryRequest;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.ColourChange;
 import org.venuegate.api.DecisionRequest;
@@ -25,6 +26,7 @@ import org.venuegate.api.ErrorBody;
 import org.venuegate.api.Health;
 import org.venuegate.api.HealthReport;
 import org.venuegate.api.LoginRequest;
+import org.venuegate.api.PairRequest;
 import org.venuegate.api.PairingCodeRequest;
 import org.venuegate.api.PasswordReset;
 import org.venuegate.api.RetentionRequest;
@@ -32,6 +34,7 @@ import org.venuegate.api.RevokeRequest;
 import org.venuegate.api.RotateRequest;
 import org.venuegate.api.RotatedKey;
 import org.venuegate.api.Submission;
+import org.venuegate.api.TimeRequest;
 import org.venuegate.api.TrustRoot;
 import org.venuegate.api.UnveilRequest;
 import org.venuegate.api.UserCreated;
@@ -129,14 +132,6 @@ public final class HubServer implements AutoCloseable {
 
     private static Principal who(Context ctx) {
         return ctx.attribute(PRINCIPAL);
-    }
-
-    /** Kiosk pairs. */
-    record PairRequest(String pairingCode, String label, String publicKey) {
-    }
-
-    /** Admin rotates a key. */
-    record TimeRequest(String nonce) {
     }
 
     private void routes() {
@@ -250,7 +245,7 @@ public final class HubServer implements AutoCloseable {
             ctx.status(204);
         }, Role.ADMIN);
         app.get(p + "/device/venue", ctx -> ctx.json(hub.venues().venue(who(ctx), who(ctx).venueId())), Role.DEVICE);
-        app.post(p + "/checkins", ctx -> ctx.json(hub.checkins().ingest(who(ctx), Requests.body(ctx, CheckinService.Batch.class))),
+        app.post(p + "/checkins", ctx -> ctx.json(hub.checkins().ingest(who(ctx), Requests.body(ctx, CheckinBatch.class))),
                 Role.DEVICE);
 
         app.post(p + "/citizens", ctx -> ctx.status(201).json(hub.citizens().register(who(ctx),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.SubjectTrace;
 import org.venuegate.api.SubjectVisit;
 import org.venuegate.api.VenueTrace;
@@ -68,8 +69,7 @@ public final class TraceService {
             List<VenueVisit> other = Sql.list(c, sql.formatted("<>"), row, venueId, from.toEpochMilli(), to.toEpochMilli(),
                     CheckinService.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
-                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
-                            + Math.min(other.size(), MAX_ROWS) + " unverified");
+                    traced(ref, from, to, rows.size(), other.size()));
             return new VenueTrace(named(c, cap(rows)), named(c, cap(other)), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
     }
@@ -101,8 +101,7 @@ public final class TraceService {
             List<SubjectVisit> other = Sql.list(c, sql.formatted("<>"), row, subject, from.toEpochMilli(), to.toEpochMilli(),
                     CheckinService.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
-                    "case " + ref + ": " + from + " .. " + to + ", " + Math.min(rows.size(), MAX_ROWS) + " verified rows, "
-                            + Math.min(other.size(), MAX_ROWS) + " unverified");
+                    traced(ref, from, to, rows.size(), other.size()));
             return new SubjectTrace(cap(rows), cap(other), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
         });
     }
@@ -131,5 +130,13 @@ public final class TraceService {
             }
         }
         return out;
+    }
+
+    /** A trace query's entry: the case it was for, the window, and how many rows it gave (at most what was shown). */
+    private static AuditLog.Detail traced(String ref, Instant from, Instant to, int verified, int unverified) {
+        int shown = Math.min(verified, MAX_ROWS);
+        int other = Math.min(unverified, MAX_ROWS);
+        return AuditLog.Detail.of("case " + ref + ": " + from + " .. " + to + ", " + shown + " verified rows, " + other
+                + " unverified", AuditMessage.TRACE, ref, from, to, shown, other);
     }
 }

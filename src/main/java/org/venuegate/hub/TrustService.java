@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.core.keys.KeyEntry;
 import org.venuegate.core.keys.KeyRing;
 import org.venuegate.core.keys.KeyRole;
@@ -150,7 +151,8 @@ public final class TrustService {
             } catch (IOException e) {
                 throw ApiException.badRequest("KEY_ROTATION_REFUSED", e.getMessage());
             }
-            AuditLog.record(c, clock.instant(), actor, "KEY_ROTATE", added.keyId(), role + " key rotated, overlap " + overlap);
+            AuditLog.record(c, clock.instant(), actor, "KEY_ROTATE", added.keyId(),
+                    AuditLog.Detail.of(role + " key rotated, overlap " + overlap, AuditMessage.KEY_ROTATED, role, overlap));
             return added;
         });
         publish();
@@ -179,7 +181,7 @@ public final class TrustService {
             } catch (IOException e) {
                 throw new ApiException(404, "NOT_FOUND", e.getMessage());
             }
-            AuditLog.record(c, clock.instant(), actor, "KEY_REVOKE", keyId, null);
+            AuditLog.record(c, clock.instant(), actor, "KEY_REVOKE", keyId);
             return null;
         });
         publish();

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.venuegate.api.AuditMessage;
 import org.venuegate.api.Category;
 import org.venuegate.api.CategoryRequest;
 import org.venuegate.api.Device;
+import org.venuegate.api.Pairing;
 import org.venuegate.api.PairingCode;
 import org.venuegate.api.Venue;
 import org.venuegate.core.crypto.Ed25519;
@@ -28,10 +30,6 @@ import org.venuegate.hub.store.Sql;
 public final class VenueService {
     public static final Duration PAIRING_CODE_TTL = Duration.ofHours(24);
     private static final Pattern CATEGORY_CODE = Pattern.compile("[A-Z0-9-]{2,16}");
-
-    /** What a kiosk receives when it pairs: its token, the root key to pin, its venue and the current trust list. */
-    public record Pairing(long deviceId, String token, String rootPublicKey, String rootKeyId, Venue venue, String trustList) {
-    }
 
     private static final String VENUE_COLUMNS = "id, number, application_id, name, unit_name, credit_code, category, district,"
             + " address, mobile, code_text, issued_at, revoked_at, revoke_reason";
@@ -98,7 +96,7 @@ public final class VenueService {
             }
             Sql.update(c, "UPDATE venues SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ?",
                     now.toEpochMilli(), who.actor(), why, id);
-            AuditLog.record(c, now, who.actor(), "VENUE_REVOKE", "venue:" + id, why);
+            AuditLog.record(c, now, who.actor(), "VENUE_REVOKE", "venue:" + id, AuditLog.Detail.of(why, AuditMessage.REASON, why));
             return null;
         });
         trust.publish();
@@ -123,7 +121,8 @@ public final class VenueService {
             }
             Sql.update(c, "INSERT INTO categories(code, name_zh, name_en, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
                     code, c2.nameZh(), c2.nameEn(), now.toEpochMilli(), who.actor());
-            AuditLog.record(c, now, who.actor(), "CATEGORY_ADD", "category:" + code, c2.nameZh() + " / " + c2.nameEn());
+            AuditLog.record(c, now, who.actor(), "CATEGORY_ADD", "category:" + code,
+                    AuditLog.Detail.of(c2.nameZh() + " / " + c2.nameEn(), AuditMessage.CATEGORY_NAMES, c2.nameZh(), c2.nameEn()));
             return null;
         });
         return c2;
@@ -140,7 +139,8 @@ public final class VenueService {
             }
             Sql.update(c, "INSERT INTO pairing_codes(code_hash, venue_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                     Tokens.hash(Tokens.normalizePairingCode(code)), venueId, who.actor(), now.toEpochMilli(), expires.toEpochMilli());
-            AuditLog.record(c, now, who.actor(), "PAIRING_CODE", "venue:" + venueId, "expires " + expires);
+            AuditLog.record(c, now, who.actor(), "PAIRING_CODE", "venue:" + venueId,
+                    AuditLog.Detail.of("expires " + expires, AuditMessage.PAIRING_EXPIRES, expires));
             return null;
         });
         return new PairingCode(code, venueId, expires);
@@ -172,7 +172,12 @@ public final class VenueService {
                     + " VALUES (?, ?, ?, ?, ?)", venue.get(), Tokens.hash(token), cleanLabel, now.toEpochMilli(), key);
             Sql.update(c, "UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
                     now.toEpochMilli(), deviceId, Tokens.hash(normalized));
-            AuditLog.record(c, now, "device:" + deviceId, "DEVICE_PAIRED", "venue:" + venue.get(), cleanLabel);
+            if (cleanLabel == null) {
+                AuditLog.record(c, now, "device:" + deviceId, "DEVICE_PAIRED", "venue:" + venue.get());
+            } else {
+                AuditLog.record(c, now, "device:" + deviceId, "DEVICE_PAIRED", "venue:" + venue.get(),
+                        AuditLog.Detail.of(cleanLabel, AuditMessage.DEVICE_LABEL, cleanLabel));
+            }
             return new long[] {deviceId, venue.get()};
         });
         Venue v = db.read(c -> load(c, ids[1])).orElseThrow();
@@ -221,7 +226,7 @@ public final class VenueService {
             if (Sql.update(c, "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now.toEpochMilli(), deviceId) == 0) {
                 throw ApiException.notFound("active device " + deviceId);
             }
-            AuditLog.record(c, now, who.actor(), "DEVICE_REVOKE", "device:" + deviceId, null);
+            AuditLog.record(c, now, who.actor(), "DEVICE_REVOKE", "device:" + deviceId);
             return null;
         });
     }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.venuegate.api.Pairing;
 import org.venuegate.core.json.Json;
-import org.venuegate.kiosk.sync.Pairing;
 
 /**
  * {@code kiosk-config/device.json}: what pairing gave this kiosk (its token, the pinned root key, its venue) and the

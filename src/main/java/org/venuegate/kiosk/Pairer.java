@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
+import org.venuegate.api.Pairing;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.kiosk.sync.HubClient;
 import org.venuegate.kiosk.sync.HubException;
-import org.venuegate.kiosk.sync.Pairing;
 
 /** Pairs this kiosk with the hub: exchanges the one-time code, pins the root key, keeps the first trust list. */
 public final class Pairer {

@@ -44,6 +44,8 @@ public final class AdminView {
     @FXML
     Button refresh;
     @FXML
+    Button dashboardButton;
+    @FXML
     Label banner;
     @FXML
     TableView<UserRow> users;
@@ -178,6 +180,8 @@ public final class AdminView {
     @FXML
     TableColumn<AuditRow, String> aTarget;
     @FXML
+    TableColumn<AuditRow, String> aDetail;
+    @FXML
     TextArea auditDetail;
     @FXML
     Button auditPrevious;
@@ -215,6 +219,7 @@ public final class AdminView {
     @FXML
     void initialize() {
         refresh.setOnAction(e -> vm.refresh());
+        DashboardView.offer(dashboardButton, vm.dashboardProperty(), lang);
         refresh.disableProperty().bind(vm.busyProperty());
         banner.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
@@ -342,6 +347,7 @@ public final class AdminView {
         DashboardView.column(aActor, AuditRow::actor);
         DashboardView.column(aAction, AuditRow::action);
         DashboardView.column(aTarget, AuditRow::target);
+        DashboardView.column(aDetail, AuditRow::detail);
         auditDetail.textProperty().bind(Bindings.createStringBinding(() -> {
             AuditRow r = audit.getSelectionModel().getSelectedItem();
             return r == null ? "" : r.detail();

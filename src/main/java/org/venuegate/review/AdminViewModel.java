@@ -11,6 +11,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,7 +55,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     /** Audit actions the filter offers, in the order the list shows them. */
     public static final List<String> ACTIONS = List.of("DECISION_PASS", "DECISION_FAIL", "VENUE_REVOKE", "DEVICE_PAIRED",
             "DEVICE_REVOKE", "PAIRING_CODE", "CATEGORY_ADD", "KEY_ROTATE", "KEY_REVOKE", "USER_UPDATE", "PASSWORD_RESET",
-            "CITIZEN_REGISTER", "COLOUR_CHANGE", "DEPENDANT_ADD", "TRACE_VENUE", "TRACE_SUBJECT", "RETENTION_SET",
+            "USER_UNLOCK", "CITIZEN_REGISTER", "COLOUR_CHANGE", "DEPENDANT_ADD", "TRACE_VENUE", "TRACE_SUBJECT", "RETENTION_SET",
             "RETENTION_PURGE");
     public static final int AUDIT_PAGE = 100;
 
@@ -83,7 +85,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     public record CategoryRow(String code, String nameZh, String nameEn) {
     }
 
-    /** An audit entry for the screen. */
+    /** An audit entry for the screen, every part in the screen's language (the detail from its message). */
     public record AuditRow(String time, String actor, String action, String target, String detail) {
     }
 
@@ -92,6 +94,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
     private final Clock clock;
 
     private final ReadOnlyBooleanWrapper bannerIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<DashboardViewModel> dashboard = new ReadOnlyObjectWrapper<>();
 
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty newUsername = new SimpleStringProperty("");
@@ -487,7 +490,7 @@ public final class AdminViewModel extends BackOfficeViewModel {
             String key = "bo.audit.action." + e.action();
             rows.add(new AuditRow(BackOffice.time(e.at()), actor(e.actor()),
                     lang.bundle().containsKey(key) ? lang.get(key) : lang.get("bo.audit.action.other"),
-                    target(orEmpty(e.target())), orEmpty(e.detail())));
+                    target(orEmpty(e.target())), AuditWording.detail(lang, e)));
         }
         audit.setAll(rows);
         auditHasNext.set(rows.size() == AUDIT_PAGE);
@@ -715,5 +718,20 @@ public final class AdminViewModel extends BackOfficeViewModel {
         out.add(null);
         out.addAll(Districts.all(false).keySet());
         return out;
+    }
+
+    // ------------------------------------------------------------------ the dashboard on this screen's toolbar
+
+    /**
+     * Puts the dashboard on this screen's own toolbar; only for a role that may see it
+     * ({@link DashboardViewModel#shownTo}), so any other role never gets the button.
+     */
+    public void offerDashboard(DashboardViewModel d) {
+        dashboard.set(d != null && DashboardViewModel.shownTo(hub.role()) ? d : null);
+    }
+
+    /** The dashboard this screen offers, or null when it offers none. */
+    public ReadOnlyObjectProperty<DashboardViewModel> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
     }
 }

@@ -85,6 +85,21 @@ public final class DashboardView {
         return stage;
     }
 
+    /**
+     * A screen's toolbar button for the dashboard it offers: shown (and in the focus order, so Tab and Space reach it)
+     * only while there is one; opens or brings forward the one dashboard window.
+     */
+    static void offer(javafx.scene.control.Button button, javafx.beans.value.ObservableObjectValue<DashboardViewModel> dashboard,
+                      Lang lang) {
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(dashboard));
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(e -> {
+            if (dashboard.get() != null) {
+                show(button.getScene().getWindow(), dashboard.get(), lang);
+            }
+        });
+    }
+
     public static Parent load(DashboardViewModel vm, Lang lang) {
         DashboardView view = new DashboardView();
         view.vm = vm;

@@ -63,6 +63,14 @@ public final class DashboardViewModel extends BackOfficeViewModel {
     private final ObservableList<Kiosk> fleet = FXCollections.observableArrayList();
 
     /**
+     * Whether a screen offers the dashboard to this role: the roles the hub answers {@code GET /dashboard} for
+     * (reviewers and admins); anyone else would only be refused.
+     */
+    public static boolean shownTo(org.venuegate.api.Role role) {
+        return role == org.venuegate.api.Role.REVIEWER || role == org.venuegate.api.Role.ADMIN;
+    }
+
+    /**
      * @param silentAfter a kiosk not heard from for longer than this stands out in the fleet table
      */
     public DashboardViewModel(ReviewHubClient hub, UiExecutor executor, Lang lang, Clock clock, Duration silentAfter) {

@@ -121,6 +121,7 @@ public final class QueueViewModel {
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<String> commonReasons;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<DashboardViewModel> dashboard = new ReadOnlyObjectWrapper<>();
     /** Bumped by every selection, so a slow answer for an earlier one is dropped instead of shown. */
     private long selectionToken;
     private boolean replacingRows;
@@ -785,5 +786,20 @@ public final class QueueViewModel {
     /** How many decisions are held in the undo window. */
     public ReadOnlyIntegerProperty heldCountProperty() {
         return heldCount.getReadOnlyProperty();
+    }
+
+    // ------------------------------------------------------------------ the dashboard on this screen's toolbar
+
+    /**
+     * Puts the dashboard on this screen's own toolbar; only for a role that may see it
+     * ({@link DashboardViewModel#shownTo}), so any other role never gets the button.
+     */
+    public void offerDashboard(DashboardViewModel d) {
+        dashboard.set(d != null && DashboardViewModel.shownTo(hub.role()) ? d : null);
+    }
+
+    /** The dashboard this screen offers, or null when it offers none. */
+    public ReadOnlyObjectProperty<DashboardViewModel> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
     }
 }

@@ -8,9 +8,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
@@ -122,24 +119,27 @@ public final class ReviewApp extends Application {
 
     static Parent screenFor(ReviewHubClient client, UiExecutor executor, Lang l, QueueViewModel queue, SessionWatch watch) {
         Role role = client.role();
-        if (role == Role.REVIEWER) {
-            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
+        // The dashboard opens from the screen's own toolbar (one toolbar, not a bar above it), for the roles
+        // DashboardViewModel.shownTo allows; the view models refuse it to any other.
+        DashboardViewModel dashboard = null;
+        if (DashboardViewModel.shownTo(role)) {
+            dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
             watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
-            // The queue's own admin button stays disabled: reviewers never see admin tools.
+        }
+        if (role == Role.REVIEWER) {
+            queue.offerDashboard(dashboard);
+            // The queue's own admin button stays hidden: reviewers never see admin tools.
             Parent queueView = ReviewView.load(queue, l, posters(client), null);
             queue.refresh();
-            return withBar(l, queueView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
-                    w -> DashboardView.show(w, dashboard, l))));
+            return queueView;
         }
         if (role == Role.ADMIN) {
-            DashboardViewModel dashboard = new DashboardViewModel(client, executor, l, Clock.systemUTC(), silentAfter());
             AdminViewModel admin = new AdminViewModel(client, executor, l);
-            watch.watch(dashboard.sessionExpiredProperty(), dashboard::sessionRenewed);
+            admin.offerDashboard(dashboard);
             watch.watch(admin.sessionExpiredProperty(), admin::sessionRenewed);
             Parent adminView = AdminView.load(admin, l);
             admin.refresh();
-            return withBar(l, adminView, bar -> bar.getChildren().add(button(l.get("bo.app.dashboard"),
-                    w -> DashboardView.show(w, dashboard, l))));
+            return adminView;
         }
         if (role == Role.TRACER) {
             TracerViewModel tracer = new TracerViewModel(client, executor, l);
@@ -147,22 +147,6 @@ public final class ReviewApp extends Application {
             return TracerView.load(tracer, l);
         }
         return null;
-    }
-
-    private static Parent withBar(Lang l, Parent content, java.util.function.Consumer<HBox> fill) {
-        HBox bar = new HBox(6);
-        bar.getStyleClass().add("toolbar");
-        bar.setStyle("-fx-padding: 4 8 0 8;");
-        fill.accept(bar);
-        BorderPane pane = new BorderPane(content);
-        pane.setTop(bar);
-        return pane;
-    }
-
-    private static Button button(String text, java.util.function.Consumer<javafx.stage.Window> action) {
-        Button b = new Button(text);
-        b.setOnAction(e -> action.accept(b.getScene().getWindow()));
-        return b;
     }
 
     /** Null when this PC has no CJK font: the queue still works, poster buttons then do nothing. */

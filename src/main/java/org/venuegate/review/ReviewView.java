@@ -119,6 +119,8 @@ public final class ReviewView {
     @FXML
     ComboBox<String> sortChoice;
     @FXML
+    Button dashboardButton;
+    @FXML
     Button adminButton;
     @FXML
     ChoiceBox<String> posterFormat;
@@ -189,6 +191,8 @@ public final class ReviewView {
         adminButton.setVisible(admin != null);
         adminButton.setManaged(admin != null);
         adminButton.setOnAction(e -> AdminView.show(root.getScene().getWindow(), admin, lang));
+        // the dashboard sits in this one toolbar, for the roles the view model offers it to
+        DashboardView.offer(dashboardButton, vm.dashboardProperty(), lang);
         posters();
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {

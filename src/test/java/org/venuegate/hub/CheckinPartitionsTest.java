@@ -15,9 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.AuditEntry;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.Receipt;
+import org.venuegate.api.Rejection;
 import org.venuegate.core.checkin.CheckinChain;
-import org.venuegate.hub.CheckinService.Checkin;
-import org.venuegate.hub.CheckinService.Receipt;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.hub.store.Database;
@@ -111,7 +113,7 @@ class CheckinPartitionsTest {
             Checkin moved = new Checkin(today.id(), today.seq(), today.chain(), VENUE, today.subject(), false, "PASS", null, "GREEN",
                     false, today.decidedAt().minusSeconds(300), null, today.prev(), 1000L);
             Receipt altered = service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(moved)));
-            assertThat(altered.rejected()).extracting(CheckinService.Rejection::error).containsExactly("ID_CONFLICT");
+            assertThat(altered.rejected()).extracting(Rejection::error).containsExactly("ID_CONFLICT");
             assertThat(db.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"))).isEqualTo(3);
         }
     }
@@ -162,6 +164,11 @@ class CheckinPartitionsTest {
                     rs -> rs.getString(1))).orElseThrow();
             assertThat(detail).contains(purged + " check-ins").contains("partitions dropped: checkins_p20261031, checkins_p20261101")
                     .as("a partition whose rows may still be within the period stays").doesNotContain("checkins_p20261112");
+            // the screens word the purge from its message; the partitions' names stay in the English text only
+            AuditEntry entry = db.read(c -> AuditLog.page(c, "RETENTION_PURGE", 0, 1)).get(0);
+            assertThat(entry.detailKey()).isEqualTo("RETENTION_PURGE_PARTITIONS");
+            assertThat(entry.detailArgs()).hasSize(4).startsWith(Integer.toString(purged));
+            assertThat(Integer.parseInt(entry.detailArgs().get(3))).as("partitions dropped").isGreaterThanOrEqualTo(2);
         }
     }
 }

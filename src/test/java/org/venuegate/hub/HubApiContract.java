@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.json.Json;
 import org.venuegate.core.trust.SignedTrustList;
@@ -675,7 +677,7 @@ abstract class HubApiContract {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> wire(CheckinService.Checkin c) {
+    static Map<String, Object> wire(Checkin c) {
         return Json.mapper().convertValue(c, Map.class);
     }
 
@@ -687,7 +689,7 @@ abstract class HubApiContract {
         String device = pairDevice(venueId);
         long nonce = unveilNonce(venueId);
         String subject = "S" + citizenSubject;
-        CheckinService.Checkin scanned = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, subject, false,
+        Checkin scanned = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, subject, false,
                 "PASS", null, "GREEN", nonce, Instant.now());
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(scanned))));
@@ -723,7 +725,7 @@ abstract class HubApiContract {
         long realNonce = unveilNonce(venueId);
         long nonceForOther = unveilNonce(otherVenue);
         Instant now = Instant.now();
-        List<CheckinService.Checkin> items = new ArrayList<>();
+        List<Checkin> items = new ArrayList<>();
         String prev = ZERO;
         Object[][] cases = {
                 {"S900001", false, 4242L, now},                     // a code the hub never issued
@@ -737,7 +739,7 @@ abstract class HubApiContract {
             Object[] k = cases[i];
             boolean manual = (Boolean) k[1];
             boolean stop = k[2] == null && !manual;
-            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), i + 1, venueId, (String) k[0], manual,
+            Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), i + 1, venueId, (String) k[0], manual,
                     stop ? "STOP" : "PASS", stop ? "FORGED" : null, manual || stop ? null : "GREEN", (Long) k[2], (Instant) k[3]);
             items.add(c);
             prev = c.chain();
@@ -766,7 +768,7 @@ abstract class HubApiContract {
         long venueId = passedVenue("签名场所");
         String device = pairDevice(venueId);
         long deviceId = deviceIds.get(device);
-        List<CheckinService.Checkin> items = List.of(TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1",
+        List<Checkin> items = List.of(TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1",
                 false, "PASS", null, "GREEN", null, Instant.now()));
         List<Map<String, Object>> wire = items.stream().map(HubApiContract::wire).toList();
         Map<String, Object> unsigned = new java.util.HashMap<>(Map.of("checkins", wire));
@@ -775,11 +777,11 @@ abstract class HubApiContract {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.error()).isEqualTo("BATCH_SIGNATURE_INVALID");
         // a thief's own key: the token is right, the signature is not the device's
-        String stranger = CheckinService.Batch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
+        String stranger = CheckinBatch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", stranger)).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         // the device's own signature over other items does not carry over
-        String forOther = CheckinService.Batch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
+        String forOther = CheckinBatch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", forOther)).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isZero();
@@ -812,11 +814,11 @@ abstract class HubApiContract {
         String device = pairDevice(venueId);
         long deviceId = deviceIds.get(device);
         assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("NONE");
-        List<CheckinService.Checkin> all = new ArrayList<>();
+        List<Checkin> all = new ArrayList<>();
         String prev = ZERO;
         Instant at = Instant.now().minusSeconds(30);
         for (int seq = 1; seq <= 10; seq++) {
-            CheckinService.Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), seq, venueId, "S" + seq, false,
+            Checkin c = TestDevices.chained(prev, UUID.randomUUID().toString(), seq, venueId, "S" + seq, false,
                     "PASS", null, "GREEN", null, at.plusMillis(seq));
             all.add(c);
             prev = c.chain();
@@ -844,7 +846,7 @@ abstract class HubApiContract {
         assertThat(flagged.get("status").asText()).isEqualTo("EDITED");
         assertThat(flagged.get("from").asLong()).isEqualTo(9);
         // a record 10 that does not follow the 9 the hub holds
-        CheckinService.Checkin foreign = TestDevices.chained("ab".repeat(32), UUID.randomUUID().toString(), 10, venueId, "S10",
+        Checkin foreign = TestDevices.chained("ab".repeat(32), UUID.randomUUID().toString(), 10, venueId, "S10",
                 false, "PASS", null, "GREEN", null, at);
         call("POST", "/checkins", device, Map.of("checkins", List.of(wire(foreign))));
         assertThat(chainOf(deviceId).get("status").asText()).isEqualTo("BROKEN");
@@ -962,6 +964,116 @@ abstract class HubApiContract {
         assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", 31L)).isZero();
         assertThat(count("SELECT COUNT(*) FROM unveils WHERE nonce = ?", freshNonce)).isEqualTo(1);
         assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
+    }
+
+    /** The newest audit entry of {@code action} on {@code target}, as the API serves it. */
+    JsonNode audited(String action, String target) {
+        for (JsonNode e : call("GET", "/audit?size=500&action=" + action, admin, null).json()) {
+            if (e.get("target").asText().equals(target)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + action + " entry on " + target);
+    }
+
+    static List<String> args(JsonNode entry) {
+        List<String> out = new ArrayList<>();
+        entry.get("detailArgs").forEach(a -> out.add(a.isNull() ? null : a.asText()));
+        return out;
+    }
+
+    /**
+     * Issue 12: every detail comes as a message with its arguments (so a screen words it in its own language), next to
+     * the English sentence logs read; typed text stays as typed, times and durations are ISO-8601, enums by name.
+     */
+    @Test
+    void auditDetailsCarryAMessageAndItsArguments() {
+        JsonNode app = submit("审计详情场所");
+        long venueId = pass(app.get("id").asLong()).get("application").get("venueId").asLong();
+        JsonNode pass = audited("DECISION_PASS", "application:" + app.get("id").asLong());
+        assertThat(pass.get("detailKey").asText()).isEqualTo("VENUE_CREATED");
+        assertThat(args(pass)).containsExactly(Long.toString(venueId));
+        assertThat(pass.get("detail").asText()).isEqualTo("venue " + venueId);
+
+        long failed = submit("审计退回场所").get("id").asLong();
+        call("POST", "/applications/" + failed + "/decision", reviewer, Map.of("decision", "FAIL", "reason", "营业执照照片不清晰", "version", 1));
+        JsonNode fail = audited("DECISION_FAIL", "application:" + failed);
+        assertThat(fail.get("detailKey").asText()).isEqualTo("REASON");
+        assertThat(args(fail)).containsExactly("营业执照照片不清晰");
+
+        pairDevice(venueId);
+        JsonNode code = audited("PAIRING_CODE", "venue:" + venueId);
+        assertThat(code.get("detailKey").asText()).isEqualTo("PAIRING_EXPIRES");
+        assertThat(Instant.parse(args(code).get(0))).isAfter(Instant.now());
+        JsonNode paired = audited("DEVICE_PAIRED", "venue:" + venueId);
+        assertThat(paired.get("detailKey").asText()).isEqualTo("DEVICE_LABEL");
+        assertThat(args(paired)).containsExactly("东门");
+
+        call("POST", "/venues/" + venueId + "/revoke", admin, Map.of("reason", "场所已搬迁"));
+        assertThat(args(audited("VENUE_REVOKE", "venue:" + venueId))).containsExactly("场所已搬迁");
+
+        call("POST", "/categories", admin, Map.of("code", "AUDITED", "nameZh", "审计馆", "nameEn", "Audit hall"));
+        JsonNode category = audited("CATEGORY_ADD", "category:AUDITED");
+        assertThat(category.get("detailKey").asText()).isEqualTo("CATEGORY_NAMES");
+        assertThat(args(category)).containsExactly("审计馆", "Audit hall");
+
+        long s = registerCitizen("钱*", "GREEN", false).get("subjectId").asLong();
+        assertThat(audited("CITIZEN_REGISTER", "subject:" + s).get("detailKey").asText()).isEqualTo("CITIZEN_COLOUR");
+        assertThat(args(audited("CITIZEN_REGISTER", "subject:" + s))).containsExactly("GREEN");
+        call("POST", "/citizens/" + citizenSubject + "/dependants", admin, Map.of("subjectId", s));
+        assertThat(args(audited("DEPENDANT_ADD", "subject:" + s))).containsExactly(Long.toString(citizenSubject));
+        call("PUT", "/citizens/" + s + "/colour", admin, Map.of("colour", "YELLOW", "reason", "次密接", "followUp", "请三天两检"));
+        JsonNode colour = audited("COLOUR_CHANGE", "subject:" + s);
+        assertThat(colour.get("detailKey").asText()).isEqualTo("COLOUR_CHANGE_REASON");
+        assertThat(args(colour)).containsExactly("GREEN", "YELLOW", "次密接");
+        call("PUT", "/citizens/" + s + "/colour", admin, Map.of("colour", "GREEN"));
+        assertThat(audited("COLOUR_CHANGE", "subject:" + s).get("detailKey").asText()).isEqualTo("COLOUR_CHANGE");
+
+        String kid = call("POST", "/keys/rotate", admin, Map.of("role", "HEALTH", "overlapDays", 3)).json().get("keyId").asText();
+        JsonNode rotated = audited("KEY_ROTATE", kid);
+        assertThat(rotated.get("detailKey").asText()).isEqualTo("KEY_ROTATED");
+        assertThat(args(rotated)).containsExactly("HEALTH", "PT72H");
+
+        user("rev-audited", "REVIEWER", HEPING, null);
+        long id = findUser(call("GET", "/users", admin, null).json(), "rev-audited").get("id").asLong();
+        call("PUT", "/users/" + id, admin, Map.of("role", "REVIEWER", "district", 120102, "active", false));
+        JsonNode update = audited("USER_UPDATE", "user:rev-audited");
+        assertThat(update.get("detailKey").asText()).isEqualTo("USER_UPDATE");
+        assertThat(args(update)).containsExactly("REVIEWER", "REVIEWER", Integer.toString(HEPING), "120102", "true", "false");
+        call("PUT", "/users/" + id, admin, Map.of("role", "TRACER", "active", true));
+        assertThat(args(audited("USER_UPDATE", "user:rev-audited"))).containsExactly("REVIEWER", "TRACER", "120102", null, "false", "true");
+
+        String window = "?caseRef=" + java.net.URLEncoder.encode("案-0815", java.nio.charset.StandardCharsets.UTF_8) + "&from=" + Instant.parse("2026-11-01T00:00:00Z") + "&to=" + Instant.parse("2026-11-02T00:00:00Z");
+        call("GET", "/trace/venues/" + venueId + window, tracer, null);
+        JsonNode trace = audited("TRACE_VENUE", "venue:" + venueId);
+        assertThat(trace.get("detailKey").asText()).isEqualTo("TRACE");
+        assertThat(args(trace)).containsExactly("案-0815", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "0", "0");
+
+        int days = (int) hub.backOffice().retention().toDays();
+        try {
+            call("PUT", "/retention", admin, Map.of("days", 30));
+            JsonNode retention = call("GET", "/audit?action=RETENTION_SET", admin, null).json().get(0);
+            assertThat(retention.get("detailKey").asText()).isEqualTo("RETENTION_CHANGE");
+            assertThat(args(retention)).containsExactly(Integer.toString(days), "30");
+            int purged = hub.checkins().purge(hub.backOffice().retention());
+            JsonNode purge = call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0);
+            assertThat(purge.get("detailKey").asText()).isIn("RETENTION_PURGE", "RETENTION_PURGE_PARTITIONS");
+            assertThat(args(purge).get(0)).isEqualTo(Integer.toString(purged));
+            assertThat(Instant.parse(args(purge).get(1))).isBefore(Instant.now().minus(Duration.ofDays(29)));
+            assertThat(args(purge).get(2)).isEqualTo("30");
+        } finally {
+            call("PUT", "/retention", admin, Map.of("days", days));
+        }
+
+        // An entry without a detail has no message; one written before messages existed keeps its sentence.
+        JsonNode reset = call("GET", "/audit?action=PASSWORD_RESET", admin, null).json();
+        reset.forEach(e -> assertThat(e.get("detailKey").isNull() && e.get("detailArgs").isEmpty()).isTrue());
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO audit_log(at, actor, action, target, detail)"
+                + " VALUES (?, ?, ?, ?, ?)", Instant.now().toEpochMilli(), "admin", "LEGACY_ENTRY", "venue:1", "expires 2026-01-01T00:00:00Z"));
+        JsonNode legacy = audited("LEGACY_ENTRY", "venue:1");
+        assertThat(legacy.get("detail").asText()).isEqualTo("expires 2026-01-01T00:00:00Z");
+        assertThat(legacy.get("detailKey").isNull()).isTrue();
+        assertThat(legacy.get("detailArgs")).isEmpty();
     }
 
     /** Issue 13, defect 1: times far outside any sane range were HTTP 500 (overflow); now each is refused by name. */

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.Verdict;
@@ -276,9 +277,9 @@ abstract class HubApiFuzz implements ApiFuzzer.Fixtures {
     public JsonNode finish(Operation op, JsonNode body) {
         if (op.path().endsWith("/checkins") && body instanceof ObjectNode batch) {
             try {
-                CheckinService.Batch b = Json.mapper().treeToValue(batch, CheckinService.Batch.class);
+                CheckinBatch b = Json.mapper().treeToValue(batch, CheckinBatch.class);
                 if (b != null && b.checkins() != null) {
-                    batch.put("signature", CheckinService.Batch.signed(deviceId, b.checkins(), TestDevices.KEY.getPrivate()).signature());
+                    batch.put("signature", CheckinBatch.signed(deviceId, b.checkins(), TestDevices.KEY.getPrivate()).signature());
                 }
             } catch (IOException | IllegalArgumentException e) {
                 // not readable as a batch: the hub refuses it before it looks at the signature

@@ -4,10 +4,10 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.crypto.Ed25519;
-import org.venuegate.hub.CheckinService.Batch;
-import org.venuegate.hub.CheckinService.Checkin;
 import org.venuegate.hub.auth.Principal;
 
 /**
@@ -27,8 +27,8 @@ public final class TestDevices {
     /** Every device id is known, paired long ago, with {@link #KEY}: for tests of ingestion rules on a bare database. */
     public static final CheckinService.Devices ANY = id -> Optional.of(new CheckinService.Registered(Instant.EPOCH, KEY.getPublic()));
 
-    public static Batch signed(Principal device, List<Checkin> items) {
-        return Batch.signed(device.id(), items, KEY.getPrivate());
+    public static CheckinBatch signed(Principal device, List<Checkin> items) {
+        return CheckinBatch.signed(device.id(), items, KEY.getPrivate());
     }
 
     /** A check-in as an old kiosk sent it: no nonce, no link to the record before, no scan time. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Pairing;
 import org.venuegate.api.Verdict;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.decide.StopReason;
@@ -23,7 +24,6 @@ import org.venuegate.hub.TestHub;
 import org.venuegate.kiosk.TrustedClock.Source;
 import org.venuegate.kiosk.config.KioskConfig;
 import org.venuegate.kiosk.sync.HubClient;
-import org.venuegate.kiosk.sync.Pairing;
 import org.venuegate.testing.MutableClock;
 
 /**

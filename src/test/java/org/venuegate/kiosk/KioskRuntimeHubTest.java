@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.api.CitizenInput;
 import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Pairing;
 import org.venuegate.api.SubjectTrace;
 import org.venuegate.api.SubjectVisit;
 import org.venuegate.api.Verdict;
@@ -21,7 +22,6 @@ import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.kiosk.config.KioskConfig;
 import org.venuegate.kiosk.sync.HubClient;
-import org.venuegate.kiosk.sync.Pairing;
 
 /** The kiosk's whole back end against a real hub: pair, scan an unveiled code, journal, sync, trace. */
 class KioskRuntimeHubTest {

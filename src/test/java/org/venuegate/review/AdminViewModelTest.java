@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.ColourChange;
 import org.venuegate.api.UserUpdate;
+import org.venuegate.core.code.Colour;
 import org.venuegate.core.keys.KeyRole;
 import org.venuegate.hub.TestHub;
+import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
 import org.venuegate.ui.InlineUiExecutor;
 import org.venuegate.ui.Lang;
@@ -185,6 +192,105 @@ class AdminViewModelTest {
         assertThat(vm.lastPurgeTextProperty().get()).contains("删除了 0 条在").endsWith("之前的签到记录");
         vm.retentionDaysProperty().set(28);
         vm.saveRetention();
+    }
+
+    /**
+     * Issue 12: the hub's details were English sentences on the Chinese screen ("expires 2026-…", "GREEN -> YELLOW",
+     * "30 -> 60 days"). Each is now worded in the screen's language from its message; what a person typed stays as
+     * typed, and an entry from before messages existed still shows its sentence.
+     */
+    @Test
+    void aChineseAuditRowSaysNothingInEnglish() throws Exception {
+        // its own hub: it purges, rotates a key and changes retention, which the other tests here must not see
+        try (TestHub hub = new TestHub()) {
+            auditedEverything(hub);
+        }
+    }
+
+    private static void auditedEverything(TestHub hub) throws Exception {
+        long venue = BackOfficeFixture.passedVenue(hub, "审计详情商场");
+        BackOfficeFixture.pairKiosk(hub, venue, "南门闸机");
+        hub.hub.venues().revoke(hub.admin, venue, "场所已停业");
+        long failed = hub.submit("审计退回商场");
+        hub.hub.applications().decide(hub.admin, failed, new org.venuegate.api.DecisionRequest(
+                org.venuegate.api.Verdict.FAIL, "营业执照照片不清晰", 1));
+        hub.hub.venues().addCategory(hub.admin, new org.venuegate.api.CategoryRequest("ARCADE", "电玩城", "Arcade"));
+        hub.hub.trust().rotate(KeyRole.VENUE, Duration.ofDays(7), "root-admin");
+        long child = hub.hub.citizens().register(hub.admin, new org.venuegate.api.CitizenInput(null, "张*", Colour.GREEN,
+                null, null, true, null, false)).subjectId();
+        hub.hub.citizens().addDependant(hub.admin, hub.citizenSubject, child);
+        hub.hub.citizens().setColour(hub.admin, child, new ColourChange(Colour.YELLOW, "次密接", "请三天两检"));
+        hub.hub.citizens().setColour(hub.admin, child, new ColourChange(Colour.GREEN, null, null));
+        long id = hub.hub.auth().createUser("rev-audit", "password-1", Role.REVIEWER, 120101, null);
+        hub.hub.backOffice().updateUser(hub.admin, id, new UserUpdate(org.venuegate.api.Role.REVIEWER, 120103, false));
+        int days = (int) hub.hub.backOffice().retention().toDays();
+        hub.hub.backOffice().setRetention(hub.admin, new org.venuegate.api.RetentionRequest(30));
+        hub.hub.checkins().purge(hub.hub.backOffice().retention());
+        hub.hub.backOffice().setRetention(hub.admin, new org.venuegate.api.RetentionRequest(days));
+        long tracerId = hub.hub.auth().createUser("tracer-audit", "password-1", Role.TRACER, null, null);
+        hub.hub.trace().atVenue(new Principal(Role.TRACER, tracerId, "tracer-audit", null, null, null), "津卫追-0815", venue,
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"));
+        hub.hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO audit_log(at, actor, action, target, detail)"
+                + " VALUES (?, ?, ?, ?, ?)", Instant.now().toEpochMilli(), "root-admin", "PAIRING_CODE", "venue:" + venue,
+                "expires 2026-01-01T00:00:00Z"));
+
+        AdminViewModel zh = new AdminViewModel(BackOfficeFixture.client(hub, "root-admin"), new InlineUiExecutor(), ZH);
+        zh.refresh();
+        List<AdminViewModel.AuditRow> rows = List.copyOf(zh.audit());
+        AdminViewModel.AuditRow legacy = rows.get(0);
+        assertThat(legacy.detail()).as("written before messages: its sentence, as it is").isEqualTo("expires 2026-01-01T00:00:00Z");
+        // Typed by the admin: the English category name (for the English screens).
+        Set<String> typed = Set.of("Arcade");
+        Pattern latin = Pattern.compile("[A-Za-z]{3,}");
+        assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(r -> {
+            latin.matcher(r.detail()).results().map(m -> m.group())
+                    .forEach(w -> assertThat(typed).as("%s: '%s'", r.action(), r.detail()).contains(w));
+            assertThat(r.detail()).as(r.action()).doesNotContain("->").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
+        });
+        assertThat(detail(rows, "吊销场所码")).isEqualTo("原因：场所已停业");
+        assertThat(detail(rows, "审核退回")).isEqualTo("原因：营业执照照片不清晰");
+        assertThat(detail(rows, "审核通过")).isEqualTo("已生成场所 " + venue);
+        assertThat(detail(rows, "终端配对")).isEqualTo("终端名称：南门闸机");
+        assertThat(detail(rows, "添加行业类别")).isEqualTo("中文名“电玩城”，英文名“Arcade”");
+        assertThat(detail(rows, "轮换密钥")).isEqualTo("已轮换场所码签名密钥，旧密钥再有效 7 天");
+        assertThat(detail(rows, "添加家属")).isEqualTo("监护人：对象 " + hub.citizenSubject);
+        assertThat(detail(rows, "登记市民")).isEqualTo("健康码：绿码");
+        assertThat(rows).filteredOn(r -> r.action().equals("变更健康码颜色")).extracting(AdminViewModel.AuditRow::detail)
+                .startsWith("黄码 → 绿码", "绿码 → 黄码，原因：次密接");
+        assertThat(detail(rows, "修改账号")).isEqualTo("角色 审核员 → 审核员，辖区 和平区 → 河西区，状态 启用 → 已停用");
+        assertThat(rows).filteredOn(r -> r.action().equals("修改保留期限")).extracting(AdminViewModel.AuditRow::detail)
+                .startsWith("保留期限 30 天 → " + days + " 天", "保留期限 " + days + " 天 → 30 天");
+        assertThat(detail(rows, "到期清理签到")).matches("删除了 \\d+ 条在 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 之前的签到记录（保留期限 30 天）");
+        assertThat(detail(rows, "追溯：场所到访者")).isEqualTo("案件 津卫追-0815：2026-11-01 08:00 至 2026-11-02 08:00，已核验 0 条，未核验 0 条");
+        assertThat(rows).filteredOn(r -> r.action().equals("生成配对码")).element(1).extracting(AdminViewModel.AuditRow::detail)
+                .asString().matches("有效期至 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+
+        AdminViewModel en = new AdminViewModel(BackOfficeFixture.client(hub, "root-admin"), new InlineUiExecutor(), EN);
+        en.refresh();
+        List<AdminViewModel.AuditRow> english = List.copyOf(en.audit());
+        assertThat(detail(english, "Venue code revoked")).isEqualTo("Reason: 场所已停业");
+        assertThat(detail(english, "Key rotated")).isEqualTo("Venue-code signing key rotated; the old key stays valid for 7 days");
+        assertThat(detail(english, "Account changed")).isEqualTo("Role Reviewer → Reviewer, district Heping → Hexi, status Active → Disabled");
+        assertThat(detail(english, "Trace: visitors of a venue"))
+                .isEqualTo("Case 津卫追-0815: 2026-11-01 08:00 to 2026-11-02 08:00, 0 verified rows, 0 unverified");
+    }
+
+    /** The detail of the newest row of this (localized) action. */
+    private static String detail(List<AdminViewModel.AuditRow> rows, String action) {
+        return rows.stream().filter(r -> r.action().equals(action)).findFirst().orElseThrow(() -> new AssertionError(action))
+                .detail();
+    }
+
+    @Test
+    void theAdminScreenOffersTheDashboardToAnAdminOnly() throws Exception {
+        DashboardViewModel dashboard = new DashboardViewModel(BackOfficeFixture.client(hub, "root-admin"), new InlineUiExecutor(),
+                ZH, java.time.Clock.systemUTC(), Duration.ofMinutes(30));
+        AdminViewModel admin = vm("root-admin", ZH);
+        admin.offerDashboard(dashboard);
+        assertThat(admin.dashboardProperty().get()).isSameAs(dashboard);
+        AdminViewModel tracer = vm("tracer", ZH);
+        tracer.offerDashboard(dashboard);
+        assertThat(tracer.dashboardProperty().get()).as("the hub refuses a tracer the dashboard").isNull();
     }
 
     @Test

@@ -67,6 +67,10 @@ class AdminViewSmokeTest {
             Lang lang = Lang.of(tag);
             String suffix = tag.startsWith("zh") ? "zh" : "en";
             AdminViewModel vm = new AdminViewModel(BackOfficeFixture.client(hub, "root-admin"), new FxUiExecutor(), lang);
+            // as the workstation shows it: with the dashboard in the admin's own toolbar
+            ReviewHubClient dashboardClient = BackOfficeFixture.client(hub, "root-admin");
+            vm.offerDashboard(new DashboardViewModel(dashboardClient, new FxUiExecutor(), lang, java.time.Clock.systemUTC(),
+                    java.time.Duration.ofMinutes(30)));
             Scene scene = ScreenShots.show(robot, stage, () -> AdminView.load(vm, lang));
             robot.interact(vm::refresh);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.users().isEmpty() && !vm.keys().isEmpty());
@@ -87,6 +91,9 @@ class AdminViewSmokeTest {
             Set<String> words = new HashSet<>();
             typed.forEach(t -> words.addAll(List.of(t.split("[^A-Za-z]+"))));
             Predicate<String> allow = s -> typed.contains(s) || words.contains(s);
+            // a selected entry, so the detail under the table is audited too
+            TableView<?> entries = robot.lookup("#audit").queryAs(TableView.class);
+            robot.interact(() -> entries.getSelectionModel().select(0));
             TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
             for (Tab tab : tabs.getTabs()) {
                 robot.interact(() -> tabs.getSelectionModel().select(tab));
@@ -119,9 +126,12 @@ class AdminViewSmokeTest {
                 assertThat(scene.lookup(".pass-button")).as("a reviewer gets the queue").isNotNull();
                 assertThat(scene.lookup("#adminButton").isVisible()).as("and never sees an admin button").isFalse();
                 assertThat(scene.lookup("#caseRef")).isNull();
+                oneToolbarWithTheDashboard(robot, scene, "#search", lang);
             } else {
                 assertThat(scene.lookup("#caseRef")).as("a tracer gets the tracer screen").isNotNull();
                 assertThat(scene.lookup(".pass-button")).as("and no queue").isNull();
+                javafx.scene.Node dashboard = scene.lookup("#dashboardButton");
+                assertThat(dashboard == null || !dashboard.isVisible()).as("nor a dashboard, which the hub refuses a tracer").isTrue();
             }
         }
         ReviewHubClient admin = BackOfficeFixture.client(hub, "root-admin");
@@ -132,9 +142,32 @@ class AdminViewSmokeTest {
         Scene scene = ScreenShots.show(robot, stage, () -> screen[0]);
         assertThat(scene.lookup("#users")).as("an admin gets the admin screens").isNotNull();
         assertThat(scene.lookup("#caseRef")).isNull();
+        oneToolbarWithTheDashboard(robot, scene, "#refresh", lang);
 
         ReviewHubClient citizen = BackOfficeFixture.client(hub, "citizen");
         robot.interact(() -> screen[0] = ReviewApp.screenFor(citizen, new FxUiExecutor(), lang, queue));
         assertThat(screen[0]).as("a citizen gets nothing here").isNull();
+    }
+
+    /**
+     * Issue 12: the dashboard button sat in a bar of its own above the screen's toolbar. Now it is in that toolbar
+     * (beside {@code sibling}), nothing stands above it, and the keyboard opens the dashboard: the button is in the
+     * focus order, and Space presses it.
+     */
+    private void oneToolbarWithTheDashboard(FxRobot robot, Scene scene, String sibling, Lang lang) {
+        javafx.scene.Node button = scene.lookup("#dashboardButton");
+        assertThat(button).isNotNull();
+        assertThat(button.isVisible()).as("the dashboard is offered").isTrue();
+        assertThat(button.getParent().getStyleClass()).contains("toolbar");
+        assertThat(button.getParent().getChildrenUnmodifiable()).as("in the screen's own toolbar").contains(scene.lookup(sibling));
+        assertThat(button.localToScene(button.getBoundsInLocal()).getMinY()).as("the top toolbar, nothing above it").isLessThan(40);
+        assertThat(button.isFocusTraversable()).isTrue();
+        robot.interact(button::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage dashboard = robot.listTargetWindows().stream().filter(w -> w instanceof Stage st && st.isShowing()
+                && lang.get("bo.dash.title").equals(st.getTitle())).map(w -> (Stage) w).findFirst().orElse(null);
+        assertThat(dashboard).as("Space on the button opens the dashboard").isNotNull();
+        robot.interact(dashboard::close);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
+import org.venuegate.api.Checkin;
 import org.venuegate.api.DecisionRequest;
 import org.venuegate.api.Verdict;
 import org.venuegate.hub.CheckinService;
@@ -51,14 +52,14 @@ final class BackOfficeFixture {
      * registration ({@code M...}) is not.
      */
     static void checkins(TestHub hub, Principal kiosk, long firstSeq, long minutesAgo, String... subjects) {
-        List<CheckinService.Checkin> items = new java.util.ArrayList<>();
+        List<Checkin> items = new java.util.ArrayList<>();
         long seq = firstSeq;
         Instant at = Instant.now().minusSeconds(60 * minutesAgo).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String prev = HEADS.getOrDefault(kiosk.id(), org.venuegate.core.checkin.CheckinChain.ZERO);
         for (String s : subjects) {
             boolean manual = s.startsWith("M");
             Long nonce = manual ? null : unveiled(hub, s, kiosk.venueId(), at);
-            CheckinService.Checkin c = org.venuegate.hub.TestDevices.chained(prev, UUID.randomUUID().toString(), seq,
+            Checkin c = org.venuegate.hub.TestDevices.chained(prev, UUID.randomUUID().toString(), seq,
                     kiosk.venueId(), s, manual, "PASS", null, manual ? null : "GREEN", nonce, at);
             items.add(c);
             prev = c.chain();

@@ -49,6 +49,28 @@ class QueueViewModelTest {
         executor.runScheduled();
     }
 
+    /**
+     * The dashboard opens from the queue's own toolbar (issue 12: it sat in a bar of its own above it), and only for a
+     * role the hub shows the dashboard to: a reviewer's queue offers it, a queue signed in otherwise never does.
+     */
+    @Test
+    void theQueueOffersTheDashboardOnlyToARoleThatMaySeeIt() throws Exception {
+        QueueViewModel reviewer = queue("rev-a");
+        assertThat(reviewer.dashboardProperty().get()).as("nothing offered yet").isNull();
+        DashboardViewModel dashboard = new DashboardViewModel(new ReviewHubClient(HTTP, hub.url), executor,
+                new Lang(Locale.ENGLISH), java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(30));
+        reviewer.offerDashboard(dashboard);
+        assertThat(reviewer.dashboardProperty().get()).isSameAs(dashboard);
+        reviewer.offerDashboard(null);
+        assertThat(reviewer.dashboardProperty().get()).isNull();
+
+        QueueViewModel citizen = queue("citizen");
+        citizen.offerDashboard(dashboard);
+        assertThat(citizen.dashboardProperty().get()).as("a citizen would only be refused").isNull();
+        assertThat(DashboardViewModel.shownTo(org.venuegate.api.Role.TRACER)).isFalse();
+        assertThat(DashboardViewModel.shownTo(org.venuegate.api.Role.ADMIN)).isTrue();
+    }
+
     @Test
     void pagesCountsPassAndFailWithReason() throws Exception {
         for (int i = 0; i < 60; i++) {

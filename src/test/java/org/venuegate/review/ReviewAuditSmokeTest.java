@@ -86,10 +86,10 @@ class ReviewAuditSmokeTest {
                 Scene[] scene = new Scene[1];
                 robot.interact(() -> {
                     lang.useAsDefault();
-                    scene[0] = new Scene(ReviewView.load(vm, lang), size[0], size[1] - 40);
+                    // the screen a reviewer signs in to, dashboard button in its toolbar (screenFor refreshes the queue)
+                    scene[0] = new Scene(ReviewApp.screenFor(client, new FxUiExecutor(), lang, vm), size[0], size[1] - 40);
                     stage.setScene(scene[0]);
                     stage.show();
-                    vm.refresh();
                 });
                 @SuppressWarnings("unchecked")
                 TableView<QueueViewModel.Row> table = robot.lookup(".table-view").queryAs(TableView.class);

@@ -17,8 +17,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Base64;
-import org.venuegate.core.checkin.CheckinChain;
+import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
+import org.venuegate.api.HealthReport;
+import org.venuegate.api.PairRequest;
+import org.venuegate.api.Pairing;
+import org.venuegate.api.TimeRequest;
+import org.venuegate.api.Venue;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.core.json.Json;
 import org.venuegate.kiosk.journal.Entry;
@@ -27,13 +32,17 @@ import org.venuegate.kiosk.journal.Record;
 /**
  * The kiosk's side of the hub API. Built around one shared {@link OkHttpClient} (its connection pool and threads are
  * meant to be shared; the kiosk owns it and closes it at exit). Every failure becomes a {@link HubUnavailableException}
- * (retry later) or a {@link HubRejectedException} (the hub said no, and why).
+ * (retry later) or a {@link HubRejectedException} (the hub said no, and why). What it sends and reads are the
+ * hub's own records of {@code org.venuegate.api}, so a field renamed on either side does not compile on the other.
  */
 public final class HubClient {
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String PREFIX = "api/v1";
-    // Lenient on unknown fields: a newer hub may add some, and the kiosk must keep syncing.
-    private static final ObjectReader READER = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // Lenient on unknown fields (a newer hub may add some, and the kiosk must keep syncing) and on numbers and flags
+    // left out (read as 0 and false, as the kiosk's own records did before it read the API's): what the kiosk relies
+    // on is checked where it is used, such as a receipt's three lists.
+    private static final ObjectReader READER = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final OkHttpClient http;
     private final HttpUrl api;
@@ -90,15 +99,15 @@ public final class HubClient {
 
     /** Sends check-ins; the receipt says for each one whether the hub holds it now. */
     public Receipt postCheckins(List<Record> records) throws HubException {
-        List<CheckinJson> items = records.stream().map(HubClient::checkin).toList();
-        Raw raw = execute(http, authorized("checkins").post(body(new Batch(items, sign(items)))).build(),
-                "sending " + records.size() + " check-ins");
-        ReceiptJson r = parse(raw, ReceiptJson.class, "sending check-ins");
+        List<Checkin> items = records.stream().map(HubClient::checkin).toList();
+        // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses
+        CheckinBatch batch = deviceKey == null ? new CheckinBatch(items, null) : CheckinBatch.signed(deviceId, items, deviceKey);
+        Raw raw = execute(http, authorized("checkins").post(body(batch)).build(), "sending " + records.size() + " check-ins");
+        org.venuegate.api.Receipt r = parse(raw, org.venuegate.api.Receipt.class, "sending check-ins");
         if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {
             throw new HubUnavailableException(raw.status, "the hub's receipt lacks accepted, duplicates or rejected: " + abbreviate(raw.body), null);
         }
-        return new Receipt(r.receiptId(), r.deviceId() == null ? 0 : r.deviceId(), r.receivedAt(), r.accepted(),
-                r.duplicates(), r.rejected(), raw.body);
+        return new Receipt(r.receiptId(), r.deviceId(), r.receivedAt(), r.accepted(), r.duplicates(), r.rejected(), raw.body);
     }
 
     /** Fetches the trust list unless the hub's current one has this ETag (then 304, not modified). */
@@ -131,35 +140,24 @@ public final class HubClient {
      * admins' fleet view. Carries no check-in and no subject.
      */
     public void reportHealth(long pending, Instant trustListSignedAt, Instant kioskTime) throws HubException {
-        execute(http, authorized("device/health").post(body(new HealthJson(pending, trustListSignedAt, kioskTime))).build(),
+        execute(http, authorized("device/health").post(body(new HealthReport(pending, trustListSignedAt, kioskTime))).build(),
                 "reporting this kiosk's state");
     }
 
-    record HealthJson(Long pending, Instant trustListSignedAt, Instant kioskTime) {
-    }
-
     /** This kiosk's venue (name, number, whether it was revoked). */
-    public HubVenue venue() throws HubException {
-        return parse(execute(http, authorized("device/venue").get().build(), "fetching the venue"), HubVenue.class,
+    public Venue venue() throws HubException {
+        return parse(execute(http, authorized("device/venue").get().build(), "fetching the venue"), Venue.class,
                 "fetching the venue");
-    }
-
-    /** The device key's signature over the batch (see CheckinChain.batchMessage); null without a key. */
-    private String sign(List<CheckinJson> items) {
-        if (deviceKey == null) {
-            return null;
-        }
-        List<CheckinChain.Signed> signed = items.stream().map(i -> new CheckinChain.Signed(i.seq(), i.chain())).toList();
-        return Base64.getEncoder().encodeToString(Ed25519.sign(deviceKey, CheckinChain.batchMessage(deviceId, signed)));
     }
 
     private Request.Builder authorized(String path) {
         return new Request.Builder().url(api.resolve(path)).header("Authorization", "Bearer " + token);
     }
 
-    static CheckinJson checkin(Record r) {
+    /** A journal record in the hub's wire format: what the chain covers, so the hub can recompute it, and the nonce. */
+    static Checkin checkin(Record r) {
         Entry e = r.entry();
-        return new CheckinJson(r.id(), r.seq(), r.chain(), e.venueId(), e.subject(), e.manual(), e.verdict().name(),
+        return new Checkin(r.id(), r.seq(), r.chain(), e.venueId(), e.subject(), e.manual(), e.verdict().name(),
                 e.stopReason() == null ? null : e.stopReason().name(), e.colour() == null ? null : e.colour().name(),
                 e.proxy(), e.decidedAt(), e.nonce(), r.previous(), e.scanToDecisionMicros());
     }
@@ -225,27 +223,5 @@ public final class HubClient {
     private static String abbreviate(String s) {
         String t = s == null ? "" : s.strip().replaceAll("\\s+", " ");
         return t.length() <= 200 ? t : t.substring(0, 200) + "...";
-    }
-
-    record PairRequest(String pairingCode, String label, String publicKey) {
-    }
-
-    record TimeRequest(String nonce) {
-    }
-
-    record Batch(List<CheckinJson> checkins, String signature) {
-    }
-
-    /**
-     * One check-in in the hub's wire format (CheckinService.Checkin): what the chain covers, so the hub can recompute
-     * it, and the code's nonce, which is the hub's evidence that it unveiled this code.
-     */
-    record CheckinJson(String id, long seq, String chain, long venueId, String subject, boolean manual, String outcome,
-                       String reason, String colour, boolean proxy, Instant decidedAt, Long nonce, String prev,
-                       long scanMicros) {
-    }
-
-    record ReceiptJson(String receiptId, Long deviceId, Instant receivedAt, List<String> accepted, List<String> duplicates,
-                       List<Receipt.Rejection> rejected) {
     }
 }

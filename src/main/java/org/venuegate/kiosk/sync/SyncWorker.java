@@ -204,7 +204,7 @@ public final class SyncWorker implements AutoCloseable {
                 List<String> acked = receipt.acknowledged().stream().filter(sent::contains).toList();
                 journal.acknowledge(receipt.json(), acked);
                 Map<String, String> rejected = new LinkedHashMap<>();
-                for (Receipt.Rejection r : receipt.rejected()) {
+                for (org.venuegate.api.Rejection r : receipt.rejected()) {
                     if (r.id() != null && sent.contains(r.id())) {
                         rejected.put(r.id(), r.error() + ": " + r.message());
                     }

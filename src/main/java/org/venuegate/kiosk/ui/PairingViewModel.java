@@ -9,8 +9,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.venuegate.api.Pairing;
 import org.venuegate.kiosk.setup.PairingCodeFormat;
-import org.venuegate.kiosk.sync.Pairing;
 import org.venuegate.ui.Lang;
 import org.venuegate.ui.UiExecutor;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.venuegate.api.Pairing;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.decide.StopReason;
 import org.venuegate.core.decide.Verdict;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.venuegate.api.Pairing;
 import org.venuegate.core.code.Colour;
 import org.venuegate.core.decide.StopReason;
 import org.venuegate.core.decide.Verdict;

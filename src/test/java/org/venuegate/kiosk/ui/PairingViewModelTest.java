@@ -11,12 +11,13 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.api.DecisionRequest;
+import org.venuegate.api.Pairing;
+import org.venuegate.api.Venue;
 import org.venuegate.api.Verdict;
 import org.venuegate.hub.TestHub;
 import org.venuegate.kiosk.DeviceFile;
 import org.venuegate.kiosk.Pairer;
 import org.venuegate.kiosk.TrustStore;
-import org.venuegate.kiosk.sync.Pairing;
 import org.venuegate.ui.InlineUiExecutor;
 import org.venuegate.ui.Lang;
 
@@ -53,7 +54,7 @@ class PairingViewModelTest {
     private final List<String> sent = new ArrayList<>();
 
     private Pairing pairing(String venueName, String number) {
-        org.venuegate.kiosk.sync.HubVenue v = new org.venuegate.kiosk.sync.HubVenue(7, number, venueName, "unit", "MALL", 120101,
+        Venue v = new Venue(7, number, 1, venueName, "unit", "91350100M000100Y43", "MALL", 120101,
                 "address", false, "VGV1:x", java.time.Instant.EPOCH, null, null);
         return new Pairing(1, "token", "root", "kid", v, "{}");
     }

@@ -36,6 +36,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.venuegate.api.Pairing;
+import org.venuegate.api.Venue;
 import org.venuegate.core.TestIssuer;
 import org.venuegate.core.crypto.Ed25519;
 import org.venuegate.kiosk.capture.Frame;
@@ -43,8 +45,6 @@ import org.venuegate.kiosk.config.KioskConfig;
 import org.venuegate.kiosk.config.KioskConfigLoader;
 import org.venuegate.kiosk.setup.KioskSetup;
 import org.venuegate.kiosk.setup.VenueBinding;
-import org.venuegate.kiosk.sync.HubVenue;
-import org.venuegate.kiosk.sync.Pairing;
 import org.venuegate.ui.FxUiExecutor;
 
 /**
@@ -95,8 +95,8 @@ class SetupWizardSmokeTest {
             }
             pairedWith.add(code);
             fixture = new SetupFixture(dir); // what Pairer leaves: device.json and the trust list
-            HubVenue v = new HubVenue(TestIssuer.VENUE, "HP-000042", SetupFixture.VENUE_NAME, "unit", "MALL", 120101, "address",
-                    false, fixture.poster(), TestIssuer.T0, null, null);
+            Venue v = new Venue(TestIssuer.VENUE, "HP-000042", 1, SetupFixture.VENUE_NAME, "unit", "91350100M000100Y43", "MALL",
+                    120101, "address", false, fixture.poster(), TestIssuer.T0, null, null);
             return new Pairing(1, "test-token", Ed25519.encodePublic(fixture.issuer.root.getPublic()), "kid", v, "{}");
         }, cam -> camera, List::of, null);
         robot.interact(() -> {
