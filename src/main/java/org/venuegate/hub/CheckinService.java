@@ -180,7 +180,7 @@ public final class CheckinService {
      *
      * @param resend true to take the path that sorts out ids the table already holds, from the start
      */
-    private Receipt store(Connection c, Principal device, Batch batch, List<Long> nonces, Instant now, boolean resend)
+    private Receipt store(Connection c, Principal device, CheckinBatch batch, List<Long> nonces, Instant now, boolean resend)
             throws SQLException {
         List<Checkin> items = batch.checkins();
         long deviceId = device.id();
