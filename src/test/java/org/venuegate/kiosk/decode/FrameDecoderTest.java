@@ -107,6 +107,24 @@ class FrameDecoderTest {
         assertThat(new FrameDecoder().decode(flat)).isEmpty();
     }
 
+    /**
+     * A small frame with small modules (a 166-character code at ~2 px per module, mildly tilted): no ZXing pass, the
+     * 2x upscale included, and no BoofCV pass at the frame's own size finds it; BoofCV on the 2x copy does. Only the
+     * still chain runs that pass.
+     */
+    @Test
+    void stillChainReadsSmallModulesWithTheLastResortOnADoubledCopy() {
+        String text = CorpusGenerator.healthCodeLikeTexts(20, 1).get(12);
+        Frame f = Luma.frame(new CorpusGenerator(320, 240).render(text, CorpusGenerator.Kind.PERSPECTIVE, 0.0,
+                new Random(12)), 0);
+        FrameDecoder d = new FrameDecoder(new BoofCvQr());
+        assertThat(d.decode(f)).get()
+                .satisfies(r -> assertThat(r.text()).isEqualTo(text))
+                .satisfies(r -> assertThat(r.pass()).isEqualTo("last-resort-2x"));
+        assertThat(d.hardPassNames(f)).contains("last-resort", "hybrid-2x").doesNotContain("last-resort-2x");
+        assertThat(d.stillPassNames(new Frame(1280, 720, new byte[1280 * 720], 0))).doesNotContain("last-resort-2x");
+    }
+
     @Test
     void lastResortIsAskedOnlyWhenZxingFails() {
         int[] calls = {0};
