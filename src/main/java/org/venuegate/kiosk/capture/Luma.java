@@ -1,5 +1,6 @@
 package org.venuegate.kiosk.capture;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
@@ -32,7 +33,9 @@ public final class Luma {
             int[] off = sm.getBandOffsets();
             int bands = sm.getNumBands();
             int type = image.getType();
-            if (bands == 1 && ps == 1) {
+            if (bands == 1 && ps == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+                // grey bytes are the luma; one byte per pixel in an indexed image (a palette PNG) is a palette index,
+                // in whatever order the palette has, and goes through the colour model below
                 for (int y = 0; y < h; y++) {
                     System.arraycopy(data, y * stride + off[0], out, y * w, w);
                 }

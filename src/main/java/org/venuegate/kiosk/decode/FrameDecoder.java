@@ -23,8 +23,8 @@ import org.venuegate.kiosk.capture.Frame;
  * The kiosk's QR chain over a frame's luma. A flat frame (nothing in front of the camera) is rejected from a sparse
  * sample at almost no cost; otherwise a cheap pass (HybridBinarizer, on a half-size copy when the frame is large)
  * and, only when that finds nothing, harder passes: full resolution, the global-histogram binarizer, the inverted
- * image, TRY_HARDER, a 2x upscale for small frames, an optional second detector and finally an optional slow
- * detector (OpenCV's WeChat engine).
+ * image, TRY_HARDER, a 2x upscale for small frames, an optional second detector (BoofCV), for still images only that
+ * detector again on the 2x copy of a small frame, and finally an optional slow detector (OpenCV's WeChat engine).
  *
  * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
  * frame comes ~33 ms later and a code is held up for many frames, so it bounds the work per frame: the cheap pass;
@@ -383,8 +383,16 @@ public final class FrameDecoder implements AutoCloseable {
             passes.add(new Pass("last-resort", f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort"))));
         }
         List<Pass> byCost = new ArrayList<>(passes);
+        // still images only from here: live, the slow detector has its own thread (offerSlow), and these passes cost
+        // more than a frame's budget
+        if (lastResort != null && frame.width() <= 720) {
+            // BoofCV's finder too wants more than ~2 px per module (ZXing's photos: 5 of 716 more read, 0 misread).
+            // Taken only when ASCII, as the WeChat engine's: BoofCV's misreads on those photos are all non-ASCII texts
+            // (it decodes charsets its own way), and the kiosk's codes are ASCII
+            passes.add(new Pass("last-resort-2x", f -> lastResort.apply(new Frame(f.width() * 2, f.height() * 2, doubled(f),
+                    f.capturedNanos())).filter(KioskDecoders::ascii).map(t -> new Decoded(t, "last-resort-2x"))));
+        }
         if (slowEngine != null) {
-            // still images only: live, the slow detector has its own thread (offerSlow)
             passes.add(new Pass(slowName, f -> stillSlow(f).map(t -> new Decoded(t, slowName))));
         }
         hardPasses = List.copyOf(passes);

@@ -26,7 +26,7 @@ public final class KioskDecoders {
 
     /**
      * The kiosk's codes are ASCII (Base45 behind a prefix). WeChat's engine decodes other charsets its own way: on
-     * ZXing's photo corpus all 51 of its misreads were non-ASCII texts (Shift_JIS, ISO-8859-1), so the kiosk takes
+     * ZXing's photo corpus all 52 of its misreads were non-ASCII texts (Shift_JIS, ISO-8859-1), so the kiosk takes
      * only ASCII from it; the ZXing passes still read such codes.
      */
     static boolean ascii(String text) {

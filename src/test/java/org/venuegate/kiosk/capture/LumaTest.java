@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,25 @@ class LumaTest {
         BufferedImage img = new BufferedImage(5, 3, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(2, 1, 0, 77);
         assertThat(Luma.fromImage(img)[7] & 0xff).isEqualTo(77);
+    }
+
+    @Test
+    void anIndexedImageIsReadThroughItsPaletteNotAsGrey() {
+        // palette: index 0 white, 1 black, 2 pure red; its bytes are indices, not grey levels
+        byte[] r = {(byte) 255, 0, (byte) 255};
+        byte[] g = {(byte) 255, 0, 0};
+        byte[] b = {(byte) 255, 0, 0};
+        BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3, r, g, b));
+        img.getRaster().setSample(0, 0, 0, 0);
+        img.getRaster().setSample(1, 0, 0, 1);
+        img.getRaster().setSample(2, 0, 0, 2);
+        byte[] luma = Luma.fromImage(img);
+        assertThat(luma[0] & 0xff).isGreaterThanOrEqualTo(254);
+        assertThat(luma[1] & 0xff).isZero();
+        assertThat(luma[2] & 0xff).isEqualTo((306 * 255) >> 10);
+        byte[] theirs = new BufferedImageLuminanceSource(img).getMatrix();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Math.abs((luma[i] & 0xff) - (theirs[i] & 0xff))).as("pixel %d", i).isLessThanOrEqualTo(1);
+        }
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.venuegate.core.TestIssuer;
@@ -50,6 +53,46 @@ class FrameDecoderTest {
         assertThat(new FrameDecoder().decode(scene(640, 480, true, true))).map(Decoded::text).contains(code);
     }
 
+    /**
+     * A palette PNG (ZXing's own photo corpus holds 33): its bytes are indices into a palette in no particular order,
+     * not grey levels. Read as luma they are noise, which no pass can read; through the palette they are the photo.
+     */
+    @Test
+    void readsAPaletteImageWhosePaletteIsNotInGreyOrder() {
+        int w = 320;
+        int h = 240;
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        for (int x = 0; x < w; x++) {
+            g.setColor(new Color(150 + x * 90 / w, 150 + x * 90 / w, 150 + x * 90 / w)); // a lit sheet of paper
+            g.drawLine(x, 0, x, h);
+        }
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        BufferedImage qr = QrRenderer.render(code, ErrorCorrectionLevel.M, 2, 4);
+        int side = qr.getWidth() * 5 / 2; // 5 px per module, soft edges: many grey levels, as in a photo
+        g.drawImage(qr, (w - side) / 2, (h - side) / 2, side, side, null);
+        g.dispose();
+
+        int[] indexOf = new int[256]; // grey level -> palette index, a fixed shuffle
+        byte[] palette = new byte[256];
+        Random r = new Random(7);
+        int[] order = r.ints(0, 256).distinct().limit(256).toArray();
+        for (int i = 0; i < 256; i++) {
+            palette[i] = (byte) order[i];
+            indexOf[order[i]] = i;
+        }
+        BufferedImage indexed = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, palette, palette, palette));
+        WritableRaster out = indexed.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setSample(x, y, 0, indexOf[grey.getRaster().getSample(x, y, 0)]);
+            }
+        }
+
+        assertThat(new FrameDecoder().decode(Luma.frame(indexed, 1))).map(Decoded::text).contains(code);
+    }
+
     @Test
     void flatFramesAreRejectedAtOnceButNoisyTexturedOnesAreNot() {
         Frame flat = scene(640, 480, false, false);
@@ -62,6 +105,24 @@ class FrameDecoderTest {
         assertThat(FrameDecoder.isFlat(new Frame(640, 480, noise, 0))).isTrue();
         assertThat(FrameDecoder.isFlat(scene(640, 480, true, false))).isFalse();
         assertThat(new FrameDecoder().decode(flat)).isEmpty();
+    }
+
+    /**
+     * A small frame with small modules (a 166-character code at ~2 px per module, mildly tilted): no ZXing pass, the
+     * 2x upscale included, and no BoofCV pass at the frame's own size finds it; BoofCV on the 2x copy does. Only the
+     * still chain runs that pass.
+     */
+    @Test
+    void stillChainReadsSmallModulesWithTheLastResortOnADoubledCopy() {
+        String text = CorpusGenerator.healthCodeLikeTexts(20, 1).get(12);
+        Frame f = Luma.frame(new CorpusGenerator(320, 240).render(text, CorpusGenerator.Kind.PERSPECTIVE, 0.0,
+                new Random(12)), 0);
+        FrameDecoder d = new FrameDecoder(new BoofCvQr());
+        assertThat(d.decode(f)).get()
+                .satisfies(r -> assertThat(r.text()).isEqualTo(text))
+                .satisfies(r -> assertThat(r.pass()).isEqualTo("last-resort-2x"));
+        assertThat(d.hardPassNames(f)).contains("last-resort", "hybrid-2x").doesNotContain("last-resort-2x");
+        assertThat(d.stillPassNames(new Frame(1280, 720, new byte[1280 * 720], 0))).doesNotContain("last-resort-2x");
     }
 
     @Test
