@@ -513,8 +513,19 @@ public final class AdminViewModel extends BackOfficeViewModel {
         if (colon <= 0) {
             return target.equals("checkins") ? lang.get("bo.audit.target.checkins") : target;
         }
-        String key = "bo.audit.target." + target.substring(0, colon);
-        return lang.bundle().containsKey(key) ? lang.get(key, target.substring(colon + 1)) : target;
+        String kind = target.substring(0, colon);
+        String id = target.substring(colon + 1);
+        if (kind.equals("category")) {
+            // a category by its name in the screen's language, not its code
+            for (CategoryRow c : categories) {
+                if (c.code().equals(id)) {
+                    id = "zh".equals(lang.locale().getLanguage()) ? c.nameZh() : c.nameEn();
+                    break;
+                }
+            }
+        }
+        String key = "bo.audit.target." + kind;
+        return lang.bundle().containsKey(key) ? lang.get(key, id) : target;
     }
 
     // ------------------------------------------------------------------ retention

@@ -170,7 +170,7 @@ class AdminViewModelTest {
             assertThat(a.action()).isEqualTo("添加行业类别");
             assertThat(a.actor()).isEqualTo("root-admin");
         });
-        assertThat(vm.audit()).anySatisfy(a -> assertThat(a.target()).isEqualTo("类别 ESPORTS"));
+        assertThat(vm.audit()).anySatisfy(a -> assertThat(a.target()).as("by its name in the screen's language").isEqualTo("类别 电竞馆"));
         vm.auditActionProperty().set(null);
         vm.auditActorProperty().set("nobody");
         vm.searchAudit();
@@ -252,6 +252,8 @@ class AdminViewModelTest {
         assertThat(detail(rows, "审核通过")).isEqualTo("已生成场所 " + venue);
         assertThat(detail(rows, "终端配对")).isEqualTo("终端名称：南门闸机");
         assertThat(detail(rows, "添加行业类别")).isEqualTo("中文名“电玩城”，英文名“Arcade”");
+        assertThat(rows).filteredOn(r -> r.action().equals("添加行业类别")).extracting(AdminViewModel.AuditRow::target)
+                .as("the category by its name, not its code").allSatisfy(t -> assertThat(t).contains("电玩城").doesNotContain("ARCADE"));
         assertThat(detail(rows, "轮换密钥")).isEqualTo("已轮换场所码签名密钥，旧密钥再有效 7 天");
         assertThat(detail(rows, "添加家属")).isEqualTo("监护人：对象 " + hub.citizenSubject);
         assertThat(detail(rows, "登记市民")).isEqualTo("健康码：绿码");
