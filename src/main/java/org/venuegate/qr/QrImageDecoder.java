@@ -24,6 +24,12 @@ import java.util.Optional;
 public final class QrImageDecoder {
     private static final Map<DecodeHintType, Object> FAST = hints(false);
     private static final Map<DecodeHintType, Object> HARD = hints(true);
+    /**
+     * Last: a clean, upright symbol read straight off its module grid. On pristine renders (a phone's own screen, a
+     * screenshot) about 1 in 100 symbols fools the finder-pattern search: data modules that line up into a false
+     * finder pattern at exact pixel multiples.
+     */
+    private static final Map<DecodeHintType, Object> PURE = pure();
 
     private QrImageDecoder() {
     }
@@ -37,6 +43,12 @@ public final class QrImageDecoder {
         return h;
     }
 
+    private static Map<DecodeHintType, Object> pure() {
+        Map<DecodeHintType, Object> h = hints(false);
+        h.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        return h;
+    }
+
     public static Optional<String> decode(BufferedImage image) {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
         QRCodeReader reader = new QRCodeReader();
@@ -44,7 +56,7 @@ public final class QrImageDecoder {
                 new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)),
                 new BinaryBitmap(new HybridBinarizer(source.invert())));
-        for (Map<DecodeHintType, Object> hints : List.of(FAST, HARD)) {
+        for (Map<DecodeHintType, Object> hints : List.of(FAST, HARD, PURE)) {
             for (BinaryBitmap bitmap : attempts) {
                 try {
                     Result r = reader.decode(bitmap, hints);
