@@ -821,24 +821,20 @@ public final class CheckinService {
             return this;
         }
 
-        /** Checked text (ASCII in practice); anything else is written as UTF-8. */
+        /**
+         * Text checked against an ASCII alphabet before (ids, hex, pseudonyms, enum names): copied in bulk, the
+         * low byte of each character being the character. A text outside ASCII would reach the server as a byte
+         * sequence it refuses as invalid UTF-8, never as a different value.
+         */
+        @SuppressWarnings("deprecation")
         CopyText text(String s) {
             if (s == null) {
                 return nul();
             }
             int length = s.length();
             room(length);
-            for (int i = 0; i < length; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    byte[] utf8 = s.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    room(utf8.length);
-                    System.arraycopy(utf8, 0, buf, n, utf8.length);
-                    n += utf8.length;
-                    return this;
-                }
-                buf[n++] = (byte) c;
-            }
+            s.getBytes(0, length, buf, n);
+            n += length;
             return this;
         }
 
