@@ -47,7 +47,7 @@ public final class PosterService {
         return r;
     }
 
-    private BufferedImage checked(Venue v, PaperSize size, ColourMode mode) {
+    private PosterRenderer.Checked checked(Venue v, PaperSize size, ColourMode mode) {
         CodeVerifier verifier = new CodeVerifier(trust.currentList(), VerificationPolicy.DEFAULT);
         // A code signed with a key revoked since is the venue's state, not a fault of the poster: no need to render it
         // to know it would fail its self-test, and no 500 for an answer the admin caused on purpose.
@@ -55,17 +55,17 @@ public final class PosterService {
             throw ApiException.conflict("VENUE_CODE_KEY_REVOKED", "the code of venue " + v.id()
                     + " is signed with a key that has been revoked; it no longer verifies, so its poster is not offered");
         }
-        BufferedImage img = renderer().renderImage(PosterContent.of(v), size, mode, PNG_DPI);
-        PosterSelfTest.Verified check = PosterSelfTest.check(img, v.codeText(), verifier, clock.instant());
+        PosterRenderer.Checked checked = renderer().renderChecked(PosterContent.of(v), size, mode, PNG_DPI, verifier, clock.instant());
+        PosterSelfTest.Verified check = checked.check();
         if (!check.passed()) {
             throw new ApiException(500, "POSTER_SELF_TEST_FAILED", "the rendered poster did not read back as a valid venue code ("
                     + check.scan().status() + check.verification().map(r -> ", " + r).orElse("") + "); it is not offered");
         }
-        return img;
+        return checked;
     }
 
     public byte[] png(Venue v, PaperSize size, ColourMode mode) {
-        BufferedImage img = checked(v, size, mode);
+        BufferedImage img = checked(v, size, mode).image();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
@@ -75,8 +75,8 @@ public final class PosterService {
         return out.toByteArray();
     }
 
+    /** The PDF of the symbol the self-test read (its mask included). */
     public byte[] pdf(Venue v, PaperSize size, ColourMode mode) {
-        checked(v, size, mode);
-        return renderer().renderPdf(PosterContent.of(v), size, mode);
+        return renderer().renderPdf(checked(v, size, mode).content(), size, mode);
     }
 }

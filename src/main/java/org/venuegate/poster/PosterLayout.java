@@ -268,10 +268,10 @@ final class PosterLayout {
             }
             // Camera pixels per A4 millimetre of this page: the self-test views every poster as if printed on A4.
             double cameraPxPerMm = PosterSelfTest.CAMERA_PX_PER_MM / u;
-            QRCode code = QrRenderer.encode(content.codeText(), ErrorCorrectionLevel.H);
+            QRCode code = QrRenderer.encode(content.codeText(), ErrorCorrectionLevel.H, content.qrMask());
             int modulesH = code.getMatrix().getWidth() + 2 * QUIET_ZONE;
             if (side / modulesH * cameraPxPerMm < H_MIN_CAMERA_PX_PER_MODULE) {
-                code = QrRenderer.encode(content.codeText(), ErrorCorrectionLevel.Q);
+                code = QrRenderer.encode(content.codeText(), ErrorCorrectionLevel.Q, content.qrMask());
             }
             ByteMatrix m = code.getMatrix();
             boolean[][] dark = new boolean[m.getHeight()][m.getWidth()];

@@ -19,8 +19,13 @@ public final class QrRenderer {
 
     /** The symbol ZXing would produce, to check versions against the size budget. */
     public static QRCode encode(String text, ErrorCorrectionLevel level) {
+        return encode(text, level, -1);
+    }
+
+    /** @param mask the mask pattern 0-7, or -1 for the one ZXing judges best */
+    public static QRCode encode(String text, ErrorCorrectionLevel level, int mask) {
         try {
-            return Encoder.encode(text, level, Map.of());
+            return Encoder.encode(text, level, mask < 0 ? Map.of() : Map.of(EncodeHintType.QR_MASK_PATTERN, mask));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit any QR version at level " + level, e);
         }

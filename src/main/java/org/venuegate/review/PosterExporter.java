@@ -67,15 +67,14 @@ public final class PosterExporter {
         if (v.revoked()) {
             throw new PosterRefused("venue " + v.number() + " is revoked; its poster is not offered");
         }
-        PosterContent content = PosterContent.of(v);
-        BufferedImage image = renderer.renderImage(content, size, mode, PNG_DPI);
-        PosterSelfTest.Verified check = PosterSelfTest.check(image, content.codeText(),
+        PosterRenderer.Checked checked = renderer.renderChecked(PosterContent.of(v), size, mode, PNG_DPI,
                 new CodeVerifier(trust, VerificationPolicy.DEFAULT), clock.instant());
+        PosterSelfTest.Verified check = checked.check();
         if (!check.passed()) {
-            throw new PosterRefused("poster of " + content.venueNumber() + " failed its self-test: " + check.scan().status()
+            throw new PosterRefused("poster of " + checked.content().venueNumber() + " failed its self-test: " + check.scan().status()
                     + check.verification().map(r -> " / " + r).orElse(""));
         }
-        return new Prepared(v.id(), content.venueNumber(), content, image);
+        return new Prepared(v.id(), checked.content().venueNumber(), checked.content(), checked.image());
     }
 
     public Path exportPdf(Prepared p, PaperSize size, ColourMode mode, Path file) throws IOException {
