@@ -134,11 +134,11 @@ final class IngestBench {
                     both.ingestCpuSeconds() * 1000 / Math.max(1, first.batchMillis.length),
                     both.copyCpuSeconds() * 1000 / Math.max(1, first.batchMillis.length));
         } else {
-            first = passAll(service, devices, backlogs, batch);
+            first = passAll(service, devices, backlogs);
             report(out, "first pass: ", rows, first);
         }
         settle(hub);
-        Pass second = passAll(service, devices, backlogs, batch);
+        Pass second = passAll(service, devices, backlogs);
         report(out, "second pass:", rows, second);
         long inTable = 0;
         for (Principal device : devices) {
@@ -211,49 +211,23 @@ final class IngestBench {
      */
     private static Interleaved interleaved(CheckinService service, List<Principal> devices, List<List<CheckinBatch>> backlogs,
                                            List<List<byte[]>> texts, Hub hub) {
-        int kiosks = devices.size();
-        ExecutorService pool = Executors.newFixedThreadPool(kiosks);
+        ExecutorService pool = Executors.newFixedThreadPool(texts.size());
         try {
-            long ingestNanos = 0;
+            List<Pass> ingestBlocks = new ArrayList<>();
             long copyNanos = 0;
             long ingestCpu = 0;
             long copyCpu = 0;
-            long accepted = 0;
-            long duplicates = 0;
-            long rejected = 0;
-            List<Double> millis = new ArrayList<>();
             int longest = backlogs.stream().mapToInt(List::size).max().orElse(0);
-            int blocks = 0;
             for (int from = 0; from < longest; from += BLOCK) {
-                int start = from;
-                blocks++;
-                long t = System.nanoTime();
                 long cpu = processCpu();
-                List<Future<Pass>> ingest = new ArrayList<>();
-                for (int k = 0; k < kiosks; k++) {
-                    List<CheckinBatch> backlog = backlogs.get(k);
-                    Principal device = devices.get(k);
-                    ingest.add(pool.submit(() -> pass(service, device,
-                            backlog.subList(Math.min(start, backlog.size()), Math.min(start + BLOCK, backlog.size())), 0)));
-                }
-                for (Future<Pass> f : ingest) {
-                    Pass p = f.get();
-                    accepted += p.accepted;
-                    duplicates += p.duplicates;
-                    rejected += p.rejected;
-                    for (double m : p.batchMillis) {
-                        millis.add(m);
-                    }
-                }
-                ingestNanos += System.nanoTime() - t;
+                ingestBlocks.add(passAll(service, devices, block(backlogs, from)));
                 ingestCpu += processCpu() - cpu;
-                t = System.nanoTime();
+                long t = System.nanoTime();
                 cpu = processCpu();
                 List<Future<?>> copies = new ArrayList<>();
-                for (List<byte[]> kiosk : texts) {
-                    List<byte[]> block = kiosk.subList(Math.min(start, kiosk.size()), Math.min(start + BLOCK, kiosk.size()));
+                for (List<byte[]> kiosk : block(texts, from)) {
                     copies.add(pool.submit(() -> {
-                        for (byte[] text : block) {
+                        for (byte[] text : kiosk) {
                             hub.db().tx(c -> CheckinService.copy(c, "checkins", text));
                         }
                         return null;
@@ -265,21 +239,36 @@ final class IngestBench {
                 copyNanos += System.nanoTime() - t;
                 copyCpu += processCpu() - cpu;
             }
-            double[] all = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Interleaved(new Pass(seconds(ingestNanos), accepted, duplicates, rejected, all), seconds(copyNanos), blocks,
-                    seconds(ingestCpu), seconds(copyCpu));
+            return new Interleaved(Pass.sequence(ingestBlocks), seconds(copyNanos), ingestBlocks.size(), seconds(ingestCpu),
+                    seconds(copyCpu));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bench interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a bench kiosk or the raw COPY failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("the raw COPY failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** Each kiosk's {@link #BLOCK} items from {@code from} on (fewer at its end, none past it). */
+    private static <T> List<List<T>> block(List<List<T>> perKiosk, int from) {
+        List<List<T>> out = new ArrayList<>(perKiosk.size());
+        for (List<T> kiosk : perKiosk) {
+            out.add(kiosk.subList(Math.min(from, kiosk.size()), Math.min(from + BLOCK, kiosk.size())));
+        }
+        return out;
+    }
+
     /** One pass over all rows; {@code batchMillis} are the sorted durations of its ingest calls. */
     private record Pass(double seconds, long accepted, long duplicates, long rejected, double[] batchMillis) {
+        /** Passes run one after the other, as one: their times and counts add up. */
+        static Pass sequence(List<Pass> passes) {
+            return new Pass(passes.stream().mapToDouble(Pass::seconds).sum(), passes.stream().mapToLong(Pass::accepted).sum(),
+                    passes.stream().mapToLong(Pass::duplicates).sum(), passes.stream().mapToLong(Pass::rejected).sum(),
+                    passes.stream().flatMapToDouble(p -> Arrays.stream(p.batchMillis())).sorted().toArray());
+        }
+
         double percentile(double p) {
             return batchMillis[Math.min(batchMillis.length - 1, (int) Math.floor(p * batchMillis.length))];
         }
@@ -293,7 +282,7 @@ final class IngestBench {
     }
 
     /** Every kiosk sends its backlog on its own thread; the pass lasts until the last one is done. */
-    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<CheckinBatch>> backlogs, int batch) {
+    private static Pass passAll(CheckinService service, List<Principal> devices, List<List<CheckinBatch>> backlogs) {
         ExecutorService pool = Executors.newFixedThreadPool(devices.size());
         try {
             long start = System.nanoTime();
@@ -301,7 +290,7 @@ final class IngestBench {
             for (int k = 0; k < devices.size(); k++) {
                 Principal device = devices.get(k);
                 List<CheckinBatch> backlog = backlogs.get(k);
-                futures.add(pool.submit(() -> pass(service, device, backlog, batch)));
+                futures.add(pool.submit(() -> pass(service, device, backlog)));
             }
             long accepted = 0;
             long duplicates = 0;
@@ -327,7 +316,7 @@ final class IngestBench {
         }
     }
 
-    private static Pass pass(CheckinService service, Principal device, List<CheckinBatch> batches, int batch) {
+    private static Pass pass(CheckinService service, Principal device, List<CheckinBatch> batches) {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;

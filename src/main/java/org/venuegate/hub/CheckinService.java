@@ -145,12 +145,14 @@ public final class CheckinService {
             ps.setLong(p++, deviceId);
             ps.setObject(p, nonces.toArray(new Long[0]));
             ps.execute();
-            Optional<Registered> device = devices != null ? devices.find(deviceId) : Optional.empty();
+            Optional<Registered> device;
             if (devices == null) {
                 try (ResultSet rs = ps.getResultSet()) {
                     device = rs.next() ? Optional.of(registered(rs)) : Optional.empty();
                 }
                 ps.getMoreResults();
+            } else {
+                device = devices.find(deviceId);
             }
             Optional<Object[]> chain;
             try (ResultSet rs = ps.getResultSet()) {
@@ -160,7 +162,7 @@ public final class CheckinService {
             Map<Long, Unveil> unveils = new HashMap<>();
             try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
-                    unveils.put(rs.getLong(1), new Unveil(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    unveils.put(rs.getLong(1), unveil(rs));
                 }
             }
             return new Preload(device, chain, unveils);
@@ -379,24 +381,23 @@ public final class CheckinService {
         return out;
     }
 
-    private Map<Long, Unveil> unveils(Connection c, List<Long> nonces) throws SQLException {
+    /** SQLite: the unveils of these nonces, in chunks under its bind-variable limit (PostgreSQL reads them in the preload). */
+    private static Map<Long, Unveil> unveils(Connection c, List<Long> nonces) throws SQLException {
         Map<Long, Unveil> out = new HashMap<>();
-        Sql.Row<Object[]> row = rs -> new Object[] {rs.getLong(1), new Unveil(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))};
-        List<Object[]> rows = new ArrayList<>();
-        if (db.dialect() == Database.Dialect.POSTGRES) {
-            rows.addAll(Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce = ANY(?)",
-                    row, (Object) nonces.toArray(new Long[0])));
-        } else {
-            for (int from = 0; from < nonces.size(); from += CHUNK) {
-                List<Long> chunk = nonces.subList(from, Math.min(nonces.size(), from + CHUNK));
-                rows.addAll(Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", row, chunk.toArray()));
+        for (int from = 0; from < nonces.size(); from += CHUNK) {
+            List<Long> chunk = nonces.subList(from, Math.min(nonces.size(), from + CHUNK));
+            for (Object[] r : Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> new Object[] {rs.getLong(1), unveil(rs)},
+                    chunk.toArray())) {
+                out.put((Long) r[0], (Unveil) r[1]);
             }
         }
-        for (Object[] r : rows) {
-            out.put((Long) r[0], (Unveil) r[1]);
-        }
         return out;
+    }
+
+    /** An unveil row read as {@code nonce, subject, venue_id, admitted_at, expires_at}. */
+    private static Unveil unveil(ResultSet rs) throws SQLException {
+        return new Unveil(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 
     /** An item refused for its content, kept as a link so the device's chain shows no gap where it stood. */
