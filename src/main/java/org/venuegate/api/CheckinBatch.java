@@ -1,7 +1,6 @@
 package org.venuegate.api;
 
 import java.security.PrivateKey;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.venuegate.core.checkin.CheckinChain;
@@ -17,12 +16,16 @@ import org.venuegate.core.crypto.Ed25519;
 public record CheckinBatch(List<Checkin> checkins, String signature) {
     /** What the device signs for these items. */
     public static byte[] message(long deviceId, List<Checkin> items) {
-        List<CheckinChain.Signed> signed = new ArrayList<>(items == null ? 0 : items.size());
+        CheckinChain.BatchMessage m = new CheckinChain.BatchMessage(deviceId, items == null ? 0 : items.size());
         for (Checkin c : items == null ? List.<Checkin>of() : items) {
-            signed.add(c == null ? new CheckinChain.Signed(-1, "") : new CheckinChain.Signed(c.seq() == null ? -1 : c.seq(),
-                    c.chain()));
+            add(m, c);
         }
-        return CheckinChain.batchMessage(deviceId, signed);
+        return m.bytes();
+    }
+
+    /** One item as the signature covers it: a missing item or sequence number signs as -1, a missing chain as "". */
+    public static void add(CheckinChain.BatchMessage m, Checkin c) {
+        m.add(c == null || c.seq() == null ? -1 : c.seq(), c == null ? "" : c.chain());
     }
 
     /** The items signed with the device's key. */

@@ -78,6 +78,12 @@ final class BenchCommand implements Callable<Integer> {
                         + " (default: ${DEFAULT-VALUE}).")
         int kiosks;
 
+        @Option(names = "--warmup", defaultValue = "-1", paramLabel = "N",
+                description = "Check-ins sent first by kiosks of their own, through the same paths, and left out of every"
+                        + " figure, so the JIT has compiled the hub's code as on a hub that has run for a while; 0 for a cold"
+                        + " run (default: a quarter of --rows).")
+        int warmup;
+
         @Option(names = "--jdbc", paramLabel = "URL", description = "An existing PostgreSQL (jdbc:postgresql://...) instead of a throwaway one.")
         String jdbcUrl;
 
@@ -135,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "bench ingest: %s, %,d rows in batches of %,d from %d kiosk(s)%n", where, rows, batch, kiosks);
                 IngestBench.Result result;
                 try (hub) {
-                    result = IngestBench.run(hub, db.name().toLowerCase(Locale.ROOT), rows, batch, kiosks, out);
+                    result = IngestBench.run(hub, db.name().toLowerCase(Locale.ROOT), rows, batch, kiosks,
+                            warmup >= 0 ? warmup : rows / 4 >= kiosks ? rows / 4 : 0, out);
                 }
                 if (!result.consistent()) {
                     out.println("NOT CONSISTENT: expected every row accepted once, then only duplicates, and nothing rejected");
@@ -160,6 +167,9 @@ final class BenchCommand implements Callable<Integer> {
             if (batch < 1 || batch > CheckinService.MAX_BATCH) {
                 throw new CommandLine.ParameterException(cl, "--batch must be 1.." + CheckinService.MAX_BATCH
                         + " (the hub's largest accepted batch)");
+            }
+            if (warmup < -1 || warmup > 0 && warmup < kiosks) {
+                throw new CommandLine.ParameterException(cl, "--warmup must be 0 (none) or at least --kiosks");
             }
             if (kiosks < 1 || kiosks > 64 || kiosks > rows) {
                 throw new CommandLine.ParameterException(cl, "--kiosks must be 1..64 and at most --rows");

@@ -43,9 +43,9 @@ final class IngestBench {
     }
 
     /** What one run measured. {@code rowsInTable} counts the bench devices' rows, so a shared database does not skew it. */
-    record Result(String db, int rows, int batch, int kiosks, double firstPassSeconds, long firstPassAdded,
-                  double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected, long rowsInTable,
-                  Double copyRowsPerS) {
+    record Result(String db, int rows, int batch, int kiosks, int warmupRows, long warmupAdded, double firstPassSeconds,
+                  long firstPassAdded, double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected,
+                  long rowsInTable, Double copyRowsPerS) {
         double firstPassRowsPerS() {
             return rows / firstPassSeconds;
         }
@@ -56,8 +56,8 @@ final class IngestBench {
 
         /** Every row stored exactly once and nothing refused: the run is only a valid measurement then. */
         boolean consistent() {
-            return firstPassAdded == rows && secondPassAdded == 0 && secondPassDuplicates == rows && rejected == 0
-                    && rowsInTable == rows;
+            return warmupAdded == warmupRows && firstPassAdded == rows && secondPassAdded == 0 && secondPassDuplicates == rows
+                    && rejected == 0 && rowsInTable == rows;
         }
 
         /** One line; an ObjectNode keeps the fields in this order (the shared mapper sorts map keys). */
@@ -67,6 +67,7 @@ final class IngestBench {
                     .put("rows", rows)
                     .put("batch", batch)
                     .put("kiosks", kiosks)
+                    .put("warmup_rows", warmupRows)
                     .put("first_pass_rows_per_s", Math.round(firstPassRowsPerS()))
                     .put("first_pass_seconds", Math.round(firstPassSeconds * 1000) / 1000.0)
                     .put("first_pass_added", firstPassAdded)
@@ -88,14 +89,108 @@ final class IngestBench {
      * the same time, one thread each, as kiosks coming back online after an outage do. Human-readable progress goes
      * to {@code out}; the caller prints the JSON line.
      */
-    static Result run(Hub hub, String dbName, int rows, int batch, int kiosks, PrintWriter out) {
+    static Result run(Hub hub, String dbName, int rows, int batch, int kiosks, int warmupRows, PrintWriter out) {
         // Other work on the machine skews every figure below; the load average lets a reader judge the run.
         out.printf(Locale.ROOT, "machine: %d cores, load average %.2f before the run%n",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        CheckinService service = hub.checkins();
+        boolean postgres = hub.db().dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES;
+        Instant now = Instant.now();
+        int warmupSent = 0;
+        long warmupAdded = 0;
+        long warmupRejected = 0;
+        if (warmupRows > 0) {
+            // Kiosks of their own, through the same paths as the timing below: the JIT compiles the hub's code here,
+            // as it has on a hub that has taken batches for a while, instead of inside the figures (compiling cost
+            // about 4 s of CPU on these two cores during a cold million-row run, most of it while ingesting). A sixth
+            // in the small batches of a kiosk's everyday sync: the code run once per batch or statement (the batch's
+            // own method, the driver's) is compiled only after some thousand calls, which large batches would not
+            // reach. The rest in batches of the measured size: compiled for small ones only, that code was thrown away
+            // and compiled again at the first large batches, and the compiler was busy for the first 150-200 of them.
+            long t0 = System.nanoTime();
+            int small = batch > WARMUP_BATCH ? warmupRows / 6 : 0;
+            for (int[] part : new int[][] {{small, Math.min(batch, WARMUP_BATCH)}, {warmupRows - small, batch}}) {
+                if (part[0] < kiosks) {
+                    continue;
+                }
+                Pass p = warmup(hub, service, postgres, part[0], part[1], kiosks, now, out);
+                warmupSent += part[0];
+                warmupAdded += p.accepted;
+                warmupRejected += p.rejected;
+            }
+            out.printf(Locale.ROOT, "warm-up took %.2f s in all%n", seconds(System.nanoTime() - t0));
+        }
         long t0 = System.nanoTime();
+        Backlog measured = backlog(hub, rows, batch, kiosks, now);
+        List<Principal> devices = measured.devices();
+        List<List<CheckinBatch>> backlogs = measured.batches();
+        out.printf(Locale.ROOT, "setup: %d kiosk(s), %,d check-ins generated in %.2f s (not timed)%n",
+                kiosks, rows, seconds(System.nanoTime() - t0));
+
+        Pass first;
+        Double copyRowsPerS = null;
+        if (postgres) {
+            // The physical limit: the same rows by raw COPY into the same table, same threads, one commit per batch.
+            // Measured in alternating blocks with the first pass (ingestion, then raw COPY, then ingestion...), both
+            // kiosks on the same kind at once, so both meet the same table size, checkpoints, autovacuum and load:
+            // run one after the other, the two figures drifted apart by up to a third from run to run.
+            List<List<byte[]>> texts = rawCopyTexts(hub, backlogs, now);
+            settle(hub);
+            out.printf(Locale.ROOT, "compiler idle after %.1f s (the setup's code compiling, not timed)%n", quietJit());
+            Interleaved both = interleaved(service, devices, backlogs, texts, hub);
+            first = both.ingest();
+            copyRowsPerS = rows / both.copySeconds();
+            report(out, "first pass: ", rows, first);
+            out.printf(Locale.ROOT, "raw COPY:     %,d rows in %.3f s = %,.0f rows/s, in %d blocks alternating with the first"
+                            + " pass; ingestion reached %.2f of it%n",
+                    rows, both.copySeconds(), copyRowsPerS, both.blocks(), rows / first.seconds / copyRowsPerS);
+            // hub and database share this machine's cores: what the hub's side costs is what the database does not get
+            int n = Math.max(1, first.batchMillis.length);
+            out.printf(Locale.ROOT, "bench process CPU per batch: %.1f ms ingesting (kiosks' threads %.1f, compiler %.1f,"
+                            + " collector %.1f), %.1f ms sending the raw COPY%n",
+                    both.ingestCpuSeconds() * 1000 / n, first.threadCpuNanos / 1e6 / n, both.ingestJitSeconds() * 1000 / n,
+                    both.ingestGcSeconds() * 1000 / n, both.copyCpuSeconds() * 1000 / n);
+        } else {
+            first = passAll(service, devices, backlogs);
+            report(out, "first pass: ", rows, first);
+        }
+        settle(hub);
+        Pass second = passAll(service, devices, backlogs);
+        report(out, "second pass:", rows, second);
+        long inTable = 0;
+        for (Principal device : devices) {
+            inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
+        }
+        out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
+        return new Result(dbName, rows, batch, kiosks, warmupSent, warmupAdded, first.seconds, first.accepted, second.seconds,
+                second.accepted, second.duplicates, warmupRejected + first.rejected + second.rejected, inTable, copyRowsPerS);
+    }
+
+    /** One part of the warm-up: the rows by the first pass's path (alternating with their raw COPY on PostgreSQL). */
+    private static Pass warmup(Hub hub, CheckinService service, boolean postgres, int rows, int batch, int kiosks, Instant now,
+                               PrintWriter out) {
+        Backlog warm = backlog(hub, rows, batch, kiosks, now);
+        if (postgres) {
+            Interleaved both = interleaved(service, warm.devices(), warm.batches(), rawCopyTexts(hub, warm.batches(), now), hub);
+            Pass p = both.ingest();
+            out.printf(Locale.ROOT, "warm-up: %,d rows in batches of %,d, not timed: ingestion %,.0f rows/s, raw COPY %,.0f"
+                    + " rows/s (%.2f) while the JIT compiles%n", rows, batch, rows / p.seconds, rows / both.copySeconds(),
+                    both.copySeconds() / p.seconds);
+            return p;
+        }
+        Pass p = passAll(service, warm.devices(), warm.batches());
+        out.printf(Locale.ROOT, "warm-up: %,d rows in batches of %,d, not timed: %,.0f rows/s while the JIT compiles%n", rows,
+                batch, rows / p.seconds);
+        return p;
+    }
+
+    /** Paired bench kiosks and each one's share of the rows as signed batches. */
+    private record Backlog(List<Principal> devices, List<List<CheckinBatch>> batches) {
+    }
+
+    private static Backlog backlog(Hub hub, int rows, int batch, int kiosks, Instant now) {
         List<Principal> devices = new ArrayList<>();
         List<List<CheckinBatch>> backlogs = new ArrayList<>();
-        Instant now = Instant.now();
         for (int k = 0; k < kiosks; k++) {
             java.security.KeyPair key = org.venuegate.core.crypto.Ed25519.generate();
             Principal device = pairBenchDevice(hub, key.getPublic());
@@ -109,44 +204,7 @@ final class IngestBench {
             }
             backlogs.add(batches);
         }
-        out.printf(Locale.ROOT, "setup: %d kiosk(s), %,d check-ins generated in %.2f s (not timed)%n",
-                kiosks, rows, seconds(System.nanoTime() - t0));
-
-        CheckinService service = hub.checkins();
-        boolean postgres = hub.db().dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES;
-        Pass first;
-        Double copyRowsPerS = null;
-        if (postgres) {
-            // The physical limit: the same rows by raw COPY into the same table, same threads, one commit per batch.
-            // Measured in alternating blocks with the first pass (ingestion, then raw COPY, then ingestion...), both
-            // kiosks on the same kind at once, so both meet the same table size, checkpoints, autovacuum and load:
-            // run one after the other, the two figures drifted apart by up to a third from run to run.
-            settle(hub);
-            Interleaved both = interleaved(service, devices, backlogs, rawCopyTexts(hub, backlogs, now), hub);
-            first = both.ingest();
-            copyRowsPerS = rows / both.copySeconds();
-            report(out, "first pass: ", rows, first);
-            out.printf(Locale.ROOT, "raw COPY:     %,d rows in %.3f s = %,.0f rows/s, in %d blocks alternating with the first"
-                            + " pass; ingestion reached %.2f of it%n",
-                    rows, both.copySeconds(), copyRowsPerS, both.blocks(), rows / first.seconds / copyRowsPerS);
-            // hub and database share this machine's cores: what the hub's side costs is what the database does not get
-            out.printf(Locale.ROOT, "bench process CPU per batch: %.1f ms ingesting, %.1f ms sending the raw COPY%n",
-                    both.ingestCpuSeconds() * 1000 / Math.max(1, first.batchMillis.length),
-                    both.copyCpuSeconds() * 1000 / Math.max(1, first.batchMillis.length));
-        } else {
-            first = passAll(service, devices, backlogs);
-            report(out, "first pass: ", rows, first);
-        }
-        settle(hub);
-        Pass second = passAll(service, devices, backlogs);
-        report(out, "second pass:", rows, second);
-        long inTable = 0;
-        for (Principal device : devices) {
-            inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
-        }
-        out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
-        return new Result(dbName, rows, batch, kiosks, first.seconds, first.accepted, second.seconds, second.accepted,
-                second.duplicates, first.rejected + second.rejected, inTable, copyRowsPerS);
+        return new Backlog(devices, backlogs);
     }
 
     /**
@@ -181,12 +239,15 @@ final class IngestBench {
                             c.subject(), c.manual(), c.outcome(), c.reason(), c.colour(), c.proxy(), c.decidedAt(), c.nonce(),
                             c.prev(), c.scanMicros()));
                 }
-                kiosk.add(CheckinService.copyText(fresh, Map.of(), device, now.toEpochMilli()));
+                kiosk.add(CheckinService.copyText(fresh, null, device, now.toEpochMilli()));
             }
             texts.add(kiosk);
         }
         return texts;
     }
+
+    /** Check-ins per batch of the warm-up, as a kiosk's everyday sync sends them. */
+    static final int WARMUP_BATCH = 20;
 
     /** Batches per kiosk in one block of the alternation: long enough to time, short against the drift. */
     static final int BLOCK = 25;
@@ -194,8 +255,69 @@ final class IngestBench {
     /**
      * @param ingestCpuSeconds the bench process's CPU time (hub code, JDBC driver, garbage collector) while ingesting
      * @param copyCpuSeconds   the same while sending the raw COPY
+     * @param ingestJitSeconds of {@code ingestCpuSeconds}, the compiler threads' (Linux; 0 elsewhere), at 100 ticks/s
+     * @param ingestGcSeconds  of {@code ingestCpuSeconds}, the collector threads'
      */
-    private record Interleaved(Pass ingest, double copySeconds, int blocks, double ingestCpuSeconds, double copyCpuSeconds) {
+    private record Interleaved(Pass ingest, double copySeconds, int blocks, double ingestCpuSeconds, double copyCpuSeconds,
+                               double ingestJitSeconds, double ingestGcSeconds) {
+    }
+
+    /**
+     * CPU time of this JVM's compiler and collector threads in clock ticks, read from {@code /proc} by thread name
+     * (HotSpot's "C1/C2 CompilerThread", "GC Thread", "G1 ..."); empty where there is no {@code /proc}.
+     */
+    static java.util.Optional<long[]> jitAndGcTicks() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return java.util.Optional.empty();
+        }
+        long jit = 0;
+        long gc = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) all::iterator) {
+                try {
+                    String name = java.nio.file.Files.readString(t.resolve("comm")).trim();
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += ticks;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc += ticks;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new long[] {jit, gc});
+    }
+
+    /**
+     * Waits until the compiler threads are idle (under 10 ms of their CPU in 250 ms), at most 20 s: the setup's code,
+     * queued for compiling, would otherwise compile during the first timed blocks and take their CPU.
+     *
+     * @return the seconds waited (0 where {@code /proc} is missing)
+     */
+    private static double quietJit() {
+        long start = System.nanoTime();
+        long[] last = jitAndGcTicks().orElse(null);
+        while (last != null && System.nanoTime() - start < 20_000_000_000L) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long[] now = jitAndGcTicks().orElse(last);
+            if (now[0] - last[0] < 1) {
+                break;
+            }
+            last = now;
+        }
+        return seconds(System.nanoTime() - start);
     }
 
     /** This JVM's CPU time in nanoseconds, or 0 where the platform does not say. */
@@ -218,10 +340,17 @@ final class IngestBench {
             long ingestCpu = 0;
             long copyCpu = 0;
             int longest = backlogs.stream().mapToInt(List::size).max().orElse(0);
+            long[] jitGc = new long[2];
             for (int from = 0; from < longest; from += BLOCK) {
                 long cpu = processCpu();
+                long[] before = jitAndGcTicks().orElse(null);
                 ingestBlocks.add(passAll(service, devices, block(backlogs, from)));
                 ingestCpu += processCpu() - cpu;
+                long[] after = jitAndGcTicks().orElse(null);
+                if (before != null && after != null) {
+                    jitGc[0] += after[0] - before[0];
+                    jitGc[1] += after[1] - before[1];
+                }
                 long t = System.nanoTime();
                 cpu = processCpu();
                 List<Future<?>> copies = new ArrayList<>();
@@ -240,7 +369,7 @@ final class IngestBench {
                 copyCpu += processCpu() - cpu;
             }
             return new Interleaved(Pass.sequence(ingestBlocks), seconds(copyNanos), ingestBlocks.size(), seconds(ingestCpu),
-                    seconds(copyCpu));
+                    seconds(copyCpu), jitGc[0] / 100.0, jitGc[1] / 100.0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bench interrupted", e);
@@ -261,12 +390,13 @@ final class IngestBench {
     }
 
     /** One pass over all rows; {@code batchMillis} are the sorted durations of its ingest calls. */
-    private record Pass(double seconds, long accepted, long duplicates, long rejected, double[] batchMillis) {
+    private record Pass(double seconds, long accepted, long duplicates, long rejected, double[] batchMillis, long threadCpuNanos) {
         /** Passes run one after the other, as one: their times and counts add up. */
         static Pass sequence(List<Pass> passes) {
             return new Pass(passes.stream().mapToDouble(Pass::seconds).sum(), passes.stream().mapToLong(Pass::accepted).sum(),
                     passes.stream().mapToLong(Pass::duplicates).sum(), passes.stream().mapToLong(Pass::rejected).sum(),
-                    passes.stream().flatMapToDouble(p -> Arrays.stream(p.batchMillis())).sorted().toArray());
+                    passes.stream().flatMapToDouble(p -> Arrays.stream(p.batchMillis())).sorted().toArray(),
+                    passes.stream().mapToLong(Pass::threadCpuNanos).sum());
         }
 
         double percentile(double p) {
@@ -295,9 +425,11 @@ final class IngestBench {
             long accepted = 0;
             long duplicates = 0;
             long rejected = 0;
+            long cpu = 0;
             List<double[]> millis = new ArrayList<>();
             for (Future<Pass> f : futures) {
                 Pass p = f.get();
+                cpu += p.threadCpuNanos;
                 accepted += p.accepted;
                 duplicates += p.duplicates;
                 rejected += p.rejected;
@@ -305,7 +437,7 @@ final class IngestBench {
             }
             double seconds = seconds(System.nanoTime() - start);
             double[] all = millis.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
-            return new Pass(seconds, accepted, duplicates, rejected, all);
+            return new Pass(seconds, accepted, duplicates, rejected, all, cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bench interrupted", e);
@@ -321,6 +453,8 @@ final class IngestBench {
         long duplicates = 0;
         long rejected = 0;
         double[] batchMillis = new double[batches.size()];
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int b = 0; b < batches.size(); b++) {
             long t = System.nanoTime();
@@ -331,7 +465,7 @@ final class IngestBench {
             rejected += r.rejected().size();
         }
         double seconds = seconds(System.nanoTime() - start);
-        return new Pass(seconds, accepted, duplicates, rejected, batchMillis);
+        return new Pass(seconds, accepted, duplicates, rejected, batchMillis, threads.getCurrentThreadCpuTime() - cpu);
     }
 
     /**

@@ -44,6 +44,11 @@ public final class CheckinPartitions {
      * a test.
      */
     public static long partMs(String id, long decidedAtMs) {
+        long canonical = canonicalTime(id);
+        if (canonical >= 0) {
+            // the form every kiosk id has, read without making a UUID: this runs for every row received
+            return id.charAt(14) != '7' ? 0 : Math.abs(canonical - decidedAtMs) <= BAND_MS ? canonical : 0;
+        }
         UUID u;
         try {
             u = UUID.fromString(id);
@@ -55,6 +60,34 @@ public final class CheckinPartitions {
         }
         long ms = u.getMostSignificantBits() >>> 16;
         return Math.abs(ms - decidedAtMs) <= BAND_MS ? ms : 0;
+    }
+
+    /**
+     * The 48-bit time field of a lower-case UUID in its 8-4-4-4-12 text form (what {@link UUID#fromString} reads as the
+     * top 48 bits), or -1 for any other text.
+     */
+    private static long canonicalTime(String id) {
+        if (id == null || id.length() != 36) {
+            return -1;
+        }
+        long time = 0;
+        for (int i = 0; i < 36; i++) {
+            char ch = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (ch != '-') {
+                    return -1;
+                }
+                continue;
+            }
+            int digit = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            if (i < 13) {
+                time = time << 4 | digit;
+            }
+        }
+        return time;
     }
 
     /** Partition names and their day, oldest first. */

@@ -44,10 +44,8 @@ public final class CheckinService {
     /** Rows per multi-row INSERT on SQLite: well under its bind-variable limit. PostgreSQL takes a batch whole. */
     static final int CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(CheckinService.class);
-    private static final Set<String> OUTCOMES = Set.of("PASS", "STOP");
     private static final Set<String> STOP_REASONS = java.util.Arrays.stream(org.venuegate.core.decide.StopReason.values())
             .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    private static final Set<String> COLOURS = Set.of("GREEN", "YELLOW", "RED");
     private static final int COLUMNS = 17;
 
     private final Database db;
@@ -189,17 +187,35 @@ public final class CheckinService {
         Preload pre = preload(c, deviceId, nonces);
         Registered row = pre.device()
                 .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));
-        verifySignature(deviceId, row.key(), batch);
+        if (row.key() == null) {
+            throw new ApiException(403, "DEVICE_KEY_MISSING", "this kiosk registered no signing key when it was paired;"
+                    + " pair it again");
+        }
         // Decisions a kiosk cannot have made: before it was paired, or longer ago than check-ins are kept.
         Instant paired = row.pairedAt().minus(PAIRING_SLACK);
         Instant oldest = retention == null ? null : now.minus(retention.get());
+        Instant latest = now.plus(Duration.ofDays(1));
+        long receivedAt = now.toEpochMilli();
+        boolean postgres = db.dialect() == Database.Dialect.POSTGRES;
+        // A batch all past the device's verified chain head goes in by one COPY (see beyond below); its rows are
+        // written as they pass, else the COPY text is dropped for the path that sorts out places sent before.
+        long head = pre.chain().isPresent() ? (Long) pre.chain().get()[0] : Long.MIN_VALUE;
+        CopyText copy = postgres && !resend ? new CopyText(items.size() * CopyText.ROW_BYTES) : null;
+        byte[] deviceText = CopyText.ascii(Long.toString(deviceId));
+        byte[] receivedText = CopyText.ascii(Long.toString(receivedAt));
+        long slack = EVIDENCE_SLACK.toMillis();
+        CheckinChain.BatchMessage signed = new CheckinChain.BatchMessage(deviceId, items.size());
         List<Rejection> rejected = new ArrayList<>();
         List<Refused> refusedLinks = new ArrayList<>();
         Map<String, Checkin> valid = new HashMap<>(items.size() * 2);
         List<Checkin> ordered = new ArrayList<>(items.size());
+        String[] evidence = new String[items.size()]; // the evidence of ordered.get(k) is evidence[k]
+        // One pass over the batch, each item handled whole while it is in the cache: the bytes its signature covers,
+        // its checks, its evidence and its COPY row. Passes over a batch one after the other cost more than the work.
         for (int i = 0; i < items.size(); i++) {
             Checkin c0 = items.get(i);
-            String problem = problem(c0, device, now);
+            CheckinBatch.add(signed, c0);
+            String problem = problem(c0, device, latest);
             if (problem == null && c0.decidedAt().isBefore(paired)) {
                 problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
             }
@@ -219,29 +235,37 @@ public final class CheckinService {
                 }
             } else {
                 valid.put(c0.id(), c0);
+                String e = evidence(c0, pre.unveils(), slack);
+                evidence[ordered.size()] = e;
                 ordered.add(c0);
+                if (copy != null) {
+                    if (c0.seq() <= head) {
+                        copy = null; // a place at or before the head was sent before: a resend
+                    } else {
+                        copy.row(c0, deviceText, receivedText, e);
+                    }
+                }
             }
         }
-        long receivedAt = now.toEpochMilli();
-        Map<String, String> evidence = ordered.isEmpty() ? Map.of() : evidence(ordered, pre.unveils());
-        List<String> accepted = new ArrayList<>();
+        // nothing is written before the signature holds
+        verifySignature(deviceId, row.key(), signed.bytes(), batch.signature());
+        List<String> accepted = new ArrayList<>(ordered.size());
         List<String> duplicates = new ArrayList<>();
         Map<String, String[]> held = new HashMap<>();
-        Set<String> inserted;
+        Set<String> inserted; // null: every item of ordered
         if (ordered.isEmpty()) {
             inserted = Set.of();
-        } else if (db.dialect() != Database.Dialect.POSTGRES) {
+        } else if (!postgres) {
             inserted = insertValues(c, ordered, evidence, deviceId, receivedAt);
-        } else if (!resend && beyondHead(ordered, pre.chain())) {
-            copy(c, "checkins", copyText(ordered, evidence, deviceId, receivedAt));
-            inserted = new HashSet<>(ordered.size() * 2);
-            ordered.forEach(r -> inserted.add(r.id()));
+        } else if (copy != null) {
+            copy.send(c, "checkins");
+            inserted = null;
         } else {
             inserted = insertResent(c, ordered, evidence, deviceId, receivedAt, held);
         }
         List<String> notInserted = new ArrayList<>();
         for (Checkin k : ordered) {
-            (inserted.contains(k.id()) ? accepted : notInserted).add(k.id());
+            (inserted == null || inserted.contains(k.id()) ? accepted : notInserted).add(k.id());
         }
         List<ChainProblem> problems = new ArrayList<>();
         if (!notInserted.isEmpty()) {
@@ -265,10 +289,16 @@ public final class CheckinService {
                 }
             }
         }
-        List<Checkin> newlyStored = ordered.size() == inserted.size() ? ordered
-                : ordered.stream().filter(k -> inserted.contains(k.id())).toList();
-        for (Checkin k : newlyStored) {
-            if ("CHAIN_MISMATCH".equals(evidence.get(k.id()))) {
+        List<Checkin> newlyStored = inserted == null || ordered.size() == inserted.size() ? ordered : new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Checkin k = ordered.get(i);
+            if (newlyStored != ordered) {
+                if (!inserted.contains(k.id())) {
+                    continue;
+                }
+                newlyStored.add(k);
+            }
+            if (CHAIN_MISMATCH.equals(evidence[i])) {
                 problems.add(new ChainProblem(ChainKind.EDITED, k.seq(), k.seq(),
                         "record " + k.seq() + " does not match its own chain value: changed after the kiosk wrote it"));
             }
@@ -277,22 +307,11 @@ public final class CheckinService {
         return new Receipt(UUID.randomUUID().toString(), deviceId, now, accepted, duplicates, rejected);
     }
 
-    /**
-     * True when every item lies past the device's verified chain head: the common case of a kiosk sending what it
-     * has not sent before, for which one COPY is tried. A place at or before the head was sent before (a resend).
+    /*
+     * A batch whose items all lie past the device's verified chain head is the common case of a kiosk sending what it
+     * has not sent before, for which one COPY is tried ({@link #store}). A place at or before the head was sent before
+     * (a resend).
      */
-    private static boolean beyondHead(List<Checkin> items, Optional<Object[]> chain) {
-        if (chain.isEmpty()) {
-            return true;
-        }
-        long head = (Long) chain.get()[0];
-        for (Checkin k : items) {
-            if (k.seq() <= head) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Decoded device keys by their text: decoding one costs more than the query that reads it, once per batch. */
     private static final Map<String, PublicKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -317,21 +336,21 @@ public final class CheckinService {
         }
     }
 
-    /** A stolen bearer token alone must not be able to post records: the batch carries the device key's signature. */
-    private static void verifySignature(long deviceId, PublicKey key, CheckinBatch batch) {
-        if (key == null) {
-            throw new ApiException(403, "DEVICE_KEY_MISSING", "this kiosk registered no signing key when it was paired;"
-                    + " pair it again");
-        }
+    /**
+     * A stolen bearer token alone must not be able to post records: the batch carries the device key's signature.
+     *
+     * @param message the bytes the signature covers ({@link CheckinBatch#message})
+     */
+    private static void verifySignature(long deviceId, PublicKey key, byte[] message, String signatureText) {
         byte[] signature;
         try {
-            signature = batch.signature() == null ? null : Base64.getDecoder().decode(batch.signature());
+            signature = signatureText == null ? null : Base64.getDecoder().decode(signatureText);
         } catch (IllegalArgumentException e) {
             signature = null;
         }
-        if (signature == null || !Ed25519.verify(key, CheckinBatch.message(deviceId, batch.checkins()), signature)) {
-            LOG.warn("Batch from device {} refused: {}", deviceId, batch.signature() == null ? "unsigned" : "bad signature");
-            throw new ApiException(401, "BATCH_SIGNATURE_INVALID", batch.signature() == null
+        if (signature == null || !Ed25519.verify(key, message, signature)) {
+            LOG.warn("Batch from device {} refused: {}", deviceId, signatureText == null ? "unsigned" : "bad signature");
+            throw new ApiException(401, "BATCH_SIGNATURE_INVALID", signatureText == null
                     ? "a batch must carry the device key's signature (signature)"
                     : "the batch's signature does not verify with this device's key");
         }
@@ -339,6 +358,8 @@ public final class CheckinService {
 
     /** Evidence codes; only VERIFIED places a subject at a venue in trace results. */
     static final String VERIFIED = "VERIFIED";
+    /** A record whose content does not give its own chain value: changed after the kiosk wrote it. */
+    private static final String CHAIN_MISMATCH = "CHAIN_MISMATCH";
     /** A kiosk's clock may be this far off the hub's when it judges a code's window. */
     static final Duration EVIDENCE_SLACK = VerificationPolicy.DEFAULT.clockSkew();
 
@@ -346,39 +367,38 @@ public final class CheckinService {
     }
 
     /**
-     * Checks each item against what the hub signed: a scanned check-in is evidence of presence only when its nonce
-     * is one the hub issued at unveil for that subject and venue, and it was decided within that code's window.
+     * Checks an item against what the hub signed: a scanned check-in is evidence of presence only when its nonce is
+     * one the hub issued at unveil for that subject and venue, and it was decided within that code's window. The item
+     * passed {@link #problem}: its prev is null or a chain value, and its chain is one.
      */
-    private static Map<String, String> evidence(List<Checkin> items, Map<Long, Unveil> unveils) {
-        long slack = EVIDENCE_SLACK.toMillis();
-        Map<String, String> out = new HashMap<>(items.size() * 2);
-        for (Checkin c : items) {
-            String e;
-            CheckinChain.Link link = c.link();
-            if (!CheckinChain.isChainValue(c.prev()) || !CheckinChain.next(c.prev(), link).equals(c.chain())) {
-                e = CheckinChain.isChainValue(c.prev()) ? "CHAIN_MISMATCH" : "UNLINKED";
-            } else if (Boolean.TRUE.equals(c.manual())) {
-                e = "MANUAL";
-            } else if (c.nonce() == null) {
-                e = "NO_CODE";
-            } else {
-                Unveil u = unveils.get(c.nonce());
-                long at = c.decidedAt().toEpochMilli();
-                if (u == null) {
-                    e = "NO_UNVEIL";
-                } else if (!u.subject().equals(c.subject())) {
-                    e = "OTHER_SUBJECT";
-                } else if (u.venueId() != c.venueId()) {
-                    e = "OTHER_VENUE";
-                } else if (at < u.admittedAt() - slack || at > u.expiresAt() + slack) {
-                    e = "OUTSIDE_WINDOW";
-                } else {
-                    e = VERIFIED;
-                }
-            }
-            out.put(c.id(), e);
+    private static String evidence(Checkin c, Map<Long, Unveil> unveils, long slack) {
+        if (c.prev() == null) {
+            return "UNLINKED";
         }
-        return out;
+        if (!CheckinChain.follows(c.prev(), c.link(), c.chain())) {
+            return CHAIN_MISMATCH;
+        }
+        if (Boolean.TRUE.equals(c.manual())) {
+            return "MANUAL";
+        }
+        if (c.nonce() == null) {
+            return "NO_CODE";
+        }
+        Unveil u = unveils.get(c.nonce());
+        long at = c.decidedAt().toEpochMilli();
+        if (u == null) {
+            return "NO_UNVEIL";
+        }
+        if (!u.subject().equals(c.subject())) {
+            return "OTHER_SUBJECT";
+        }
+        if (u.venueId() != c.venueId()) {
+            return "OTHER_VENUE";
+        }
+        if (at < u.admittedAt() - slack || at > u.expiresAt() + slack) {
+            return "OUTSIDE_WINDOW";
+        }
+        return VERIFIED;
     }
 
     /** SQLite: the unveils of these nonces, in chunks under its bind-variable limit (PostgreSQL reads them in the preload). */
@@ -433,6 +453,22 @@ public final class CheckinService {
         if (stored.isEmpty() && refused.isEmpty() && problems.isEmpty()) {
             return;
         }
+        if (continuesHead(state, stored, refused)) {
+            // The common case, a kiosk's next records in order: they are walked as they came, with no map of links
+            // and nothing read from the tables, to the same head and the same problems as the general walk below.
+            long head = state.isPresent() ? (Long) state.get()[0] : stored.get(0).seq() - 1;
+            String headChain = state.isPresent() ? (String) state.get()[1]
+                    : stored.get(0).prev() != null ? stored.get(0).prev() : CheckinChain.ZERO;
+            for (Checkin k : stored) {
+                if (!headChain.equals(k.prev())) {
+                    problems.add(broken(k.seq(), k.prev(), head));
+                }
+                head = k.seq();
+                headChain = k.chain();
+            }
+            saveChain(c, deviceId, state, head, headChain, null, null, null, problems, now);
+            return;
+        }
         {
             if (!refused.isEmpty()) {
                 for (Refused r : refused) {
@@ -479,9 +515,7 @@ public final class CheckinService {
             while (links.containsKey(head + 1)) {
                 Link next = links.get(head + 1);
                 if (!headChain.equals(next.prev())) {
-                    problems.add(new ChainProblem(ChainKind.BROKEN, next.seq(), next.seq(), next.prev() == null
-                            ? "record " + next.seq() + " came without the chain value before it"
-                            : "record " + next.seq() + " does not follow record " + head + ": the chain is broken there"));
+                    problems.add(broken(next.seq(), next.prev(), head));
                 }
                 head = next.seq();
                 headChain = next.chain();
@@ -495,18 +529,48 @@ public final class CheckinService {
                 gapTo = ahead - 1;
                 gapSince = state.isPresent() && state.get()[3] != null ? (Long) state.get()[3] : now.toEpochMilli();
             }
-            if (state.isPresent()) {
-                Sql.update(c, "UPDATE device_chains SET head_seq = ?, head_chain = ?, gap_from = ?, gap_to = ?, gap_since = ?"
-                        + " WHERE device_id = ?", head, headChain, gapFrom, gapTo, gapSince, deviceId);
-            } else {
-                Sql.update(c, "INSERT INTO device_chains(device_id, head_seq, head_chain, gap_from, gap_to, gap_since)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", deviceId, head, headChain, gapFrom, gapTo, gapSince);
+            saveChain(c, deviceId, state, head, headChain, gapFrom, gapTo, gapSince, problems, now);
+        }
+    }
+
+    /**
+     * True when nothing was refused and the stored records are consecutive places in the order they came, starting
+     * right after the verified head with no gap open (or starting a device's chain): the walk needs no other link.
+     */
+    private static boolean continuesHead(Optional<Object[]> state, List<Checkin> stored, List<Refused> refused) {
+        if (!refused.isEmpty() || stored.isEmpty()) {
+            return false;
+        }
+        if (state.isPresent() && (state.get()[2] != null || stored.get(0).seq() != (Long) state.get()[0] + 1)) {
+            return false;
+        }
+        for (int i = 1; i < stored.size(); i++) {
+            if (stored.get(i).seq() != stored.get(i - 1).seq() + 1) {
+                return false;
             }
-            for (ChainProblem p : coalesce(problems)) {
-                LOG.warn("Device {} chain {} at {}..{}: {}", deviceId, p.kind(), p.from(), p.to(), p.detail());
-                Sql.update(c, "INSERT INTO chain_problems(device_id, kind, seq_from, seq_to, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        deviceId, p.kind().name(), p.from(), p.to(), p.detail(), now.toEpochMilli());
-            }
+        }
+        return true;
+    }
+
+    private static ChainProblem broken(long seq, String prev, long head) {
+        return new ChainProblem(ChainKind.BROKEN, seq, seq, prev == null
+                ? "record " + seq + " came without the chain value before it"
+                : "record " + seq + " does not follow record " + head + ": the chain is broken there");
+    }
+
+    private static void saveChain(Connection c, long deviceId, Optional<Object[]> state, long head, String headChain, Long gapFrom,
+                                  Long gapTo, Long gapSince, List<ChainProblem> problems, Instant now) throws SQLException {
+        if (state.isPresent()) {
+            Sql.update(c, "UPDATE device_chains SET head_seq = ?, head_chain = ?, gap_from = ?, gap_to = ?, gap_since = ?"
+                    + " WHERE device_id = ?", head, headChain, gapFrom, gapTo, gapSince, deviceId);
+        } else {
+            Sql.update(c, "INSERT INTO device_chains(device_id, head_seq, head_chain, gap_from, gap_to, gap_since)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", deviceId, head, headChain, gapFrom, gapTo, gapSince);
+        }
+        for (ChainProblem p : coalesce(problems)) {
+            LOG.warn("Device {} chain {} at {}..{}: {}", deviceId, p.kind(), p.from(), p.to(), p.detail());
+            Sql.update(c, "INSERT INTO chain_problems(device_id, kind, seq_from, seq_to, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    deviceId, p.kind().name(), p.from(), p.to(), p.detail(), now.toEpochMilli());
         }
     }
 
@@ -537,8 +601,11 @@ public final class CheckinService {
         return out;
     }
 
-    /** @return null when the item is fine, else "CODE:message" */
-    private static String problem(Checkin c, Principal device, Instant now) {
+    /**
+     * @param latest the latest decision time a kiosk may claim (a day past the hub's now)
+     * @return null when the item is fine, else "CODE:message"
+     */
+    private static String problem(Checkin c, Principal device, Instant latest) {
         if (c == null) {
             return "MISSING_ITEM:null item";
         }
@@ -548,22 +615,22 @@ public final class CheckinService {
         if (c.seq() == null || c.seq() < 0) {
             return "INVALID_FIELD:seq must be a non-negative number";
         }
-        if (c.chain() == null || c.chain().length() != 64 || !all(c.chain(), CheckinService::isLowerHex)) {
+        if (!CheckinChain.isChainValue(c.chain())) {
             return "INVALID_FIELD:chain must be 64 lower-case hex digits";
         }
         if (c.venueId() == null || !c.venueId().equals(device.venueId())) {
             return "WRONG_VENUE:venueId must be this kiosk's venue " + device.venueId();
         }
-        if (c.subject() != null && !isWord(c.subject(), 64, CheckinService::isSubjectChar)) {
+        if (c.subject() != null && !isWord(c.subject(), 64, SUBJECT_CHARS)) {
             return "INVALID_FIELD:subject must be a pseudonym of 1-64 characters [0-9A-Za-z:_-]";
         }
-        if (c.outcome() == null || !OUTCOMES.contains(c.outcome())) {
+        if (!"PASS".equals(c.outcome()) && !"STOP".equals(c.outcome())) {
             return "INVALID_FIELD:outcome must be PASS or STOP";
         }
-        if (c.reason() != null && !isWord(c.reason(), 32, CheckinService::isReasonChar)) {
+        if (c.reason() != null && !isWord(c.reason(), 32, REASON_CHARS)) {
             return "INVALID_FIELD:reason must be a stop-reason name";
         }
-        if (c.colour() != null && !COLOURS.contains(c.colour())) {
+        if (c.colour() != null && !"GREEN".equals(c.colour()) && !"YELLOW".equals(c.colour()) && !"RED".equals(c.colour())) {
             return "INVALID_FIELD:colour must be GREEN, YELLOW or RED";
         }
         if (c.decidedAt() == null) {
@@ -578,7 +645,7 @@ public final class CheckinService {
         if (!Requests.sane(c.decidedAt())) {
             return "INVALID_FIELD:decidedAt lies outside the years " + Requests.MIN_YEAR + " to " + Requests.MAX_YEAR;
         }
-        if (c.decidedAt().isAfter(now.plus(Duration.ofDays(1)))) {
+        if (c.decidedAt().isAfter(latest)) {
             return "INVALID_FIELD:decidedAt lies more than a day in the future";
         }
         // A decision names its reason exactly when it is a stop, and the reason is one the kiosk knows.
@@ -594,57 +661,65 @@ public final class CheckinService {
         return null;
     }
 
-    // Field checks as plain character loops rather than regular expressions: they run for every item of every batch
-    // and the regular expressions were the largest Java-side cost of ingestion in a profile of the ingest bench.
+    // Field checks as plain character loops over lookup tables rather than regular expressions or a check passed as a
+    // lambda: they run for every item of every batch; the regular expressions were the largest Java-side cost of
+    // ingestion in a profile of the ingest bench, and a lambda called from one loop for three alphabets is not inlined.
 
     /** A lower-case UUID in its 8-4-4-4-12 text form. */
     private static boolean isUuid(String s) {
         if (s == null || s.length() != 36) {
             return false;
         }
+        // looked up, one verdict at the end (see CheckinChain.isChainValue: a branch per random digit mispredicts)
+        int bad = 0;
         for (int i = 0; i < 36; i++) {
             char ch = s.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? ch == '-' : isLowerHex(ch);
-            if (!ok) {
+            bad |= UUID_DASH[i] ? ch ^ '-' : ch >>> 7 | NOT_LOWER_HEX[ch & 0x7F];
+        }
+        return bad == 0;
+    }
+
+    private static final boolean[] UUID_DASH = new boolean[36];
+    /** 1 for every ASCII character that is not a lower-case hex digit. */
+    private static final byte[] NOT_LOWER_HEX = new byte[128];
+
+    static {
+        UUID_DASH[8] = UUID_DASH[13] = UUID_DASH[18] = UUID_DASH[23] = true;
+        java.util.Arrays.fill(NOT_LOWER_HEX, (byte) 1);
+        for (char ch : "0123456789abcdef".toCharArray()) {
+            NOT_LOWER_HEX[ch] = 0;
+        }
+    }
+
+    /** 1..maxLength characters, each in {@code alphabet} (an ASCII table). */
+    private static boolean isWord(String s, int maxLength, boolean[] alphabet) {
+        int length = s.length();
+        if (length == 0 || length > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 128 || !alphabet[ch]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** 1..maxLength characters, each accepted by {@code ok}. */
-    private static boolean isWord(String s, int maxLength, CharCheck ok) {
-        return !s.isEmpty() && s.length() <= maxLength && all(s, ok);
-    }
+    private static final boolean[] SUBJECT_CHARS = alphabet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz:_-");
+    private static final boolean[] REASON_CHARS = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
-    private static boolean all(String s, CharCheck ok) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!ok.test(s.charAt(i))) {
-                return false;
-            }
+    private static boolean[] alphabet(String chars) {
+        boolean[] table = new boolean[128];
+        for (char ch : chars.toCharArray()) {
+            table[ch] = true;
         }
-        return true;
+        return table;
     }
 
-    private static boolean isLowerHex(char ch) {
-        return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f';
-    }
-
-    private static boolean isSubjectChar(char ch) {
-        return ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch == ':' || ch == '_' || ch == '-';
-    }
-
-    private static boolean isReasonChar(char ch) {
-        return ch >= 'A' && ch <= 'Z' || ch == '_';
-    }
-
-    @FunctionalInterface
-    private interface CharCheck {
-        boolean test(char ch);
-    }
 
     /** SQLite: multi-row INSERT ... VALUES in chunks; in-process, so the statement count costs little. */
-    private static Set<String> insertValues(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+    private static Set<String> insertValues(Connection c, List<Checkin> rows, String[] evidence, long deviceId,
                                             long receivedAt) throws SQLException {
         Set<String> inserted = new HashSet<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -672,7 +747,7 @@ public final class CheckinService {
                 params[p++] = r.nonce();
                 params[p++] = CheckinChain.isChainValue(r.prev()) ? r.prev() : null;
                 params[p++] = r.scanMicros();
-                params[p++] = evidence.get(r.id());
+                params[p++] = evidence[from + i];
             }
             sql.append(" ON CONFLICT (id) DO NOTHING RETURNING id");
             inserted.addAll(Sql.list(c, sql.toString(), rs -> rs.getString(1), params));
@@ -701,16 +776,26 @@ public final class CheckinService {
      *
      * @param held filled with the stored rows of the ids the table already held (id to chain, device, fingerprint)
      */
-    private static Set<String> insertResent(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+    private static Set<String> insertResent(Connection c, List<Checkin> rows, String[] evidence, long deviceId,
                                             long receivedAt, Map<String, String[]> held) throws SQLException {
         java.util.LongSummaryStatistics parts = rows.stream()
                 .mapToLong(r -> CheckinPartitions.partMs(r.id(), r.decidedAt().toEpochMilli())).summaryStatistics();
         held.putAll(existingPostgres(c, rows.stream().map(Checkin::id).toList(), new long[] {parts.getMin(), parts.getMax()}));
-        List<Checkin> fresh = held.isEmpty() ? rows : rows.stream().filter(r -> !held.containsKey(r.id())).toList();
-        return fresh.isEmpty() ? Set.of() : insertStaged(c, fresh, evidence, deviceId, receivedAt);
+        if (held.isEmpty()) {
+            return insertStaged(c, rows, evidence, deviceId, receivedAt);
+        }
+        List<Checkin> fresh = new ArrayList<>();
+        List<String> freshEvidence = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!held.containsKey(rows.get(i).id())) {
+                fresh.add(rows.get(i));
+                freshEvidence.add(evidence[i]);
+            }
+        }
+        return fresh.isEmpty() ? Set.of() : insertStaged(c, fresh, freshEvidence.toArray(new String[0]), deviceId, receivedAt);
     }
 
-    private static Set<String> insertStaged(Connection c, List<Checkin> rows, Map<String, String> evidence, long deviceId,
+    private static Set<String> insertStaged(Connection c, List<Checkin> rows, String[] evidence, long deviceId,
                                             long receivedAt) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
             st.execute(STAGE);
@@ -727,39 +812,66 @@ public final class CheckinService {
 
     /** COPY ... FROM STDIN of text made by {@link #copyText}, into {@code table} (a name from code, never from input). */
     public static long copy(Connection c, String table, byte[] text) throws SQLException {
+        return copy(c, table, text, text.length);
+    }
+
+    /** The first {@code length} bytes of {@code text} written to the server as they are, no stream between. */
+    private static long copy(Connection c, String table, byte[] text, int length) throws SQLException {
+        org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN");
         try {
-            return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN", new java.io.ByteArrayInputStream(text));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+            in.writeToCopy(text, 0, length);
+            return in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
     /**
-     * The rows in PostgreSQL's COPY text format, columns as {@link #COPY_COLUMNS}. Every text value was checked
-     * against its alphabet before (ids, hex chains, subject pseudonyms, enum names), so none holds a tab, a newline
-     * or a backslash that would need escaping.
+     * The rows in PostgreSQL's COPY text format, columns as {@link #COPY_COLUMNS}. Every row passed the hub's field
+     * checks before: each text value is in its alphabet (ids, hex chains, subject pseudonyms, enum names), so none
+     * holds a tab, a newline or a backslash that would need escaping, and {@code prev} is null or a chain value.
+     *
+     * @param evidence each row's evidence code, aligned with {@code rows}; null for none checked
      */
-    public static byte[] copyText(List<Checkin> rows, Map<String, String> evidence, long deviceId, long receivedAt) {
-        // Bytes written directly (no StringBuilder, no second copy through getBytes): this runs for every row received.
-        CopyText b = new CopyText(rows.size() * 280);
-        for (Checkin r : rows) {
-            long decided = r.decidedAt().toEpochMilli();
-            b.text(r.id()).tab().number(deviceId).tab().number(r.venueId()).tab().number(r.seq()).tab().text(r.chain()).tab()
-                    .text(r.subject()).tab().bool(Boolean.TRUE.equals(r.manual())).tab().text(r.outcome()).tab()
-                    .text(r.reason()).tab().text(r.colour()).tab().bool(Boolean.TRUE.equals(r.proxy())).tab()
-                    .number(decided).tab().number(receivedAt).tab().number(r.nonce()).tab()
-                    .text(CheckinChain.isChainValue(r.prev()) ? r.prev() : null).tab().number(r.scanMicros()).tab()
-                    .text(evidence.getOrDefault(r.id(), "UNCHECKED")).tab().number(CheckinPartitions.partMs(r.id(), decided))
-                    .line();
+    public static byte[] copyText(List<Checkin> rows, String[] evidence, long deviceId, long receivedAt) {
+        CopyText b = new CopyText(rows.size() * CopyText.ROW_BYTES);
+        byte[] device = CopyText.ascii(Long.toString(deviceId));
+        byte[] received = CopyText.ascii(Long.toString(receivedAt));
+        for (int i = 0; i < rows.size(); i++) {
+            b.row(rows.get(i), device, received, evidence == null ? "UNCHECKED" : evidence[i]);
         }
         return b.bytes();
     }
 
-    /** PostgreSQL's COPY text format into a byte buffer; null is {@code \N}. */
+    /**
+     * PostgreSQL's COPY text format into a byte buffer; null is {@code \N}. Bytes written directly (no StringBuilder,
+     * no second copy through getBytes): this runs for every row received.
+     */
     private static final class CopyText {
+        /** A typical row's length with room to spare, so a batch's buffer does not grow. */
+        static final int ROW_BYTES = 320;
         private byte[] buf;
         private int n;
+
+        /** One check-in row, columns as {@link #COPY_COLUMNS}; the device and receipt time as their digits. */
+        void row(Checkin r, byte[] device, byte[] received, String evidence) {
+            long decided = r.decidedAt().toEpochMilli();
+            text(r.id()).tab().raw(device).tab().number(r.venueId()).tab().number(r.seq()).tab().text(r.chain()).tab()
+                    .text(r.subject()).tab().bool(Boolean.TRUE.equals(r.manual())).tab().text(r.outcome()).tab()
+                    .text(r.reason()).tab().text(r.colour()).tab().bool(Boolean.TRUE.equals(r.proxy())).tab()
+                    .number(decided).tab().raw(received).tab().number(r.nonce()).tab()
+                    .text(r.prev()).tab().number(r.scanMicros()).tab()
+                    .text(evidence).tab().number(CheckinPartitions.partMs(r.id(), decided))
+                    .line();
+        }
+
+        /** COPY of the rows written so far into {@code table}. */
+        void send(Connection c, String table) throws SQLException {
+            copy(c, table, buf, n);
+        }
 
         CopyText(int capacity) {
             buf = new byte[Math.max(64, capacity)];
@@ -800,6 +912,7 @@ public final class CheckinService {
             return v == null ? nul() : number(v.longValue());
         }
 
+        /** Decimal digits written from the last, two at a time, straight into place. */
         CopyText number(long v) {
             if (v == Long.MIN_VALUE) {
                 return text(Long.toString(v));
@@ -809,17 +922,46 @@ public final class CheckinService {
                 buf[n++] = '-';
                 v = -v;
             }
-            int start = n;
-            do {
-                buf[n++] = (byte) ('0' + v % 10);
-                v /= 10;
-            } while (v != 0);
-            for (int i = start, j = n - 1; i < j; i++, j--) {
-                byte t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
+            int end = n + digits(v);
+            int at = end;
+            while (v >= 100) {
+                long q = v / 100;
+                int r = (int) (v - q * 100);
+                buf[--at] = (byte) ('0' + r % 10);
+                buf[--at] = (byte) ('0' + r / 10);
+                v = q;
             }
+            if (v >= 10) {
+                buf[--at] = (byte) ('0' + v % 10);
+                buf[--at] = (byte) ('0' + v / 10);
+            } else {
+                buf[--at] = (byte) ('0' + v);
+            }
+            n = end;
             return this;
+        }
+
+        /** Digits of a non-negative number. */
+        private static int digits(long v) {
+            long limit = 10;
+            for (int d = 1; d < 19; d++) {
+                if (v < limit) {
+                    return d;
+                }
+                limit *= 10;
+            }
+            return 19;
+        }
+
+        CopyText raw(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
+            return this;
+        }
+
+        static byte[] ascii(String s) {
+            return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
         /**

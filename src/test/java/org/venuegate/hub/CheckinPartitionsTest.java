@@ -75,8 +75,19 @@ class CheckinPartitionsTest {
                     new Object[] {IDS.construct(now - 3_600_000).toString(), now},          // id an hour before: its day
                     new Object[] {IDS.construct(now - 2 * 86_400_000L).toString(), now},    // two days off: default
                     new Object[] {UUID.randomUUID().toString(), now},                       // version 4: default
-                    new Object[] {"00000000-0000-7000-8000-000000000000", 0L});
-            for (Object[] k : cases) {
+                    new Object[] {"00000000-0000-7000-8000-000000000000", 0L},
+                    new Object[] {IDS.construct(now).toString().toUpperCase(java.util.Locale.ROOT), now}, // not a kiosk's form
+                    new Object[] {"ffffffff-ffff-7fff-bfff-ffffffffffff", now});
+            // ids of every version and time around the decision, read by the short path for the lower-case form
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            List<Object[]> all = new java.util.ArrayList<>(cases);
+            for (int i = 0; i < 300; i++) {
+                long decided = now + random.nextLong(-3 * 86_400_000L, 3 * 86_400_000L);
+                String id = i % 3 == 0 ? UUID.randomUUID().toString() : IDS.construct(now + random.nextLong(-2 * 86_400_000L,
+                        2 * 86_400_000L)).toString();
+                all.add(new Object[] {id, decided});
+            }
+            for (Object[] k : all) {
                 long java = CheckinPartitions.partMs((String) k[0], (Long) k[1]);
                 long sql = db.read(c -> Sql.one(c, "SELECT checkin_part_ms(?::uuid, ?)", rs -> rs.getLong(1), k[0], k[1])).orElseThrow();
                 assertThat(java).as((String) k[0]).isEqualTo(sql);

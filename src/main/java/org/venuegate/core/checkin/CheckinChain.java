@@ -15,8 +15,34 @@ public final class CheckinChain {
     /** The chain value before the first record. */
     public static final String ZERO = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
-    /** One digest per thread (digest() resets it): the hub recomputes a link for every check-in it receives. */
-    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(CheckinChain::sha256);
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /**
+     * One digest and its buffers per thread (digest() resets the digest): the hub recomputes a link for every
+     * check-in it receives, so nothing is allocated per link.
+     */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+    private static final class Hasher {
+        final MessageDigest sha = sha256();
+        final byte[] previous = new byte[32];
+        final byte[] digest = new byte[32];
+        final Out out = new Out(160);
+
+        /** SHA-256(previous chain bytes || canonical bytes of the record) into {@link #digest}. */
+        byte[] link(String previousHex, Link link) {
+            decodeChain(previousHex, previous);
+            out.n = 0;
+            encode(link, out);
+            sha.update(previous);
+            sha.update(out.buf, 0, out.n);
+            try {
+                sha.digest(digest, 0, 32);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+            }
+            return digest;
+        }
+    }
 
     private CheckinChain() {
     }
@@ -32,10 +58,45 @@ public final class CheckinChain {
 
     /** chain = SHA-256(previous chain bytes || canonical bytes of this record), hex. */
     public static String next(String previousHex, Link link) {
-        MessageDigest sha = SHA.get();
-        sha.update(HEX.parseHex(previousHex));
-        sha.update(canonical(link));
-        return HEX.formatHex(sha.digest());
+        return HEX.formatHex(HASHER.get().link(previousHex, link));
+    }
+
+    /**
+     * True when {@code chainHex} is {@link #next next(previousHex, link)}: the hub's check of every link it receives,
+     * without making the hex text of the value it compares.
+     *
+     * @throws IllegalArgumentException when {@code previousHex} is not 64 hex digits
+     */
+    public static boolean follows(String previousHex, Link link, String chainHex) {
+        if (chainHex == null || chainHex.length() != 64) {
+            return false;
+        }
+        byte[] d = HASHER.get().link(previousHex, link);
+        for (int i = 0; i < 32; i++) {
+            if (chainHex.charAt(2 * i) != DIGITS[d[i] >> 4 & 0xF] || chainHex.charAt(2 * i + 1) != DIGITS[d[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 64 hex digits of either case into 32 bytes, as {@link HexFormat#parseHex} reads them; looked up as in isChainValue. */
+    private static void decodeChain(String hex, byte[] into) {
+        if (hex.length() != 64) {
+            throw new IllegalArgumentException("a chain value has 64 hex digits, not " + hex.length());
+        }
+        int bad = 0;
+        for (int i = 0; i < 32; i++) {
+            char hi = hex.charAt(2 * i);
+            char lo = hex.charAt(2 * i + 1);
+            int h = HEX_VALUE[hi & 0x7F] | -(hi >>> 7); // negative for a character that is not a hex digit
+            int l = HEX_VALUE[lo & 0x7F] | -(lo >>> 7);
+            bad |= h | l;
+            into[i] = (byte) (h << 4 | l);
+        }
+        if (bad < 0) {
+            throw new IllegalArgumentException("a chain value has hex digits only: " + hex);
+        }
     }
 
     /** True for 64 lower-case hex digits, the only form a chain value has. */
@@ -43,13 +104,29 @@ public final class CheckinChain {
         if (s == null || s.length() != 64) {
             return false;
         }
+        // Every character looked up and the verdict taken once at the end, no branch per character: digits and letters
+        // in random order made a branch per character mispredict about a third of the time, several times the work.
+        int bad = 0;
         for (int i = 0; i < 64; i++) {
             char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
-                return false;
-            }
+            bad |= ch >>> 7 | NOT_LOWER_HEX[ch & 0x7F];
         }
-        return true;
+        return bad == 0;
+    }
+
+    /** 1 for every ASCII character that is not a lower-case hex digit. */
+    private static final byte[] NOT_LOWER_HEX = new byte[128];
+    /** The value of every ASCII hex digit of either case, -1 for other characters. */
+    private static final byte[] HEX_VALUE = new byte[128];
+
+    static {
+        Arrays.fill(NOT_LOWER_HEX, (byte) 1);
+        Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            NOT_LOWER_HEX[DIGITS[i]] = 0;
+            HEX_VALUE[DIGITS[i]] = (byte) i;
+            HEX_VALUE[Character.toUpperCase(DIGITS[i])] = (byte) i;
+        }
     }
 
     /**
@@ -60,6 +137,11 @@ public final class CheckinChain {
      */
     public static byte[] canonical(Link l) {
         Out out = new Out(96 + l.id().length());
+        encode(l, out);
+        return out.bytes();
+    }
+
+    private static void encode(Link l, Out out) {
         out.utf("VGJ1");
         out.utf(l.id());
         out.longValue(l.seq());
@@ -74,7 +156,6 @@ public final class CheckinChain {
         out.longValue(l.nonce() == null ? 0 : l.nonce());
         out.longValue(l.decidedAtMillis());
         out.longValue(l.scanMicros());
-        return out.bytes();
     }
 
     /** One item of a batch as its signature covers it. */
@@ -87,15 +168,43 @@ public final class CheckinChain {
      * them covers the whole batch, its head included; the device id keeps one device's batch from passing as another's.
      */
     public static byte[] batchMessage(long deviceId, List<Signed> items) {
-        Out out = new Out(18 + items.size() * 74);
-        out.utf("VGB1");
-        out.longValue(deviceId);
-        out.intValue(items.size());
+        BatchMessage m = new BatchMessage(deviceId, items.size());
         for (Signed s : items) {
-            out.longValue(s.seq());
-            out.utf(s.chain() == null ? "" : s.chain());
+            m.add(s.seq(), s.chain());
         }
-        return out.bytes();
+        return m.bytes();
+    }
+
+    /**
+     * {@link #batchMessage} item by item, so the hub writes it in the same pass over a batch as its other checks
+     * (and no list of {@link Signed} is made).
+     */
+    public static final class BatchMessage {
+        private final Out out;
+        private int count;
+
+        /** @param expected the items expected, for the buffer's size: exact when every chain value is 64 digits */
+        public BatchMessage(long deviceId, int expected) {
+            out = new Out(18 + Math.max(0, expected) * 74);
+            out.utf("VGB1");
+            out.longValue(deviceId);
+            out.intValue(0); // the count, written at the end
+        }
+
+        /** The next item: its sequence number and chain value (null signs as the empty text). */
+        public BatchMessage add(long seq, String chain) {
+            out.longValue(seq);
+            out.utf(chain == null ? "" : chain);
+            count++;
+            return this;
+        }
+
+        public byte[] bytes() {
+            for (int i = 0, shift = 24; shift >= 0; i++, shift -= 8) {
+                out.buf[14 + i] = (byte) (count >>> shift);
+            }
+            return out.bytes();
+        }
     }
 
     /** A growing byte buffer with {@link java.io.DataOutputStream}'s encodings. */
@@ -139,6 +248,32 @@ public final class CheckinChain {
 
         /** Modified UTF-8 with an unsigned 16-bit length, as {@code DataOutputStream.writeUTF} writes it. */
         void utf(String s) {
+            // nearly every text here is ASCII (ids, hex, enum names): one pass that writes as it checks
+            int length = s.length();
+            if (length <= 65535) {
+                room(2 + length);
+                int start = n;
+                int at = start + 2;
+                boolean ascii = true;
+                for (int i = 0; i < length; i++) {
+                    char c = s.charAt(i);
+                    if (c == 0 || c > 0x7F) {
+                        ascii = false;
+                        break;
+                    }
+                    buf[at++] = (byte) c;
+                }
+                if (ascii) {
+                    buf[start] = (byte) (length >>> 8);
+                    buf[start + 1] = (byte) length;
+                    n = at;
+                    return;
+                }
+            }
+            utfAny(s);
+        }
+
+        private void utfAny(String s) {
             int length = s.length();
             int encoded = 0;
             for (int i = 0; i < length; i++) {

@@ -29,8 +29,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  *
  * <p>Keys stay JDK {@link PublicKey}/{@link PrivateKey} objects with their standard encodings (X.509 and PKCS#8, stored
  * as Base64), so key rings, trust lists, device files and codes are unchanged. Signing and verifying go through Bouncy
- * Castle's low-level {@link Ed25519Signer} on the raw 32-byte keys taken from those encodings (no JCA provider is
- * registered): several times faster than the JDK 17 provider, with the same signatures (Ed25519 is deterministic) —
+ * Castle's low-level Ed25519, called as its {@link Ed25519Signer} calls it, on the raw 32-byte keys taken from those
+ * encodings (no JCA provider is registered): several times faster than the JDK 17 provider, with the same signatures (Ed25519 is deterministic) —
  * {@code Ed25519CrossCheckTest} holds the two to that against {@link JdkEd25519}.
  */
 public final class Ed25519 {
@@ -113,10 +113,11 @@ public final class Ed25519 {
 
     /** {@link #sign} without the cross-check, for the test that compares the two itself. */
     static byte[] signBc(PrivateKey key, byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, signingKey(key));
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
+        // what Ed25519Signer does, without first copying the whole message into its growing buffer
+        byte[] signature = new byte[SIGNATURE_LENGTH];
+        signingKey(key).sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
+                signature, 0);
+        return signature;
     }
 
     /** {@link #verify} without the cross-check, for the test that compares the two itself. */
@@ -128,11 +129,32 @@ public final class Ed25519 {
         return params != null && verify(params, message, signature);
     }
 
+    /**
+     * Decoded verifying keys by their raw bytes: decoding one (decompressing its point) costs about a tenth of a
+     * verification, and the hub checks every batch of a kiosk against the same key. Bounded: a city's fleet fits, a
+     * stream of made-up keys does not grow it for ever.
+     */
+    private static final Map<ByteBuffer, Ed25519PublicKeyParameters> VERIFYING_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int VERIFYING_KEYS_CACHED = 100_000;
+
     /** BC's parameters for the key, or null when it is not an Ed25519 key, its point is not on the curve or is of small order. */
     private static Ed25519PublicKeyParameters bcKey(PublicKey key) {
         try {
             byte[] raw = rawPublic(key);
-            return raw == null ? null : new Ed25519PublicKeyParameters(raw, 0);
+            if (raw == null) {
+                return null;
+            }
+            ByteBuffer id = ByteBuffer.wrap(raw);
+            Ed25519PublicKeyParameters known = VERIFYING_KEYS.get(id);
+            if (known != null) {
+                return known;
+            }
+            Ed25519PublicKeyParameters params = new Ed25519PublicKeyParameters(raw, 0);
+            if (VERIFYING_KEYS.size() >= VERIFYING_KEYS_CACHED) {
+                VERIFYING_KEYS.clear();
+            }
+            VERIFYING_KEYS.put(id, params);
+            return params;
         } catch (RuntimeException e) {
             return null;
         }
@@ -140,10 +162,9 @@ public final class Ed25519 {
 
     private static boolean verify(Ed25519PublicKeyParameters key, byte[] message, byte[] signature) {
         try {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, key);
-            verifier.update(message, 0, message.length);
-            return verifier.verifySignature(signature);
+            // what Ed25519Signer does, without first copying the whole message into its growing buffer
+            return key.verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
+                    signature, 0);
         } catch (RuntimeException e) {
             return false;
         }

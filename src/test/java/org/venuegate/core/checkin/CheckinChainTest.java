@@ -47,6 +47,81 @@ class CheckinChainTest {
     }
 
     @Test
+    void asciiTextsTakeTheOnePassEncodingAndStillMatchTheStream() throws IOException {
+        // the texts a kiosk really sends are ASCII: the short path must write exactly what the stream writes,
+        // up to the longest text the length prefix holds and with an ASCII text ending in one other character
+        SplittableRandom random = new SplittableRandom(15);
+        for (int i = 0; i < 2_000; i++) {
+            String id = i % 97 == 0 ? ascii(random, 65_535)
+                    : ascii(random, random.nextInt(60)) + (i % 7 == 0 ? "é" : i % 11 == 0 ? "\0" : "");
+            CheckinChain.Link l = new CheckinChain.Link(id, i, -i, ascii(random, 64), i % 2 == 0, "PASS", null, ascii(random, 6),
+                    false, (long) i, i * 3L, i * 5L);
+            assertThat(CheckinChain.canonical(l)).isEqualTo(reference(l));
+        }
+        CheckinChain.Link tooLong = new CheckinChain.Link("a".repeat(65_536), 1, 1, null, false, "PASS", null, null, false, null, 1, 1);
+        assertThatThrownBy(() -> CheckinChain.canonical(tooLong)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void followsAgreesWithNextOnEveryLinkAndRefusesAnyOtherValue() {
+        SplittableRandom random = new SplittableRandom(16);
+        String previous = CheckinChain.ZERO;
+        for (int i = 0; i < 2_000; i++) {
+            CheckinChain.Link l = new CheckinChain.Link(ascii(random, 36), i, 7, random.nextBoolean() ? null : ascii(random, 10),
+                    false, "STOP", "RED_CODE", "RED", random.nextBoolean(), random.nextLong(), random.nextLong(), i);
+            String next = CheckinChain.next(previous, l);
+            assertThat(CheckinChain.follows(previous, l, next)).isTrue();
+            // every single digit changed, the upper-case form and a truncated value are other values
+            int at = random.nextInt(64);
+            char other = next.charAt(at) == '0' ? '1' : '0';
+            assertThat(CheckinChain.follows(previous, l, next.substring(0, at) + other + next.substring(at + 1))).isFalse();
+            assertThat(CheckinChain.follows(previous, l, next.toUpperCase(java.util.Locale.ROOT))).isEqualTo(next.equals(
+                    next.toUpperCase(java.util.Locale.ROOT)));
+            assertThat(CheckinChain.follows(previous, l, next.substring(1))).isFalse();
+            assertThat(CheckinChain.follows(previous, l, null)).isFalse();
+            previous = next;
+        }
+        // the previous value is read as HexFormat reads it: either case, and nothing else
+        assertThat(CheckinChain.next(CheckinChain.ZERO.replace('0', 'A'), STOP))
+                .isEqualTo(CheckinChain.next(CheckinChain.ZERO.replace('0', 'a'), STOP));
+        assertThatThrownBy(() -> CheckinChain.next("g" + CheckinChain.ZERO.substring(1), STOP))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckinChain.next("\uff10" + CheckinChain.ZERO.substring(1), STOP))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckinChain.next(CheckinChain.ZERO.substring(2), STOP)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aChainValueIsSixtyFourLowerCaseHexDigitsAndNothingElse() {
+        SplittableRandom random = new SplittableRandom(17);
+        // characters whose low seven bits are a hex digit, upper case, full-width and other look-alikes
+        char[] wrong = {'g', 'A', 'F', 'G', '-', ' ', '\0', (char) ('a' + 128), (char) ('0' + 128), (char) ('0' + 256), '\uff10',
+                '\u0660', '\u0430', '\uffff'};
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < 64; k++) {
+                b.append("0123456789abcdef".charAt(random.nextInt(16)));
+            }
+            String good = b.toString();
+            assertThat(CheckinChain.isChainValue(good)).isTrue();
+            int at = random.nextInt(64);
+            b.setCharAt(at, wrong[random.nextInt(wrong.length)]);
+            assertThat(CheckinChain.isChainValue(b.toString())).as(b.toString()).isFalse();
+            assertThat(CheckinChain.isChainValue(good.substring(1))).isFalse();
+            assertThat(CheckinChain.isChainValue(good + "0")).isFalse();
+        }
+        assertThat(CheckinChain.isChainValue(null)).isFalse();
+    }
+
+    private static String ascii(SplittableRandom random, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append((char) random.nextInt(0x01, 0x80));
+        }
+        return b.toString();
+    }
+
+    @Test
     void aTextTooLongForItsLengthPrefixIsRefused() {
         CheckinChain.Link huge = new CheckinChain.Link("中".repeat(30_000), 1, 1, null, false, "PASS", null, null, false, null, 1, 1);
         assertThatThrownBy(() -> CheckinChain.canonical(huge)).isInstanceOf(IllegalArgumentException.class);
