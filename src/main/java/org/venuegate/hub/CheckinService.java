@@ -108,11 +108,20 @@ public final class CheckinService {
         // duplicates.
         try {
             return db.tx(c -> store(c, device, batch, nonces, now, false));
+        } catch (ResendNeeded e) {
+            return db.tx(c -> store(c, device, batch, nonces, now, true));
         } catch (Database.StoreException e) {
             if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
                 throw e;
             }
             return db.tx(c -> store(c, device, batch, nonces, now, true));
+        }
+    }
+
+    /** A place at or before the chain head turned up after the batch's first rows were streamed by COPY. */
+    private static final class ResendNeeded extends RuntimeException {
+        ResendNeeded() {
+            super("a place sent before, after rows were streamed", null, false, false);
         }
     }
 
@@ -197,72 +206,90 @@ public final class CheckinService {
         Instant latest = now.plus(Duration.ofDays(1));
         long receivedAt = now.toEpochMilli();
         boolean postgres = db.dialect() == Database.Dialect.POSTGRES;
-        // A batch all past the device's verified chain head goes in by one COPY (see beyond below); its rows are
-        // written as they pass, else the COPY text is dropped for the path that sorts out places sent before.
+        // A batch all past the device's verified chain head goes in by one COPY; its rows are streamed to the server
+        // as they pass, so the server stores the first while the hub checks the next. A place at or before the head
+        // was sent before: the path that sorts out places sent before takes the batch instead.
         long head = pre.chain().isPresent() ? (Long) pre.chain().get()[0] : Long.MIN_VALUE;
-        CopyText copy = postgres && !resend ? new CopyText(items.size() * CopyText.ROW_BYTES) : null;
-        byte[] deviceText = CopyText.ascii(Long.toString(deviceId));
-        byte[] receivedText = CopyText.ascii(Long.toString(receivedAt));
-        long slack = EVIDENCE_SLACK.toMillis();
-        CheckinChain.BatchMessage signed = new CheckinChain.BatchMessage(deviceId, items.size());
-        List<Rejection> rejected = new ArrayList<>();
-        List<Refused> refusedLinks = new ArrayList<>();
-        Map<String, Checkin> valid = new HashMap<>(items.size() * 2);
-        List<Checkin> ordered = new ArrayList<>(items.size());
-        String[] evidence = new String[items.size()]; // the evidence of ordered.get(k) is evidence[k]
-        // One pass over the batch, each item handled whole while it is in the cache: the bytes its signature covers,
-        // its checks, its evidence and its COPY row. Passes over a batch one after the other cost more than the work.
-        for (int i = 0; i < items.size(); i++) {
-            Checkin c0 = items.get(i);
-            CheckinBatch.add(signed, c0);
-            String problem = problem(c0, device, latest);
-            if (problem == null && c0.decidedAt().isBefore(paired)) {
-                problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
-            }
-            if (problem == null && oldest != null && c0.decidedAt().isBefore(oldest)) {
-                problem = "BEYOND_RETENTION:decidedAt is older than the retention period";
-            }
-            if (problem == null && valid.containsKey(c0.id())) {
-                problem = "DUPLICATE_IN_BATCH:the same id appears twice in this batch";
-            }
-            if (problem != null) {
-                int colon = problem.indexOf(':');
-                String code = problem.substring(0, colon);
-                rejected.add(new Rejection(c0 == null ? null : c0.id(), i, code, problem.substring(colon + 1)));
-                if (c0 != null && !"DUPLICATE_IN_BATCH".equals(code) && isUuid(c0.id()) && c0.seq() != null && c0.seq() >= 0
-                        && CheckinChain.isChainValue(c0.chain())) {
-                    refusedLinks.add(new Refused(c0, code));
+        CopyText copy = postgres && !resend ? CopyText.streaming(c, "checkins") : null;
+        try {
+            byte[] deviceText = CopyText.ascii(Long.toString(deviceId));
+            byte[] receivedText = CopyText.ascii(Long.toString(receivedAt));
+            long slack = EVIDENCE_SLACK.toMillis();
+            CheckinChain.BatchMessage signed = new CheckinChain.BatchMessage(deviceId, items.size());
+            List<Rejection> rejected = new ArrayList<>();
+            List<Refused> refusedLinks = new ArrayList<>();
+            Map<String, Checkin> valid = new HashMap<>(items.size() * 2);
+            List<Checkin> ordered = new ArrayList<>(items.size());
+            String[] evidence = new String[items.size()]; // the evidence of ordered.get(k) is evidence[k]
+            // One pass over the batch, each item handled whole while it is in the cache: the bytes its signature covers,
+            // its checks, its evidence and its COPY row. Passes over a batch one after the other cost more than the work.
+            for (int i = 0; i < items.size(); i++) {
+                Checkin c0 = items.get(i);
+                CheckinBatch.add(signed, c0);
+                String problem = problem(c0, device, latest);
+                if (problem == null && c0.decidedAt().isBefore(paired)) {
+                    problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
                 }
-            } else {
-                valid.put(c0.id(), c0);
-                String e = evidence(c0, pre.unveils(), slack);
-                evidence[ordered.size()] = e;
-                ordered.add(c0);
-                if (copy != null) {
-                    if (c0.seq() <= head) {
-                        copy = null; // a place at or before the head was sent before: a resend
-                    } else {
-                        copy.row(c0, deviceText, receivedText, e);
+                if (problem == null && oldest != null && c0.decidedAt().isBefore(oldest)) {
+                    problem = "BEYOND_RETENTION:decidedAt is older than the retention period";
+                }
+                if (problem == null && valid.containsKey(c0.id())) {
+                    problem = "DUPLICATE_IN_BATCH:the same id appears twice in this batch";
+                }
+                if (problem != null) {
+                    int colon = problem.indexOf(':');
+                    String code = problem.substring(0, colon);
+                    rejected.add(new Rejection(c0 == null ? null : c0.id(), i, code, problem.substring(colon + 1)));
+                    if (c0 != null && !"DUPLICATE_IN_BATCH".equals(code) && isUuid(c0.id()) && c0.seq() != null && c0.seq() >= 0
+                            && CheckinChain.isChainValue(c0.chain())) {
+                        refusedLinks.add(new Refused(c0, code));
+                    }
+                } else {
+                    valid.put(c0.id(), c0);
+                    String e = evidence(c0, pre.unveils(), slack);
+                    evidence[ordered.size()] = e;
+                    ordered.add(c0);
+                    if (copy != null) {
+                        if (c0.seq() > head) {
+                            copy.row(c0, deviceText, receivedText, e);
+                            copy.flushIfFull();
+                        } else if (copy.started()) {
+                            throw new ResendNeeded(); // rows are on their way: the batch again, in a transaction of its own
+                        } else {
+                            copy = null;
+                        }
                     }
                 }
             }
+            // nothing is committed unless the signature holds
+            verifySignature(deviceId, row.key(), signed.bytes(), batch.signature());
+            Map<String, String[]> held = new HashMap<>();
+            Set<String> inserted; // null: every item of ordered
+            if (ordered.isEmpty()) {
+                inserted = Set.of();
+            } else if (!postgres) {
+                inserted = insertValues(c, ordered, evidence, deviceId, receivedAt);
+            } else if (copy != null) {
+                copy.send();
+                inserted = null;
+            } else {
+                inserted = insertResent(c, ordered, evidence, deviceId, receivedAt, held);
+            }
+            return settle(c, device, items, ordered, valid, evidence, inserted, held, rejected, refusedLinks, pre, now);
+        } finally {
+            if (copy != null) {
+                copy.cancel(); // ended, nothing to do; else the rows sent are dropped with the transaction
+            }
         }
-        // nothing is written before the signature holds
-        verifySignature(deviceId, row.key(), signed.bytes(), batch.signature());
+    }
+
+    /** The receipt and the chain's state once the rows are stored. */
+    private Receipt settle(Connection c, Principal device, List<Checkin> items, List<Checkin> ordered, Map<String, Checkin> valid,
+                           String[] evidence, Set<String> inserted, Map<String, String[]> held, List<Rejection> rejected,
+                           List<Refused> refusedLinks, Preload pre, Instant now) throws SQLException {
+        long deviceId = device.id();
         List<String> accepted = new ArrayList<>(ordered.size());
         List<String> duplicates = new ArrayList<>();
-        Map<String, String[]> held = new HashMap<>();
-        Set<String> inserted; // null: every item of ordered
-        if (ordered.isEmpty()) {
-            inserted = Set.of();
-        } else if (!postgres) {
-            inserted = insertValues(c, ordered, evidence, deviceId, receivedAt);
-        } else if (copy != null) {
-            copy.send(c, "checkins");
-            inserted = null;
-        } else {
-            inserted = insertResent(c, ordered, evidence, deviceId, receivedAt, held);
-        }
         List<String> notInserted = new ArrayList<>();
         for (Checkin k : ordered) {
             (inserted == null || inserted.contains(k.id()) ? accepted : notInserted).add(k.id());
@@ -588,14 +615,16 @@ public final class CheckinService {
         List<ChainProblem> sorted = new ArrayList<>(problems);
         sorted.sort(java.util.Comparator.comparing(ChainProblem::kind).thenComparingLong(ChainProblem::from));
         List<ChainProblem> out = new ArrayList<>();
+        String first = null; // the run's first detail: prefixed once, however long the run (the column holds 300)
         for (ChainProblem p : sorted) {
             ChainProblem last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.kind() == p.kind() && p.from() <= last.to() + 1) {
-                out.set(out.size() - 1, new ChainProblem(p.kind(), last.from(), Math.max(last.to(), p.to()),
-                        last.from() == p.from() ? last.detail() : "records " + last.from() + " to " + Math.max(last.to(), p.to())
-                                + ": " + last.detail()));
+                long to = Math.max(last.to(), p.to());
+                out.set(out.size() - 1, new ChainProblem(p.kind(), last.from(), to,
+                        to == last.from() ? first : "records " + last.from() + " to " + to + ": " + first));
             } else {
                 out.add(p);
+                first = p.detail();
             }
         }
         return out;
@@ -853,8 +882,71 @@ public final class CheckinService {
     private static final class CopyText {
         /** A typical row's length with room to spare, so a batch's buffer does not grow. */
         static final int ROW_BYTES = 320;
+        /** Bytes a streaming COPY gathers before it writes them to the server: about a hundred rows. */
+        static final int STREAM_BYTES = 32 * 1024;
         private byte[] buf;
         private int n;
+        /** Where a streaming text goes, or null for one kept whole ({@link #bytes}). */
+        private final Connection connection;
+        private final String table;
+        private org.postgresql.copy.CopyIn in;
+
+        CopyText(int capacity) {
+            this(capacity, null, null);
+        }
+
+        private CopyText(int capacity, Connection connection, String table) {
+            buf = new byte[Math.max(64, capacity)];
+            this.connection = connection;
+            this.table = table;
+        }
+
+        /** A text written to a COPY into {@code table} (a name from code) as it grows; the COPY opens with the first bytes. */
+        static CopyText streaming(Connection c, String table) {
+            return new CopyText(STREAM_BYTES + 2 * ROW_BYTES, c, table);
+        }
+
+        boolean started() {
+            return in != null;
+        }
+
+        /** Writes what was gathered to the server once it reaches {@link #STREAM_BYTES}. */
+        void flushIfFull() throws SQLException {
+            if (n >= STREAM_BYTES) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (in == null) {
+                in = c(connection).copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN");
+            }
+            if (n > 0) {
+                in.writeToCopy(buf, 0, n);
+                n = 0;
+            }
+        }
+
+        private static org.postgresql.copy.CopyManager c(Connection connection) throws SQLException {
+            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        }
+
+        /** Ends the streaming COPY: the server has stored every row or refused them all. */
+        long send() throws SQLException {
+            flush();
+            return in.endCopy();
+        }
+
+        /** Drops a streaming COPY still open (its rows go with the transaction, which the caller rolls back). */
+        void cancel() {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException e) {
+                    LOG.debug("COPY cancelled: {}", e.getMessage());
+                }
+            }
+        }
 
         /** One check-in row, columns as {@link #COPY_COLUMNS}; the device and receipt time as their digits. */
         void row(Checkin r, byte[] device, byte[] received, String evidence) {
@@ -868,14 +960,7 @@ public final class CheckinService {
                     .line();
         }
 
-        /** COPY of the rows written so far into {@code table}. */
-        void send(Connection c, String table) throws SQLException {
-            copy(c, table, buf, n);
-        }
 
-        CopyText(int capacity) {
-            buf = new byte[Math.max(64, capacity)];
-        }
 
         private void room(int more) {
             if (n + more > buf.length) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.venuegate.api.Checkin;
+import org.venuegate.api.CheckinBatch;
 import org.venuegate.api.Receipt;
 import org.venuegate.api.Rejection;
 import org.venuegate.hub.auth.Principal;
@@ -170,6 +171,64 @@ class CheckinServiceTest {
             assertThat(again.duplicates()).containsExactlyInAnyOrderElementsOf(ahead.stream().map(Checkin::id).toList());
             assertThat(again.rejected()).isEmpty();
             assertThat(count(db)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aLongRunOfOneProblemIsOneEntryWithAShortDetail() {
+        // 600 unlinked records of an old kiosk: one entry, its detail prefixed once (it was prefixed once per record
+        // and the batch failed on the column's 300 characters)
+        List<CheckinService.ChainProblem> run = new ArrayList<>();
+        for (long seq = 11; seq <= 610; seq++) {
+            run.add(new CheckinService.ChainProblem(CheckinService.ChainKind.BROKEN, seq, seq,
+                    "record " + seq + " came without the chain value before it"));
+        }
+        run.add(new CheckinService.ChainProblem(CheckinService.ChainKind.EDITED, 20, 20, "record 20 does not match"));
+        run.add(new CheckinService.ChainProblem(CheckinService.ChainKind.BROKEN, 700, 700, "record 700 does not follow"));
+        assertThat(CheckinService.coalesce(run)).extracting(p -> p.kind() + " " + p.from() + "-" + p.to() + " " + p.detail())
+                .containsExactly("BROKEN 11-610 records 11 to 610: record 11 came without the chain value before it",
+                        "BROKEN 700-700 record 700 does not follow", "EDITED 20-20 record 20 does not match");
+    }
+
+    /**
+     * A large batch is streamed to the server while it is checked (PostgreSQL): a place sent before that turns up
+     * after hundreds of new rows are on their way, or a forged signature found at the end, must still leave each row
+     * stored once, or nothing at all.
+     */
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void aResendFoundLateInAStreamedBatchOrABadSignatureLosesAndDoublesNothing(Database.Dialect dialect) throws Exception {
+        try (Database db = open(dialect)) {
+            CheckinService service = new CheckinService(db, Clock.fixed(NOW, ZoneOffset.UTC), null, TestDevices.ANY);
+            List<Checkin> first = new java.util.ArrayList<>();
+            for (int seq = 1; seq <= 10; seq++) {
+                first.add(checkin(id(), seq, chain(seq)));
+            }
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, first)).accepted()).hasSize(10);
+            // 600 new places (far more than one streamed chunk) and then place 5 again, as sent before
+            List<Checkin> late = new java.util.ArrayList<>();
+            for (int seq = 11; seq <= 610; seq++) {
+                late.add(checkin(id(), seq, chain(seq)));
+            }
+            late.add(first.get(4));
+            Receipt r = service.ingest(KIOSK, TestDevices.signed(KIOSK, late));
+            assertThat(r.accepted()).hasSize(600).doesNotContain(first.get(4).id());
+            assertThat(r.duplicates()).containsExactly(first.get(4).id());
+            assertThat(r.rejected()).isEmpty();
+            assertThat(count(db)).isEqualTo(610);
+
+            // 600 more, signed as another device's: refused whole, though their rows were on their way
+            List<Checkin> forged = new java.util.ArrayList<>();
+            for (int seq = 611; seq <= 1210; seq++) {
+                forged.add(checkin(id(), seq, chain(seq)));
+            }
+            CheckinBatch signedByOther = TestDevices.signed(OTHER_KIOSK, forged);
+            assertThatThrownBy(() -> service.ingest(KIOSK, new CheckinBatch(forged, signedByOther.signature())))
+                    .isInstanceOf(org.venuegate.hub.api.ApiException.class).hasMessageContaining("signature");
+            assertThat(count(db)).isEqualTo(610);
+            // and the same rows properly signed go in once
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, forged)).accepted()).hasSize(600);
+            assertThat(count(db)).isEqualTo(1210);
         }
     }
 
