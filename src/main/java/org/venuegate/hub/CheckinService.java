@@ -193,6 +193,11 @@ public final class CheckinService {
             throws SQLException {
         List<Checkin> items = batch.checkins();
         long deviceId = device.id();
+        Instant latest = now.plus(Duration.ofDays(1));
+        // What needs nothing from the database (each item's fields and chain link, the bytes the signature covers) is
+        // checked on another core while this thread reads what the batch needs; each takes about a millisecond for a
+        // thousand items, and the thread waited for both one after the other.
+        java.util.concurrent.Future<Checked> checking = CHECKS.submit(() -> check(device, items, latest));
         Preload pre = preload(c, deviceId, nonces);
         Registered row = pre.device()
                 .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));
@@ -203,7 +208,6 @@ public final class CheckinService {
         // Decisions a kiosk cannot have made: before it was paired, or longer ago than check-ins are kept.
         Instant paired = row.pairedAt().minus(PAIRING_SLACK);
         Instant oldest = retention == null ? null : now.minus(retention.get());
-        Instant latest = now.plus(Duration.ofDays(1));
         long receivedAt = now.toEpochMilli();
         boolean postgres = db.dialect() == Database.Dialect.POSTGRES;
         // A batch all past the device's verified chain head goes in by one COPY; its rows are streamed to the server
@@ -215,18 +219,19 @@ public final class CheckinService {
             byte[] deviceText = CopyText.ascii(Long.toString(deviceId));
             byte[] receivedText = CopyText.ascii(Long.toString(receivedAt));
             long slack = EVIDENCE_SLACK.toMillis();
-            CheckinChain.BatchMessage signed = new CheckinChain.BatchMessage(deviceId, items.size());
+            Checked checked = join(checking);
+            // the signature is checked on another core too, while the rows go to the server; nothing is committed
+            // unless it holds
+            java.util.concurrent.Future<Boolean> signature = CHECKS.submit(() -> signatureValid(row.key(), checked.message(),
+                    batch.signature()));
             List<Rejection> rejected = new ArrayList<>();
             List<Refused> refusedLinks = new ArrayList<>();
             Map<String, Checkin> valid = new HashMap<>(items.size() * 2);
             List<Checkin> ordered = new ArrayList<>(items.size());
             String[] evidence = new String[items.size()]; // the evidence of ordered.get(k) is evidence[k]
-            // One pass over the batch, each item handled whole while it is in the cache: the bytes its signature covers,
-            // its checks, its evidence and its COPY row. Passes over a batch one after the other cost more than the work.
             for (int i = 0; i < items.size(); i++) {
                 Checkin c0 = items.get(i);
-                CheckinBatch.add(signed, c0);
-                String problem = problem(c0, device, latest);
+                String problem = checked.problems()[i];
                 if (problem == null && c0.decidedAt().isBefore(paired)) {
                     problem = "BEFORE_PAIRING:decidedAt lies before this kiosk was paired";
                 }
@@ -246,7 +251,7 @@ public final class CheckinService {
                     }
                 } else {
                     valid.put(c0.id(), c0);
-                    String e = evidence(c0, pre.unveils(), slack);
+                    String e = checked.links()[i] != null ? checked.links()[i] : evidence(c0, pre.unveils(), slack);
                     evidence[ordered.size()] = e;
                     ordered.add(c0);
                     if (copy != null) {
@@ -261,8 +266,7 @@ public final class CheckinService {
                     }
                 }
             }
-            // nothing is committed unless the signature holds
-            verifySignature(deviceId, row.key(), signed.bytes(), batch.signature());
+            requireSignature(deviceId, join(signature), batch.signature());
             Map<String, String[]> held = new HashMap<>();
             Set<String> inserted; // null: every item of ordered
             if (ordered.isEmpty()) {
@@ -368,14 +372,18 @@ public final class CheckinService {
      *
      * @param message the bytes the signature covers ({@link CheckinBatch#message})
      */
-    private static void verifySignature(long deviceId, PublicKey key, byte[] message, String signatureText) {
+    private static boolean signatureValid(PublicKey key, byte[] message, String signatureText) {
         byte[] signature;
         try {
             signature = signatureText == null ? null : Base64.getDecoder().decode(signatureText);
         } catch (IllegalArgumentException e) {
             signature = null;
         }
-        if (signature == null || !Ed25519.verify(key, message, signature)) {
+        return signature != null && Ed25519.verify(key, message, signature);
+    }
+
+    private static void requireSignature(long deviceId, boolean valid, String signatureText) {
+        if (!valid) {
             LOG.warn("Batch from device {} refused: {}", deviceId, signatureText == null ? "unsigned" : "bad signature");
             throw new ApiException(401, "BATCH_SIGNATURE_INVALID", signatureText == null
                     ? "a batch must carry the device key's signature (signature)"
@@ -394,17 +402,11 @@ public final class CheckinService {
     }
 
     /**
-     * Checks an item against what the hub signed: a scanned check-in is evidence of presence only when its nonce is
-     * one the hub issued at unveil for that subject and venue, and it was decided within that code's window. The item
-     * passed {@link #problem}: its prev is null or a chain value, and its chain is one.
+     * Checks a linked item against what the hub signed: a scanned check-in is evidence of presence only when its nonce
+     * is one the hub issued at unveil for that subject and venue, and it was decided within that code's window. (An
+     * item whose chain link does not hold was judged by {@link #check}.)
      */
     private static String evidence(Checkin c, Map<Long, Unveil> unveils, long slack) {
-        if (c.prev() == null) {
-            return "UNLINKED";
-        }
-        if (!CheckinChain.follows(c.prev(), c.link(), c.chain())) {
-            return CHAIN_MISMATCH;
-        }
         if (Boolean.TRUE.equals(c.manual())) {
             return "MANUAL";
         }
@@ -426,6 +428,57 @@ public final class CheckinService {
             return "OUTSIDE_WINDOW";
         }
         return VERIFIED;
+    }
+
+    /**
+     * Per item of a batch: its field problem ("CODE:message", or null when its fields are fine), and for one whose fields
+     * are fine the evidence its chain link alone decides (UNLINKED or CHAIN_MISMATCH, null when the link holds); and the
+     * bytes the batch's signature covers.
+     */
+    private record Checked(String[] problems, String[] links, byte[] message) {
+    }
+
+    /** What is checked of a batch without the database, on a {@link #CHECKS} thread. */
+    private static Checked check(Principal device, List<Checkin> items, Instant latest) {
+        String[] problems = new String[items.size()];
+        String[] links = new String[items.size()];
+        CheckinChain.BatchMessage signed = new CheckinChain.BatchMessage(device.id(), items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Checkin c = items.get(i);
+            CheckinBatch.add(signed, c);
+            problems[i] = problem(c, device, latest);
+            if (problems[i] == null) {
+                // problem() let through a prev that is null or a chain value, and a chain value
+                links[i] = c.prev() == null ? "UNLINKED" : CheckinChain.follows(c.prev(), c.link(), c.chain()) ? null : CHAIN_MISMATCH;
+            }
+        }
+        return new Checked(problems, links, signed.bytes());
+    }
+
+    /**
+     * Threads for the checks of {@link #check} and the signature: one per core. When all are busy and the queue is full
+     * the calling thread does the work itself, as it did before there were these threads.
+     */
+    private static final java.util.concurrent.ExecutorService CHECKS = new java.util.concurrent.ThreadPoolExecutor(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), Math.max(1, Runtime.getRuntime().availableProcessors()),
+            1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.ArrayBlockingQueue<>(256), runnable -> {
+                Thread t = new Thread(runnable, "ingest-checks");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
+    private static <T> T join(java.util.concurrent.Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was checked", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("a batch's check failed", e.getCause());
+        }
     }
 
     /** SQLite: the unveils of these nonces, in chunks under its bind-variable limit (PostgreSQL reads them in the preload). */
