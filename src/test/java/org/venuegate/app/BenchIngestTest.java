@@ -61,6 +61,10 @@ class BenchIngestTest {
                 "--data", data.toString());
         assertIdempotent(r, "embedded", ROWS);
         assertThat(r.json().get("batch").asInt()).isEqualTo(BATCH);
+        // the warm-up (a quarter of the rows by default, a sixth of it in small batches) is stored by kiosks of its own:
+        // the table's count for the measured kiosks above is still exactly ROWS
+        assertThat(r.json().get("warmup_rows").asInt()).isEqualTo(ROWS / 4);
+        assertThat(r.out()).contains("warm-up: " + String.format(java.util.Locale.ROOT, "%,d", ROWS / 4 / 6) + " rows in batches of 20");
         assertThat(data.resolve("hub.db")).exists();
         // A second run into the same folder would measure a table that is not empty: refused as a usage error.
         assertThat(run("bench", "ingest", "--data", data.toString()).status()).isEqualTo(2);
@@ -69,8 +73,12 @@ class BenchIngestTest {
     @Test
     void severalKiosksAtOnceStoreEachRowOnce() throws Exception {
         // 1,001 rows over 3 kiosks: shares of 334, 334 and 333, each kiosk on its own thread.
-        Run r = run("bench", "ingest", "--db", "embedded", "--rows", "1001", "--batch", "100", "--kiosks", "3");
+        Run r = run("bench", "ingest", "--db", "embedded", "--rows", "1001", "--batch", "100", "--kiosks", "3", "--warmup", "0");
         assertIdempotent(r, "embedded", 1001);
+        assertThat(r.json().get("warmup_rows").asInt()).as("a cold run").isZero();
+        assertThat(r.out()).doesNotContain("warm-up");
+        assertThat(run("bench", "ingest", "--rows", "100", "--kiosks", "3", "--warmup", "2").err())
+                .contains("--warmup must be 0 (none) or at least --kiosks");
         assertThat(r.json().get("kiosks").asInt()).isEqualTo(3);
         assertThat(r.out()).contains("3 kiosk(s)");
         assertThat(run("bench", "ingest", "--rows", "2", "--kiosks", "3").err()).contains("--kiosks must be 1..64");
