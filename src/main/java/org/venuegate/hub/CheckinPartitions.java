@@ -64,30 +64,38 @@ public final class CheckinPartitions {
 
     /**
      * The 48-bit time field of a lower-case UUID in its 8-4-4-4-12 text form (what {@link UUID#fromString} reads as the
-     * top 48 bits), or -1 for any other text.
+     * top 48 bits), or -1 for any other text. The hub's one reader of that form: ingestion checks ids with it too.
      */
-    private static long canonicalTime(String id) {
+    static long canonicalTime(String id) {
         if (id == null || id.length() != 36) {
             return -1;
         }
+        // looked up, one verdict at the end (see CheckinChain.isChainValue: a branch per random digit mispredicts)
+        int bad = 0;
         long time = 0;
         for (int i = 0; i < 36; i++) {
             char ch = id.charAt(i);
             if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (ch != '-') {
-                    return -1;
-                }
+                bad |= ch ^ '-';
                 continue;
             }
-            int digit = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-            if (digit < 0) {
-                return -1;
-            }
+            int digit = LOWER_HEX[ch & 0x7F] | -(ch >>> 7); // negative for a character that is not a lower-case hex digit
+            bad |= digit >> 31;
             if (i < 13) {
-                time = time << 4 | digit;
+                time = time << 4 | digit & 0xF;
             }
         }
-        return time;
+        return bad == 0 ? time : -1;
+    }
+
+    /** The value of every ASCII lower-case hex digit, -1 for other characters. */
+    private static final byte[] LOWER_HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(LOWER_HEX, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            LOWER_HEX["0123456789abcdef".charAt(i)] = (byte) i;
+        }
     }
 
     /** Partition names and their day, oldest first. */

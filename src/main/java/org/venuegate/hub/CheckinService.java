@@ -338,12 +338,6 @@ public final class CheckinService {
         return new Receipt(UUID.randomUUID().toString(), deviceId, now, accepted, duplicates, rejected);
     }
 
-    /*
-     * A batch whose items all lie past the device's verified chain head is the common case of a kiosk sending what it
-     * has not sent before, for which one COPY is tried ({@link #store}). A place at or before the head was sent before
-     * (a resend).
-     */
-
     /** Decoded device keys by their text: decoding one costs more than the query that reads it, once per batch. */
     private static final Map<String, PublicKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -749,28 +743,7 @@ public final class CheckinService {
 
     /** A lower-case UUID in its 8-4-4-4-12 text form. */
     private static boolean isUuid(String s) {
-        if (s == null || s.length() != 36) {
-            return false;
-        }
-        // looked up, one verdict at the end (see CheckinChain.isChainValue: a branch per random digit mispredicts)
-        int bad = 0;
-        for (int i = 0; i < 36; i++) {
-            char ch = s.charAt(i);
-            bad |= UUID_DASH[i] ? ch ^ '-' : ch >>> 7 | NOT_LOWER_HEX[ch & 0x7F];
-        }
-        return bad == 0;
-    }
-
-    private static final boolean[] UUID_DASH = new boolean[36];
-    /** 1 for every ASCII character that is not a lower-case hex digit. */
-    private static final byte[] NOT_LOWER_HEX = new byte[128];
-
-    static {
-        UUID_DASH[8] = UUID_DASH[13] = UUID_DASH[18] = UUID_DASH[23] = true;
-        java.util.Arrays.fill(NOT_LOWER_HEX, (byte) 1);
-        for (char ch : "0123456789abcdef".toCharArray()) {
-            NOT_LOWER_HEX[ch] = 0;
-        }
+        return CheckinPartitions.canonicalTime(s) >= 0;
     }
 
     /** 1..maxLength characters, each in {@code alphabet} (an ASCII table). */
@@ -899,8 +872,7 @@ public final class CheckinService {
 
     /** The first {@code length} bytes of {@code text} written to the server as they are, no stream between. */
     private static long copy(Connection c, String table, byte[] text, int length) throws SQLException {
-        org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN");
+        org.postgresql.copy.CopyIn in = openCopy(c, table);
         try {
             in.writeToCopy(text, 0, length);
             return in.endCopy();
@@ -909,6 +881,12 @@ public final class CheckinService {
                 in.cancelCopy();
             }
         }
+    }
+
+    /** A COPY ... FROM STDIN of {@link #COPY_COLUMNS} into {@code table} (a name from code, never from input), open. */
+    private static org.postgresql.copy.CopyIn openCopy(Connection c, String table) throws SQLException {
+        return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN");
     }
 
     /**
@@ -972,16 +950,12 @@ public final class CheckinService {
 
         private void flush() throws SQLException {
             if (in == null) {
-                in = c(connection).copyIn("COPY " + table + " (" + COPY_COLUMNS + ") FROM STDIN");
+                in = openCopy(connection, table);
             }
             if (n > 0) {
                 in.writeToCopy(buf, 0, n);
                 n = 0;
             }
-        }
-
-        private static org.postgresql.copy.CopyManager c(Connection connection) throws SQLException {
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         }
 
         /** Ends the streaming COPY: the server has stored every row or refused them all. */
