@@ -62,6 +62,14 @@ public final class HubServer implements AutoCloseable {
     public static final String PREFIX = "/api/v1";
     /** Room for the largest legal check-in batch (5,000 items at their maximum field sizes is about 2 MB). */
     public static final long MAX_BODY_BYTES = 4_000_000L;
+    /** The longest path and query the API takes (a real request needs a few hundred characters). */
+    public static final int MAX_TARGET_CHARS = 8 * 1024;
+    /**
+     * The request line and headers Jetty reads whole. Jetty refuses a longer head itself, and closes the connection while
+     * the client may still be sending it: the client then often gets no answer at all, only a reset. Room well past
+     * {@link #MAX_TARGET_CHARS}, so an over-long target is read and refused by the API, in JSON.
+     */
+    static final int REQUEST_HEAD_BYTES = 128 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
     private static final String PRINCIPAL = "principal";
 
@@ -79,9 +87,21 @@ public final class HubServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             // Jetty's header cache matches case-insensitively by default, so on a keep-alive connection a bearer token
             // with its letters' case flipped came back as the cached original and authenticated.
-            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setHeaderCacheCaseSensitive(true);
+                http.setRequestHeaderSize(REQUEST_HEAD_BYTES);
+            });
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
         });
-        app.before(ctx -> Requests.wellFormedPath(ctx.req().getRequestURI()));
+        app.before(ctx -> {
+            String query = ctx.req().getQueryString();
+            int target = ctx.req().getRequestURI().length() + (query == null ? 0 : 1 + query.length());
+            if (target > MAX_TARGET_CHARS) {
+                throw new ApiException(414, "URI_TOO_LONG", "the path and query are " + target + " characters long; at most "
+                        + MAX_TARGET_CHARS + " are taken");
+            }
+            Requests.wellFormedPath(ctx.req().getRequestURI());
+        });
         app.beforeMatched(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
@@ -111,6 +131,32 @@ public final class HubServer implements AutoCloseable {
 
     private static void error(Context ctx, int status, String code, String message) {
         ctx.status(status).json(new ErrorBody(code, message));
+    }
+
+    /**
+     * What Jetty answers itself, before any handler, to a request it cannot read (a malformed request line or header,
+     * a head past {@link #REQUEST_HEAD_BYTES}): the API's JSON error body instead of Jetty's HTML page.
+     */
+    static final class JsonBadMessages extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public java.nio.ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+            String code = switch (status) {
+                case 414 -> "URI_TOO_LONG";
+                case 431 -> "HEADERS_TOO_LARGE";
+                default -> "BAD_REQUEST";
+            };
+            String message = switch (status) {
+                case 414 -> "the request line is longer than " + REQUEST_HEAD_BYTES + " bytes";
+                case 431 -> "the request's headers are larger than " + REQUEST_HEAD_BYTES + " bytes";
+                default -> "the request could not be read as HTTP" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            };
+            fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            try {
+                return java.nio.ByteBuffer.wrap(Json.mapper().writeValueAsBytes(new ErrorBody(code, message)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("an error body is always JSON", e);
+            }
+        }
     }
 
     private void authenticate(Context ctx) {

@@ -1369,6 +1369,34 @@ abstract class HubApiContract {
         assertThat(escaped.text()).as("a well-formed escape still decodes: venue 1").contains("NOT_FOUND", "venue 1 ");
     }
 
+    /**
+     * Found by the API fuzz: a trace query whose path was 3,000 percent-encoded emoji (36,092 characters) got no answer
+     * at all. Jetty refused the request line past its 8 KB and closed while the client was still sending, and the client
+     * saw a reset. The API now reads such a request whole and refuses it in JSON; what Jetty still refuses itself (an
+     * unreadable request) is JSON too.
+     */
+    @Test
+    void anOverLongOrUnreadableRequestIsRefusedInJson() throws IOException {
+        String emoji = java.net.URLEncoder.encode("😀".repeat(3_000), java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : List.of("/trace/venues/" + emoji + "?caseRef=C-1&from=2026-01-01&to=2026-01-02",
+                "/venues/1?q=" + "x".repeat(HubServer.MAX_TARGET_CHARS))) {
+            Resp r = call("GET", path, tracer, null, Map.of());
+            assertThat(r.status()).as(path.length() + " characters: " + r.text()).isEqualTo(414);
+            assertThat(r.error()).isEqualTo("URI_TOO_LONG");
+        }
+        Resp ok = call("GET", "/venues/1?q=" + "x".repeat(HubServer.MAX_TARGET_CHARS - 200), reviewer, null, Map.of());
+        assertThat(ok.status()).as("a target just under the limit reaches the route: " + ok.text()).isIn(200, 404);
+
+        RawHttp.Answer broken = RawHttp.get(server.port(), HubServer.PREFIX + "/venues/%zz", reviewer);
+        assertThat(broken.status()).as(broken.text()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(broken.text()).get("error").asText()).isEqualTo("BAD_REQUEST");
+        byte[] noColon = ("GET " + HubServer.PREFIX + "/health HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        RawHttp.Answer header = RawHttp.exchange(server.port(), noColon, new byte[0]);
+        assertThat(header.status()).as(header.text()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(header.text()).get("error").asText()).isEqualTo("BAD_REQUEST");
+    }
+
     /** A user row by username in a users list. */
     static JsonNode findUser(JsonNode users, String username) {
         for (JsonNode u : users) {
