@@ -50,7 +50,9 @@ public final class SerialRelayGate implements GateOutput {
                 throw new IOException("relay port " + portName + " took " + Math.max(0, written) + " of " + command.length
                         + " bytes within " + timeoutMillis + " ms");
             }
-            p.flushIOBuffers();
+            // No flushIOBuffers() here: it discards (tcflush), it does not send. The blocking write has drained to the
+            // wire already, and on a virtual port (a pty, a network serial bridge) it threw away the command before the
+            // other side had read it.
         } finally {
             p.closePort();
         }
