@@ -1063,6 +1063,22 @@ public final class CheckinService {
             return v == null ? nul() : number(v.longValue());
         }
 
+        /** "00" to "99": two digits per division, with no remainder by ten to take. */
+        private static final byte[] PAIRS = new byte[200];
+        /** 10^d for d = 0..18. */
+        private static final long[] POWERS = new long[19];
+
+        static {
+            for (int i = 0; i < 100; i++) {
+                PAIRS[2 * i] = (byte) ('0' + i / 10);
+                PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+            }
+            POWERS[0] = 1;
+            for (int d = 1; d < POWERS.length; d++) {
+                POWERS[d] = POWERS[d - 1] * 10;
+            }
+        }
+
         /** Decimal digits written from the last, two at a time, straight into place. */
         CopyText number(long v) {
             if (v == Long.MIN_VALUE) {
@@ -1077,31 +1093,30 @@ public final class CheckinService {
             int at = end;
             while (v >= 100) {
                 long q = v / 100;
-                int r = (int) (v - q * 100);
-                buf[--at] = (byte) ('0' + r % 10);
-                buf[--at] = (byte) ('0' + r / 10);
+                int r = 2 * (int) (v - q * 100);
+                buf[--at] = PAIRS[r + 1];
+                buf[--at] = PAIRS[r];
                 v = q;
             }
+            int r = 2 * (int) v;
             if (v >= 10) {
-                buf[--at] = (byte) ('0' + v % 10);
-                buf[--at] = (byte) ('0' + v / 10);
+                buf[--at] = PAIRS[r + 1];
+                buf[--at] = PAIRS[r];
             } else {
-                buf[--at] = (byte) ('0' + v);
+                buf[--at] = PAIRS[r + 1];
             }
             n = end;
             return this;
         }
 
-        /** Digits of a non-negative number. */
-        private static int digits(long v) {
-            long limit = 10;
-            for (int d = 1; d < 19; d++) {
-                if (v < limit) {
-                    return d;
-                }
-                limit *= 10;
-            }
-            return 19;
+        /**
+         * Digits of a non-negative number: from its bit length (log10 2 is about 1233/4096), then one comparison (0 is
+         * taken as 1, which has as many digits; for the rest {@code v | 1} passes 10^d exactly when {@code v} does).
+         */
+        static int digits(long v) {
+            long odd = v | 1;
+            int d = (64 - Long.numberOfLeadingZeros(odd)) * 1233 >>> 12;
+            return d + (odd >= POWERS[d] ? 1 : 0);
         }
 
         CopyText raw(byte[] bytes) {
