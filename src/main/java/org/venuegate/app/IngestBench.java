@@ -45,7 +45,7 @@ final class IngestBench {
     /** What one run measured. {@code rowsInTable} counts the bench devices' rows, so a shared database does not skew it. */
     record Result(String db, int rows, int batch, int kiosks, int warmupRows, long warmupAdded, double firstPassSeconds,
                   long firstPassAdded, double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected,
-                  long rowsInTable, Double copyRowsPerS) {
+                  long rowsInTable, Double copyRowsPerS, Double blockMedian) {
         double firstPassRowsPerS() {
             return rows / firstPassSeconds;
         }
@@ -79,6 +79,7 @@ final class IngestBench {
             if (copyRowsPerS != null) {
                 o.put("raw_copy_rows_per_s", Math.round(copyRowsPerS));
                 o.put("copy_ratio", Math.round(firstPassRowsPerS() / copyRowsPerS * 1000) / 1000.0);
+                o.put("copy_ratio_block_median", Math.round(blockMedian * 1000) / 1000.0);
             }
             return o.toString();
         }
@@ -129,6 +130,7 @@ final class IngestBench {
 
         Pass first;
         Double copyRowsPerS = null;
+        Double blockMedian = null;
         if (postgres) {
             // The physical limit: the same rows by raw COPY into the same table, same threads, one commit per batch.
             // Measured in alternating blocks with the first pass (ingestion, then raw COPY, then ingestion...), both
@@ -140,6 +142,7 @@ final class IngestBench {
             Interleaved both = interleaved(service, devices, backlogs, texts, hub);
             first = both.ingest();
             copyRowsPerS = rows / both.copySeconds();
+            blockMedian = both.pairQuantile(0.5);
             report(out, "first pass: ", rows, first);
             out.printf(Locale.ROOT, "raw COPY:     %,d rows in %.3f s = %,.0f rows/s, in %d blocks alternating with the first"
                             + " pass; ingestion reached %.2f of it%n",
@@ -169,7 +172,8 @@ final class IngestBench {
         }
         out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
         return new Result(dbName, rows, batch, kiosks, warmupSent, warmupAdded, first.seconds, first.accepted, second.seconds,
-                second.accepted, second.duplicates, warmupRejected + first.rejected + second.rejected, inTable, copyRowsPerS);
+                second.accepted, second.duplicates, warmupRejected + first.rejected + second.rejected, inTable, copyRowsPerS,
+                blockMedian);
     }
 
     /** One part of the warm-up: the rows by the first pass's path (alternating with their raw COPY on PostgreSQL). */

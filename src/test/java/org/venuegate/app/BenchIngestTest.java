@@ -93,6 +93,8 @@ class BenchIngestTest {
         assertThat(r.out()).contains("raw COPY:");
         assertThat(r.json().get("raw_copy_rows_per_s").asDouble()).isPositive();
         assertThat(r.json().get("copy_ratio").asDouble()).isPositive();
+        assertThat(r.json().get("copy_ratio_block_median").asDouble()).isPositive();
+        assertThat(r.out()).containsPattern("block pairs: +ingestion's speed over raw COPY's, median \\d\\.\\d\\d \\(quartiles");
         assertThat(r.json().get("rows_in_table").asInt()).as("the baseline's rows are not counted as the bench kiosks'").isEqualTo(ROWS);
     }
 
