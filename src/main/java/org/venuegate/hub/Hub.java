@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.auth.AuthService;
 import org.venuegate.hub.auth.Passwords;
 import org.venuegate.hub.auth.Role;
@@ -76,7 +77,17 @@ public final class Hub implements AutoCloseable {
             return Optional.empty();
         }
         String password = Tokens.newToken().substring(0, 20);
-        auth.createUser("admin", password, Role.ADMIN, null, null);
+        try {
+            auth.createUser("admin", password, Role.ADMIN, null, null);
+        } catch (ApiException | Database.StoreException e) {
+            // another node starting on the same empty database made the first admin a moment before: its password
+            // is in that node's data folder, and this node starts as any later one does
+            if (auth.anyUserWithRole(Role.ADMIN)) {
+                LOG.info("Another hub node created the first admin account; its password is in that node's data folder");
+                return Optional.empty();
+            }
+            throw e;
+        }
         if (config.dataDir() != null) {
             Files.createDirectories(config.dataDir());
             Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE);

@@ -47,6 +47,16 @@ public final class KeyRing {
 
         void write(byte[] document) throws IOException;
 
+        /**
+         * Writes the first document unless there is one already.
+         *
+         * @return false when another process wrote one first (two hub nodes starting on an empty database)
+         */
+        default boolean create(byte[] document) throws IOException {
+            write(document);
+            return true;
+        }
+
         /** Names the place in messages. */
         String describe();
     }
@@ -90,8 +100,8 @@ public final class KeyRing {
         ring.keys.add(newEntry(KeyRole.ROOT, start, start.plus(Duration.ofDays(3650))));
         ring.keys.add(newEntry(KeyRole.HEALTH, start, start.plus(DEFAULT_KEY_LIFETIME)));
         ring.keys.add(newEntry(KeyRole.VENUE, start, start.plus(DEFAULT_KEY_LIFETIME)));
-        ring.save();
-        return ring;
+        // the first ring written wins: another node's, created at the same moment, is the one every node then uses
+        return store.create(ring.document()) ? ring : open(store);
     }
 
     public static KeyRing open(Store store) throws IOException {
@@ -242,8 +252,12 @@ public final class KeyRing {
     }
 
     private void save() throws IOException {
-        store.write(Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(new Document(FORMAT, trustListSequence, keys, List.copyOf(revokedVenueIds))));
+        store.write(document());
+    }
+
+    private byte[] document() throws IOException {
+        return Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(new Document(FORMAT, trustListSequence, keys, List.copyOf(revokedVenueIds)));
     }
 
     /**

@@ -29,6 +29,13 @@ public final class DbKeyStore implements KeyRing.Store {
         db.tx(c -> save(c, document));
     }
 
+    /** Only the first node to start on an empty database writes its ring; the others read that one. */
+    @Override
+    public boolean create(byte[] document) {
+        return db.tx(c -> Sql.update(c, "INSERT INTO key_ring(id, document, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING",
+                new String(document, StandardCharsets.UTF_8), clock.millis())) == 1;
+    }
+
     private int save(Connection c, byte[] document) throws SQLException {
         return Sql.update(c, "INSERT INTO key_ring(id, document, updated_at) VALUES (1, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
