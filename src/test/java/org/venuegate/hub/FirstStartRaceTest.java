@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.core.keys.KeyRing;
@@ -30,22 +28,10 @@ import org.venuegate.hub.store.Sql;
  * key ring and a first admin, finds none, and makes one. One of each must come out of it, and every node start.
  */
 class FirstStartRaceTest {
-    static EmbeddedPostgres pg;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        pg.close();
-    }
-
-    private static String freshDatabase(String name) throws Exception {
+    private static String freshDatabase(EmbeddedPostgres pg, String name) throws Exception {
         try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
@@ -54,52 +40,56 @@ class FirstStartRaceTest {
 
     @Test
     void nodesMakingTheFirstAdminAtOnceAllStartAndOneAdminComesOfIt() throws Exception {
-        int nodes = 4;
-        for (int round = 0; round < 3; round++) {
-            String url = freshDatabase("admins" + round);
-            List<Hub> hubs = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(nodes);
-            try {
-                for (int n = 0; n < nodes; n++) {
-                    hubs.add(new Hub(new HubConfig(dir.resolve("r" + round + "n" + n), url, "postgres", null,
-                            HubConfig.DEFAULT_RETENTION, HubConfig.DEFAULT_TOKEN_TTL, 1000), Clock.systemUTC()));
-                }
-                // each node's start-up looks for an admin, finds none and makes one, all at the same moment
-                CyclicBarrier together = new CyclicBarrier(nodes);
-                List<Future<Optional<String>>> made = new ArrayList<>();
-                for (Hub h : hubs) {
-                    made.add(pool.submit(() -> {
-                        together.await();
-                        return h.bootstrapAdmin();
-                    }));
-                }
-                List<String> passwords = new ArrayList<>();
-                for (int n = 0; n < nodes; n++) {
-                    Optional<String> p = made.get(n).get(60, TimeUnit.SECONDS); // a node that failed to start throws here
-                    p.ifPresent(passwords::add);
-                    assertThat(Files.exists(dir.resolve("r" + round + "n" + n).resolve(Hub.ADMIN_PASSWORD_FILE)))
-                            .as("only the node that made the admin writes its password").isEqualTo(p.isPresent());
-                }
-                assertThat(passwords).as("round " + round + ": one first admin").hasSize(1);
-                long users = hubs.get(0).db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM users"));
-                assertThat(users).isEqualTo(1);
-                for (Hub h : hubs) {
-                    assertThat(h.auth().login("admin", passwords.get(0)).token()).as("its password works on every node").isNotBlank();
-                }
-            } finally {
-                pool.shutdown();
-                for (Hub h : hubs) {
-                    h.close();
-                }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            for (int round = 0; round < 3; round++) {
+                makeTheFirstAdminAtOnce(freshDatabase(pg, "admins" + round), round, 4);
+            }
+        }
+    }
+
+    private void makeTheFirstAdminAtOnce(String url, int round, int nodes) throws Exception {
+        List<Hub> hubs = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int n = 0; n < nodes; n++) {
+                hubs.add(new Hub(new HubConfig(dir.resolve("r" + round + "n" + n), url, "postgres", null,
+                        HubConfig.DEFAULT_RETENTION, HubConfig.DEFAULT_TOKEN_TTL, 1000), Clock.systemUTC()));
+            }
+            // each node's start-up looks for an admin, finds none and makes one, all at the same moment
+            CyclicBarrier together = new CyclicBarrier(nodes);
+            List<Future<Optional<String>>> made = new ArrayList<>();
+            for (Hub h : hubs) {
+                made.add(pool.submit(() -> {
+                    together.await();
+                    return h.bootstrapAdmin();
+                }));
+            }
+            List<String> passwords = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                Optional<String> p = made.get(n).get(60, TimeUnit.SECONDS); // a node that failed to start throws here
+                p.ifPresent(passwords::add);
+                assertThat(Files.exists(dir.resolve("r" + round + "n" + n).resolve(Hub.ADMIN_PASSWORD_FILE)))
+                        .as("only the node that made the admin writes its password").isEqualTo(p.isPresent());
+            }
+            assertThat(passwords).as("round " + round + ": one first admin").hasSize(1);
+            long users = hubs.get(0).db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM users"));
+            assertThat(users).isEqualTo(1);
+            for (Hub h : hubs) {
+                assertThat(h.auth().login("admin", passwords.get(0)).token()).as("its password works on every node").isNotBlank();
+            }
+        } finally {
+            pool.shutdown();
+            for (Hub h : hubs) {
+                h.close();
             }
         }
     }
 
     @Test
     void aNodeThatFoundNoRingWhileAnotherMadeOneTakesThatOne() throws Exception {
-        String url = freshDatabase("rings");
-        try (Database first = Database.forUrl(url, "postgres", null).migrate();
-             Database second = Database.forUrl(url, "postgres", null)) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+             Database first = Database.forUrl(freshDatabase(pg, "rings"), "postgres", null).migrate();
+             Database second = Database.forUrl(pg.getJdbcUrl("postgres", "rings"), "postgres", null)) {
             Instant now = Instant.now();
             KeyRing made = KeyRing.create(new DbKeyStore(first, Clock.systemUTC()), now);
             // the second node read the table before the first node's ring was in it, and made its own
