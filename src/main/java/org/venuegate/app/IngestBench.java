@@ -149,7 +149,7 @@ final class IngestBench {
                     rows, both.copySeconds(), copyRowsPerS, both.blocks(), rows / first.seconds / copyRowsPerS);
             // a stall of the server (a checkpoint's sync, a WAL segment) falls in one block and moves the totals' ratio
             out.printf(Locale.ROOT, "block pairs:  ingestion's speed over raw COPY's, median %.2f (quartiles %.2f-%.2f)%n",
-                    both.pairQuantile(0.5), both.pairQuantile(0.25), both.pairQuantile(0.75));
+                    blockMedian, both.pairQuantile(0.25), both.pairQuantile(0.75));
             // hub and database share this machine's cores: what the hub's side costs is what the database does not get
             int n = Math.max(1, first.batchMillis.length);
             double all = both.ingestCpuSeconds() * 1000 / n;
@@ -267,8 +267,8 @@ final class IngestBench {
      * @param copyCpuSeconds   the same while sending the raw COPY
      * @param ingestJitSeconds of {@code ingestCpuSeconds}, the compiler threads' (Linux; 0 elsewhere), at 100 ticks/s
      * @param ingestGcSeconds  of {@code ingestCpuSeconds}, the collector threads'
+     * @param pairRatios       per block pair, the raw COPY block's wall time over the ingestion block's, sorted
      */
-    /** @param pairRatios per block pair, the raw COPY block's wall time over the ingestion block's, sorted */
     private record Interleaved(Pass ingest, double copySeconds, int blocks, double ingestCpuSeconds, double copyCpuSeconds,
                                double ingestJitSeconds, double ingestGcSeconds, double[] pairRatios) {
         double pairQuantile(double q) {

@@ -461,7 +461,7 @@ public final class CheckinService {
     }
 
     /** What is checked of items [from, to) without the database, on a {@link #CHECKS} thread. */
-    private static Void check(Principal device, List<Checkin> items, Instant latest, int from, int to, String[] problems,
+    private static void check(Principal device, List<Checkin> items, Instant latest, int from, int to, String[] problems,
                               String[] links) {
         for (int i = from; i < to; i++) {
             Checkin c = items.get(i);
@@ -471,7 +471,6 @@ public final class CheckinService {
                 links[i] = c.prev() == null ? "UNLINKED" : CheckinChain.follows(c.prev(), c.link(), c.chain()) ? null : CHAIN_MISMATCH;
             }
         }
-        return null;
     }
 
     /**
