@@ -24,13 +24,22 @@ public final class SerialRelayGate implements GateOutput {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /**
+     * How long a pseudo-terminal is held open after the command. Its other end is a process (a network serial bridge,
+     * socat), and jSerialComm's close discards (tcflush) what that process has not read yet; a UART's blocking write
+     * has put the bytes on the wire before it returns, a pty's has not had them read.
+     */
+    static final long PTY_HOLD_MILLIS = 200;
+
     @Override
     public void open() throws IOException {
+        boolean pseudoTerminal = false;
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
             Path device = portName.contains("/") ? Path.of(portName) : Path.of("/dev", portName);
             if (!Files.exists(device)) {
                 throw new IOException("relay port " + portName + " not found (is the relay plugged in?)");
             }
+            pseudoTerminal = device.toRealPath().startsWith("/dev/pts/");
         }
         SerialPort p;
         try {
@@ -53,6 +62,13 @@ public final class SerialRelayGate implements GateOutput {
             // No flushIOBuffers() here: it discards (tcflush), it does not send. The blocking write has drained to the
             // wire already, and on a virtual port (a pty, a network serial bridge) it threw away the command before the
             // other side had read it.
+            if (pseudoTerminal) {
+                try {
+                    Thread.sleep(PTY_HOLD_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         } finally {
             p.closePort();
         }
