@@ -223,12 +223,19 @@ class HeadlessFieldTest {
             });
             reader.setDaemon(true);
             reader.start();
-            writeConfig("{\"serial\": \"" + relay.scannerEnd() + "@9600\", \"sendHex\": \"A0 01 01 A2\", \"timeoutMillis\": 1500}");
+            // room for the first open, which loads jSerialComm's native library, on a loaded CI machine
+            writeConfig("{\"serial\": \"" + relay.scannerEnd() + "@9600\", \"sendHex\": \"A0 01 01 A2\", \"timeoutMillis\": 5000}");
             pairAndBind();
             Run run = kiosk(String.join("\n", red(), green()) + "\n", "--headless", "--stdin");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.lines()).extracting(l -> l.get("verdict").asText()).containsExactly("STOP", "PASS");
-            assertThat(received.get(10, TimeUnit.SECONDS)).containsExactly(0xA0, 0x01, 0x01, 0xA2);
+            byte[] command;
+            try {
+                command = received.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the relay end received nothing; the kiosk's log:\n" + run.err(), e);
+            }
+            assertThat(command).containsExactly(0xA0, 0x01, 0x01, 0xA2);
             // The kiosk has exited; pulling the relay's cable ends the reader, which has then seen everything written.
             relay.unplug();
             reader.join(10_000);
