@@ -93,6 +93,8 @@ public final class ReviewView {
     @FXML
     GridPane fields;
     @FXML
+    javafx.scene.control.ScrollPane detailScroll;
+    @FXML
     Label replacesTitle;
     @FXML
     ListView<QueueViewModel.CheckRow> checks;
@@ -158,6 +160,7 @@ public final class ReviewView {
 
     @FXML
     void initialize() {
+        detailScroll.viewportBoundsProperty().addListener((o, a, b) -> fitFieldNames());
         vm.countsProperty().addListener((o, a, c) -> labelTabs());
         labelTabs();
         underReview.setOnAction(e -> vm.showStatus(ApplicationStatus.UNDER_REVIEW));
@@ -539,21 +542,61 @@ public final class ReviewView {
         for (QueueViewModel.Field f : vm.fields()) {
             Label key = new Label(f.label());
             key.getStyleClass().add("field-label");
-            key.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-            Label value = new Label(f.value());
-            value.setWrapText(true);
+            key.setWrapText(true); // on a narrow pane only: see fitFieldNames
+            Label value = valueLabel(f.value());
             if (f.changed()) {
                 value.getStyleClass().add("field-changed");
             }
             fields.addRow(row, key, value);
             if (withOld) {
                 // a re-application beside the one it replaces, field by field (FAQ site-code 10)
-                Label old = new Label(f.previous() == null ? "" : f.previous());
-                old.setWrapText(true);
+                Label old = valueLabel(f.previous() == null ? "" : f.previous());
                 old.getStyleClass().add("field-label");
                 fields.add(old, 2, row);
             }
             row++;
         }
+        fitFieldNames();
+    }
+
+    /**
+     * Field names stay on one line while the detail pane has room for the longest of them beside the codes, which
+     * never break; on a narrower pane (the demo's small window) the names wrap instead, so nothing runs off its side.
+     */
+    private void fitFieldNames() {
+        double[] widest = new double[3];
+        for (javafx.scene.Node n : fields.getChildren()) {
+            Integer column = GridPane.getColumnIndex(n);
+            int c = column == null ? 0 : column;
+            if (n instanceof Label l && c < 3 && (c == 0 || l.getMinWidth() == javafx.scene.control.Control.USE_PREF_SIZE)) {
+                widest[c] = Math.max(widest[c], l.prefWidth(-1));
+            }
+        }
+        int columns = fields.getChildren().stream().mapToInt(n -> GridPane.getColumnIndex(n) == null ? 0 : GridPane.getColumnIndex(n))
+                .max().orElse(0) + 1;
+        double needed = widest[0] + widest[1] + widest[2] + fields.getHgap() * (columns - 1) + fields.getInsets().getLeft()
+                + fields.getInsets().getRight() + 2 * ((javafx.scene.layout.Region) fields.getParent()).getInsets().getLeft();
+        double width = detailScroll.getViewportBounds().getWidth();
+        // short of room the names get what the codes leave, not less than three characters' width
+        double leftover = width - (needed - widest[0]) - 16; // a margin: the estimate above leaves out rounding
+        for (javafx.scene.Node n : fields.getChildren()) {
+            if (n instanceof Label l && (GridPane.getColumnIndex(n) == null || GridPane.getColumnIndex(n) == 0)) {
+                l.setMinWidth(width >= needed ? javafx.scene.control.Control.USE_PREF_SIZE
+                        : Math.min(l.prefWidth(-1), Math.max(leftover, 3 * l.getFont().getSize())));
+            }
+        }
+    }
+
+    /**
+     * A field's value: names and addresses wrap; a code (credit code, ID number, phone) is one token a reviewer reads
+     * and compares whole, so its column makes room for it instead of breaking it in two.
+     */
+    private static Label valueLabel(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        if (text.matches("[\\x21-\\x7E]+")) {
+            label.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        return label;
     }
 }

@@ -104,6 +104,10 @@ class ReviewAuditSmokeTest {
                 robot.interact(() -> problems.addAll(ScreenAudit.problems(scene[0], lang.locale(), ALLOWED).stream()
                         .map(p -> at + p).toList()));
                 snapshot(robot, scene[0], "review-queue-" + tag + "-" + size[0] + ".png");
+                // a code broken over two lines ("91350100M000100Y" / "43") reads as another code
+                robot.interact(() -> problems.addAll(robot.lookup(".fields .label").queryAllAs(javafx.scene.control.Label.class)
+                        .stream().filter(l -> l.getText().matches("[0-9A-Z*]{11,}") && l.getWidth() < l.prefWidth(-1) - 0.5)
+                        .map(l -> at + "code broken over lines: " + l.getText()).toList()));
 
                 robot.interact(() -> vm.showStatus(ApplicationStatus.FAILED));
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && !vm.busyProperty().get());
