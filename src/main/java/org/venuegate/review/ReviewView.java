@@ -565,27 +565,34 @@ public final class ReviewView {
      */
     private void fitFieldNames() {
         double[] widest = new double[3];
+        int columns = 1;
         for (javafx.scene.Node n : fields.getChildren()) {
-            Integer column = GridPane.getColumnIndex(n);
-            int c = column == null ? 0 : column;
-            if (n instanceof Label l && c < 3 && (c == 0 || l.getMinWidth() == javafx.scene.control.Control.USE_PREF_SIZE)) {
+            int c = column(n);
+            columns = Math.max(columns, c + 1);
+            if (n instanceof Label l && c < widest.length && (c == 0 || l.getMinWidth() == javafx.scene.control.Control.USE_PREF_SIZE)) {
                 widest[c] = Math.max(widest[c], l.prefWidth(-1));
             }
         }
-        int columns = fields.getChildren().stream().mapToInt(n -> GridPane.getColumnIndex(n) == null ? 0 : GridPane.getColumnIndex(n))
-                .max().orElse(0) + 1;
         double needed = widest[0] + widest[1] + widest[2] + fields.getHgap() * (columns - 1) + fields.getInsets().getLeft()
                 + fields.getInsets().getRight() + 2 * ((javafx.scene.layout.Region) fields.getParent()).getInsets().getLeft();
         double width = detailScroll.getViewportBounds().getWidth();
         // short of room the names get what the codes leave, not less than three characters' width
         double leftover = width - (needed - widest[0]) - 16; // a margin: the estimate above leaves out rounding
         for (javafx.scene.Node n : fields.getChildren()) {
-            if (n instanceof Label l && (GridPane.getColumnIndex(n) == null || GridPane.getColumnIndex(n) == 0)) {
+            if (n instanceof Label l && column(n) == 0) {
                 l.setMinWidth(width >= needed ? javafx.scene.control.Control.USE_PREF_SIZE
                         : Math.min(l.prefWidth(-1), Math.max(leftover, 3 * l.getFont().getSize())));
             }
         }
     }
+
+    private static int column(javafx.scene.Node n) {
+        Integer c = GridPane.getColumnIndex(n);
+        return c == null ? 0 : c;
+    }
+
+    /** One unbroken token of printable ASCII: a code, not a name or an address. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\x21-\\x7E]+");
 
     /**
      * A field's value: names and addresses wrap; a code (credit code, ID number, phone) is one token a reviewer reads
@@ -594,7 +601,7 @@ public final class ReviewView {
     private static Label valueLabel(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
-        if (text.matches("[\\x21-\\x7E]+")) {
+        if (CODE.matcher(text).matches()) {
             label.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         return label;
