@@ -58,7 +58,7 @@ final class CodesCommand implements Callable<Integer> {
                 String text = issue(KeyRing.load(keys));
                 spec.commandLine().getOut().println(text);
                 if (png != null) {
-                    BufferedImage img = QrRenderer.render(text, level(), 8, 4);
+                    BufferedImage img = QrRenderer.renderReadable(text, level(), 8, 4);
                     if (!ImageIO.write(img, "png", png.toFile())) {
                         throw new IOException("no PNG writer available");
                     }

@@ -389,7 +389,7 @@ public final class ApplicationViewModel {
             ApplicationDetail d = client.application(id);
             Venue venue = d.application().venueId() == null ? null : client.venue(d.application().venueId());
             String code = venue == null ? null : venue.codeText();
-            BufferedImage img = code == null ? null : QrRenderer.render(code, ErrorCorrectionLevel.Q, 3, 4);
+            BufferedImage img = code == null ? null : QrRenderer.renderReadable(code, ErrorCorrectionLevel.Q, 3, 4);
             return new Opened(d, venue, img, choices(client.categories()));
         }, r -> {
             Application a = r.detail().application();

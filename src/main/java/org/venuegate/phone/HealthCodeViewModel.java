@@ -267,7 +267,7 @@ public final class HealthCodeViewModel {
             String text = u.code();
             int modules = QrRenderer.encode(text, ErrorCorrectionLevel.M).getVersion().getDimensionForVersion() + 8;
             int px = Math.max(3, QR_TARGET_PIXELS / modules);
-            return new ScanOutcome(u, QrRenderer.render(text, ErrorCorrectionLevel.M, px, 4), "");
+            return new ScanOutcome(u, QrRenderer.renderReadable(text, ErrorCorrectionLevel.M, px, 4), "");
         } catch (PhoneHubClient.HubException e) {
             if (e.invalidVenueCode() || e.status() == 400) {
                 return ScanOutcome.refused(lang.get("phone.scan.wantedPoster"));

@@ -49,6 +49,17 @@ public final class QrImageDecoder {
         return h;
     }
 
+    /** One pass of ZXing's finder and detector, as a camera-based scanner reads: no pure-symbol shortcut. */
+    static Optional<String> detect(BufferedImage image) {
+        QRCodeReader reader = new QRCodeReader();
+        try {
+            return Optional.of(reader.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), FAST)
+                    .getText());
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Optional<String> decode(BufferedImage image) {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
         QRCodeReader reader = new QRCodeReader();

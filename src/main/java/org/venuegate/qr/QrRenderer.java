@@ -36,9 +36,36 @@ public final class QrRenderer {
      * @param quietZone    modules of white border (4 is the standard's minimum)
      */
     public static BufferedImage render(String text, ErrorCorrectionLevel level, int modulePixels, int quietZone) {
+        return render(text, level, modulePixels, quietZone, -1);
+    }
+
+    /**
+     * As {@link #render(String, ErrorCorrectionLevel, int, int)}, under a mask pattern ZXing's detector reads back at
+     * the drawn size. On a pristine render (a phone's own screen, a screenshot, a test scene) about one random health
+     * code in 200 has data modules that line up, at exact pixel multiples, into a false finder or alignment pattern, and
+     * a ZXing-based scanner misses it. The same content under another mask (every reader reads every mask) reads;
+     * when none does, the encoder's choice. Costs one decode of the image, two to nine on the rare symbol.
+     */
+    public static BufferedImage renderReadable(String text, ErrorCorrectionLevel level, int modulePixels, int quietZone) {
+        for (int mask = -1; mask <= 7; mask++) {
+            BufferedImage img = render(text, level, modulePixels, quietZone, mask);
+            // below 3 px a module is under what the detector needs: judge the mask on a 3 px copy
+            BufferedImage judged = modulePixels >= 3 ? img : render(text, level, 3, Math.max(quietZone, 1), mask);
+            if (QrImageDecoder.detect(judged).filter(text::equals).isPresent()) {
+                return img;
+            }
+        }
+        return render(text, level, modulePixels, quietZone, -1);
+    }
+
+    /** @param mask the mask pattern 0-7, or -1 for the one ZXing judges best */
+    static BufferedImage render(String text, ErrorCorrectionLevel level, int modulePixels, int quietZone, int mask) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         hints.put(EncodeHintType.ERROR_CORRECTION, level);
         hints.put(EncodeHintType.MARGIN, 0);
+        if (mask >= 0) {
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
         BitMatrix m;
         try {
             m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);

@@ -76,7 +76,7 @@ class EndToEndStopsTest {
 
     private void show(FxRobot robot, String text) {
         robot.interact(() -> screen.setImage(text == null ? null
-                : SwingFXUtils.toFXImage(QrRenderer.render(text, ErrorCorrectionLevel.M, 5, 4), null)));
+                : SwingFXUtils.toFXImage(QrRenderer.renderReadable(text, ErrorCorrectionLevel.M, 5, 4), null)));
     }
 
     private long count(StopReason reason) {

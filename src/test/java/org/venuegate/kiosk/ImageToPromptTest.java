@@ -37,7 +37,7 @@ class ImageToPromptTest {
 
     /** The QR on a grey phone-like background in a 640x480 frame, as a camera would see it. */
     private static BufferedImage frame(String text) {
-        BufferedImage qr = QrRenderer.render(text, ErrorCorrectionLevel.M, 5, 4);
+        BufferedImage qr = QrRenderer.renderReadable(text, ErrorCorrectionLevel.M, 5, 4);
         BufferedImage f = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = f.createGraphics();
         g.setColor(new Color(90, 90, 95));

@@ -227,7 +227,7 @@ class HealthCodeViewModelTest {
         vm.scanText(PhoneFixture.venueCode(hub, venueId));
         String health = vm.unveiledCodeTextProperty().get();
         File healthPng = tmp.resolve("health.png").toFile();
-        ImageIO.write(QrRenderer.render(health, ErrorCorrectionLevel.M, 4, 4), "png", healthPng);
+        ImageIO.write(QrRenderer.renderReadable(health, ErrorCorrectionLevel.M, 4, 4), "png", healthPng);
         vm.scanImage(healthPng);
         assertThat(vm.scanErrorProperty().get()).isEqualTo(INVALID);
         assertThat(vm.veiledProperty().get()).isTrue();

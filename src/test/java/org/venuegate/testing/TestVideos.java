@@ -62,7 +62,7 @@ public final class TestVideos {
     /** A light-grey scene with the code's QR in the middle, as a phone held up to the camera would give. */
     public static BufferedImage withQr(int width, int height, String text) {
         BufferedImage img = flat(width, height, 200);
-        BufferedImage qr = QrRenderer.render(text, ErrorCorrectionLevel.M, 4, 4);
+        BufferedImage qr = QrRenderer.renderReadable(text, ErrorCorrectionLevel.M, 4, 4);
         Graphics2D g = img.createGraphics();
         g.drawImage(qr, (width - qr.getWidth()) / 2, (height - qr.getHeight()) / 2, null);
         g.dispose();

@@ -23,7 +23,8 @@ import org.venuegate.kiosk.capture.Frame;
  * The kiosk's QR chain over a frame's luma. A flat frame (nothing in front of the camera) is rejected from a sparse
  * sample at almost no cost; otherwise a cheap pass (HybridBinarizer, on a half-size copy when the frame is large)
  * and, only when that finds nothing, harder passes: full resolution, the global-histogram binarizer, the inverted
- * image, TRY_HARDER, a 2x upscale for small frames, an optional second detector (BoofCV), for still images only that
+ * image, TRY_HARDER, a 2x upscale for small frames, an optional second detector (BoofCV, also on the inverted frame:
+ * light modules on dark), for still images only that
  * detector again on the 2x copy of a small frame, and finally an optional slow detector (OpenCV's WeChat engine).
  *
  * <p>{@link #decode} runs the whole chain (still images). {@link #decodeLive} is for camera frames, where the next
@@ -69,7 +70,7 @@ public final class FrameDecoder implements AutoCloseable {
      * 1280x720 (global histogram ~0.5/1.3 ms, a hybrid pass ~0.7/2 ms, BoofCV ~1/3 ms, the 2x upscale ~5 ms).
      */
     private static final List<String> LIVE_ORDER = List.of("global", "hybrid-full", "hybrid-harder", "hybrid-inverted",
-            "last-resort", "hybrid-2x");
+            "last-resort", "last-resort-inverted", "hybrid-2x");
     /** The sample grid: this many columns and rows (the flat check and the scene check share it). */
     private static final int GRID_X = 40;
     private static final int GRID_Y = 30;
@@ -88,6 +89,7 @@ public final class FrameDecoder implements AutoCloseable {
     // kept between frames: resized copies, the passes for the current frame size
     private byte[] halfBuf = new byte[0];
     private byte[] doubleBuf = new byte[0];
+    private byte[] invertedBuf = new byte[0];
     private int passesWidth = -1;
     private int passesHeight = -1;
     private Pass cheapPass;
@@ -381,6 +383,11 @@ public final class FrameDecoder implements AutoCloseable {
         }
         if (lastResort != null) {
             passes.add(new Pass("last-resort", f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort"))));
+            // a phone in dark mode or with colours inverted shows light modules on dark: about one such code in 200
+            // fools ZXing's inverted pass (a false finder pattern in the data) and BoofCV reads light-on-dark only
+            // when handed the inverted frame
+            passes.add(new Pass("last-resort-inverted", f -> lastResort.apply(new Frame(f.width(), f.height(), inverted(f),
+                    f.capturedNanos())).map(t -> new Decoded(t, "last-resort-inverted"))));
         }
         List<Pass> byCost = new ArrayList<>(passes);
         // still images only from here: live, the slow detector has its own thread (offerSlow), and these passes cost
@@ -431,6 +438,18 @@ public final class FrameDecoder implements AutoCloseable {
             doubleBuf = new byte[n];
         }
         return doubleSize(f, doubleBuf);
+    }
+
+    private byte[] inverted(Frame f) {
+        byte[] s = f.luma();
+        int n = f.width() * f.height();
+        if (invertedBuf.length != n) {
+            invertedBuf = new byte[n];
+        }
+        for (int i = 0; i < n; i++) {
+            invertedBuf[i] = (byte) ~s[i];
+        }
+        return invertedBuf;
     }
 
     private Optional<Decoded> attempt(Binarizer binarizer, Map<DecodeHintType, Object> hints, String pass) {

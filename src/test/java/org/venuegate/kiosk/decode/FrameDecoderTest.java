@@ -20,12 +20,15 @@ class FrameDecoderTest {
     private final String code = new TestIssuer().green();
 
     private Frame scene(int w, int h, boolean withCode, boolean inverted) {
+        return scene(code, w, h, withCode, inverted, QrRenderer.renderReadable(code, ErrorCorrectionLevel.M, 5, 4));
+    }
+
+    private static Frame scene(String code, int w, int h, boolean withCode, boolean inverted, BufferedImage qr) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(90, 110, 100));
         g.fillRect(0, 0, w, h);
         if (withCode) {
-            BufferedImage qr = QrRenderer.render(code, ErrorCorrectionLevel.M, 5, 4);
             if (inverted) {
                 for (int y = 0; y < qr.getHeight(); y++) {
                     for (int x = 0; x < qr.getWidth(); x++) {
@@ -50,7 +53,24 @@ class FrameDecoderTest {
 
     @Test
     void readsAnInvertedCode() {
-        assertThat(new FrameDecoder().decode(scene(640, 480, true, true))).map(Decoded::text).contains(code);
+        assertThat(new FrameDecoder(new BoofCvQr()).decode(scene(640, 480, true, true))).map(Decoded::text).contains(code);
+    }
+
+    /**
+     * A dark-mode phone shows light modules on dark. About one such code in 200 fools ZXing's inverted pass (a false
+     * finder pattern in the data), and BoofCV reads light-on-dark only when handed the inverted frame.
+     */
+    @Test
+    void anInvertedCodeThatFoolsZxingIsReadByTheLastResortOnTheInvertedFrame() {
+        String fools = "VGH1:000000+J7QAD-:03%N2J5*CJ7Q2$L066C000000G00/MI3S0CAKS5B000000000AY9FPT41L/1D9B8X/R3.Q6Y12IM/D0TVE7"
+                + "+9BG34BRW8G*8R04Q53ONKHBWH/6DVG4B6KD5JH+OW2GDHH3AN8$LHKAGAWYVT3Z8-+200";
+        Frame f = scene(fools, 640, 480, true, true, QrRenderer.render(fools, ErrorCorrectionLevel.M, 5, 4));
+        assertThat(new FrameDecoder().decode(f)).isEmpty();
+        assertThat(new BoofCvQr().apply(f)).isEmpty();
+        assertThat(new FrameDecoder(new BoofCvQr()).decode(f)).get()
+                .satisfies(r -> assertThat(r.text()).isEqualTo(fools))
+                .satisfies(r -> assertThat(r.pass()).isEqualTo("last-resort-inverted"));
+        assertThat(new FrameDecoder(new BoofCvQr()).hardPassNames(f)).contains("last-resort-inverted");
     }
 
     /**
@@ -68,7 +88,7 @@ class FrameDecoderTest {
             g.drawLine(x, 0, x, h);
         }
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        BufferedImage qr = QrRenderer.render(code, ErrorCorrectionLevel.M, 2, 4);
+        BufferedImage qr = QrRenderer.renderReadable(code, ErrorCorrectionLevel.M, 2, 4);
         int side = qr.getWidth() * 5 / 2; // 5 px per module, soft edges: many grey levels, as in a photo
         g.drawImage(qr, (w - side) / 2, (h - side) / 2, side, side, null);
         g.dispose();

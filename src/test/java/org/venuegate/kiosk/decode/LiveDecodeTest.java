@@ -33,7 +33,7 @@ class LiveDecodeTest {
         g.setColor(new Color(200, 200, 205));
         g.fillRoundRect(w / 2 - h / 4, h / 10, h / 2, h * 8 / 10, 30, 30);
         if (text != null) {
-            g.drawImage(QrRenderer.render(text, ErrorCorrectionLevel.M, module, 4), x, y, null);
+            g.drawImage(QrRenderer.renderReadable(text, ErrorCorrectionLevel.M, module, 4), x, y, null);
         }
         g.dispose();
         return img;

@@ -62,7 +62,7 @@ class WeChatQrTest {
         assertThat(fallback.slowPass()).isNull();
         assertThat(fallback.decode(f)).map(Decoded::text).contains("VGH1:ABC");
         try (FrameDecoder kiosk = KioskDecoders.full(Optional.empty())) {
-            assertThat(kiosk.stillPassNames(f)).endsWith("last-resort", "last-resort-2x", "wechat");
+            assertThat(kiosk.stillPassNames(f)).endsWith("last-resort", "last-resort-inverted", "last-resort-2x", "wechat");
             // live: the slow detector on its own thread instead, the still images' extra pass not at all
             assertThat(kiosk.hardPassNames(f)).doesNotContain("wechat", "last-resort-2x");
             assertThat(kiosk.slowPass()).isNotNull();
