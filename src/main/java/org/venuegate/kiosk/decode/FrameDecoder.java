@@ -385,9 +385,9 @@ public final class FrameDecoder implements AutoCloseable {
             passes.add(new Pass("last-resort", f -> lastResort.apply(f).map(t -> new Decoded(t, "last-resort"))));
             // a phone in dark mode or with colours inverted shows light modules on dark: about one such code in 200
             // fools ZXing's inverted pass (a false finder pattern in the data) and BoofCV reads light-on-dark only
-            // when handed the inverted frame
+            // when handed the inverted frame. ASCII only, as on the 2x copy: BoofCV's misreads are non-ASCII texts
             passes.add(new Pass("last-resort-inverted", f -> lastResort.apply(new Frame(f.width(), f.height(), inverted(f),
-                    f.capturedNanos())).map(t -> new Decoded(t, "last-resort-inverted"))));
+                    f.capturedNanos())).filter(KioskDecoders::ascii).map(t -> new Decoded(t, "last-resort-inverted"))));
         }
         List<Pass> byCost = new ArrayList<>(passes);
         // still images only from here: live, the slow detector has its own thread (offerSlow), and these passes cost
