@@ -10,8 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Clean renders, as the phone shows its code and as {@code codes inspect --image} meets screenshots. */
 class QrImageDecoderTest {
-    private static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-
     /** Health-code texts whose render the finder-pattern search alone does not find (found by the loop below). */
     @ParameterizedTest
     @ValueSource(strings = {
@@ -27,11 +25,7 @@ class QrImageDecoderTest {
         SplittableRandom random = new SplittableRandom(2026);
         int missed = 0;
         for (int i = 0; i < 500; i++) {
-            StringBuilder b = new StringBuilder("VGH1:");
-            for (int k = 0; k < 160; k++) {
-                b.append(BASE45.charAt(random.nextInt(BASE45.length())));
-            }
-            String text = b.toString();
+            String text = RandomCodeTexts.next(random, 160);
             if (!QrImageDecoder.decode(QrRenderer.render(text, ErrorCorrectionLevel.M, 4, 4)).equals(java.util.Optional.of(text))) {
                 missed++;
             }

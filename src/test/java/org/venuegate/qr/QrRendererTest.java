@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The phone's render: a symbol a camera-style ZXing scan finds at the drawn size, not only a pure-symbol reader. */
 class QrRendererTest {
-    private static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-
     /** Health codes whose symbol under the encoder's best mask the detector misses at that many pixels per module. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -50,11 +48,7 @@ class QrRendererTest {
         int missedBest = 0;
         int missedReadable = 0;
         for (int i = 0; i < 600; i++) {
-            StringBuilder b = new StringBuilder("VGH1:");
-            for (int k = 0; k < 160; k++) {
-                b.append(BASE45.charAt(random.nextInt(BASE45.length())));
-            }
-            String text = b.toString();
+            String text = RandomCodeTexts.next(random, 160);
             int px = 4 + i % 2;
             if (QrImageDecoder.detect(QrRenderer.render(text, ErrorCorrectionLevel.M, px, 4)).isEmpty()) {
                 missedBest++;
