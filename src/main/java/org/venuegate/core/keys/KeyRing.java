@@ -170,7 +170,9 @@ public final class KeyRing {
             throw new KeyRingException("the root key is pinned by every kiosk; re-pair kiosks to change it");
         }
         Instant start = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant oldEnd = start.plus(overlap);
+        // Codes carry whole seconds: one issued by the old key earlier in this very second says "start", so the old
+        // window must reach past it, or an overlap of 0 would void codes signed a moment before the rotation.
+        Instant oldEnd = start.plusSeconds(1).plus(overlap);
         for (int i = 0; i < keys.size(); i++) {
             KeyEntry k = keys.get(i);
             if (k.role() == role && !k.revoked() && k.notAfter().isAfter(oldEnd)) {

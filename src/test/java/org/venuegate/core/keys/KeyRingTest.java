@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.core.TestIssuer;
+import org.venuegate.core.code.VenueCode;
 import org.venuegate.core.trust.SignedTrustList;
 import org.venuegate.core.trust.TrustList;
 import org.venuegate.core.verify.CodeVerifier;
@@ -56,7 +57,7 @@ class KeyRingTest {
         KeyEntry fresh = ring.rotate(KeyRole.HEALTH, rotation, Duration.ofDays(7));
         assertThat(ring.signer(KeyRole.HEALTH, rotation.plusSeconds(1)).keyId()).isEqualTo(fresh.keyId());
         KeyEntry oldNow = KeyRing.load(dir).keys().stream().filter(k -> k.keyId().equals(oldHealth.keyId())).findFirst().orElseThrow();
-        assertThat(oldNow.notAfter()).isEqualTo(rotation.plus(Duration.ofDays(7)));
+        assertThat(oldNow.notAfter()).isEqualTo(rotation.plusSeconds(1).plus(Duration.ofDays(7)));
         assertThatThrownBy(() -> ring.rotate(KeyRole.ROOT, rotation, Duration.ZERO)).hasMessageContaining("pinned");
     }
 
@@ -84,5 +85,25 @@ class KeyRingTest {
         String health = ring.issueHealth(TestIssuer.greenAt(5, T0, 1), T0);
         assertThat(new CodeVerifier(opened.list(), VerificationPolicy.DEFAULT).verifyHealth(health, 5, T0.plusSeconds(1), ReplayGuard.NONE).reason())
                 .isEqualTo(Reason.VALID);
+    }
+
+    @Test
+    void aCodeSignedEarlierInTheSecondOfARotationWithoutOverlapStillVerifies() throws Exception {
+        KeyRing ring = KeyRing.init(dir, T0);
+        Instant second = T0.plus(Duration.ofDays(30));
+        // issued 0.2 s into the second (the code says the whole second), the key rotated away 0.5 s later
+        String venue = ring.issueVenue(new VenueCode(7, "0101-000007", "Shop", 120101, "MALL",
+                false, second), second.plusMillis(200));
+        String health = ring.issueHealth(TestIssuer.greenAt(5, second, 7), second.plusMillis(200));
+        ring.rotate(KeyRole.VENUE, second.plusMillis(700), Duration.ZERO);
+        ring.rotate(KeyRole.HEALTH, second.plusMillis(700), Duration.ZERO);
+        TrustList list = ring.nextTrustList(second.plusSeconds(1), List.of());
+        CodeVerifier verifier = new CodeVerifier(list, VerificationPolicy.DEFAULT);
+        assertThat(verifier.verifyVenue(venue, second.plusSeconds(1)).reason()).isEqualTo(Reason.VALID);
+        assertThat(verifier.verifyHealth(health, 5, second.plusSeconds(1), ReplayGuard.NONE).reason()).isEqualTo(Reason.VALID);
+        // and what the new key signs from then on verifies as well
+        String after = ring.issueVenue(new VenueCode(8, "0101-000008", "Shop", 120101, "MALL",
+                false, second), second.plusMillis(900));
+        assertThat(verifier.verifyVenue(after, second.plusSeconds(1)).reason()).isEqualTo(Reason.VALID);
     }
 }
