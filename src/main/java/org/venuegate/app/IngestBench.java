@@ -45,7 +45,7 @@ final class IngestBench {
     /** What one run measured. {@code rowsInTable} counts the bench devices' rows, so a shared database does not skew it. */
     record Result(String db, int rows, int batch, int kiosks, int warmupRows, long warmupAdded, double firstPassSeconds,
                   long firstPassAdded, double secondPassSeconds, long secondPassAdded, long secondPassDuplicates, long rejected,
-                  long rowsInTable, Double copyRowsPerS, Double blockMedian) {
+                  long rowsInTable, long scannedRows, long verifiedRows, Double copyRowsPerS, Double blockMedian) {
         double firstPassRowsPerS() {
             return rows / firstPassSeconds;
         }
@@ -57,7 +57,7 @@ final class IngestBench {
         /** Every row stored exactly once and nothing refused: the run is only a valid measurement then. */
         boolean consistent() {
             return warmupAdded == warmupRows && firstPassAdded == rows && secondPassAdded == 0 && secondPassDuplicates == rows
-                    && rejected == 0 && rowsInTable == rows;
+                    && rejected == 0 && rowsInTable == rows && verifiedRows == scannedRows;
         }
 
         /** One line; an ObjectNode keeps the fields in this order (the shared mapper sorts map keys). */
@@ -75,7 +75,9 @@ final class IngestBench {
                     .put("second_pass_seconds", Math.round(secondPassSeconds * 1000) / 1000.0)
                     .put("second_pass_added", secondPassAdded)
                     .put("rejected", rejected)
-                    .put("rows_in_table", rowsInTable);
+                    .put("rows_in_table", rowsInTable)
+                    .put("scanned_rows", scannedRows)
+                    .put("verified_rows", verifiedRows);
             if (copyRowsPerS != null) {
                 o.put("raw_copy_rows_per_s", Math.round(copyRowsPerS));
                 o.put("copy_ratio", Math.round(firstPassRowsPerS() / copyRowsPerS * 1000) / 1000.0);
@@ -167,13 +169,18 @@ final class IngestBench {
         Pass second = passAll(service, devices, backlogs);
         report(out, "second pass:", rows, second);
         long inTable = 0;
+        long verified = 0;
         for (Principal device : devices) {
             inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
+            verified += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ? AND evidence = 'VERIFIED'",
+                    device.id()));
         }
-        out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d%n", inTable);
+        long scanned = backlogs.stream().flatMap(List::stream).flatMap(b -> b.checkins().stream()).filter(c -> c.nonce() != null).count();
+        out.printf(Locale.ROOT, "rows in table for the bench kiosks: %,d, of them %,d verified against their unveils (of %,d scanned)%n",
+                inTable, verified, scanned);
         return new Result(dbName, rows, batch, kiosks, warmupSent, warmupAdded, first.seconds, first.accepted, second.seconds,
-                second.accepted, second.duplicates, warmupRejected + first.rejected + second.rejected, inTable, copyRowsPerS,
-                blockMedian);
+                second.accepted, second.duplicates, warmupRejected + first.rejected + second.rejected, inTable, scanned, verified,
+                copyRowsPerS, blockMedian);
     }
 
     /** One part of the warm-up: the rows by the first pass's path (alternating with their raw COPY on PostgreSQL). */
@@ -206,6 +213,7 @@ final class IngestBench {
             Principal device = pairBenchDevice(hub, key.getPublic());
             devices.add(device);
             List<Checkin> rowsOfKiosk = generate(rows / kiosks + (k < rows % kiosks ? 1 : 0), device.venueId(), now);
+            recordUnveils(hub, rowsOfKiosk);
             // signed here as the kiosk signs them before sending: the timing covers the hub's side only
             List<CheckinBatch> batches = new ArrayList<>();
             for (int from = 0; from < rowsOfKiosk.size(); from += batch) {
@@ -218,6 +226,38 @@ final class IngestBench {
     }
 
     /**
+     * What the hub recorded when each scanned code was unveiled, as {@code POST /citizens/{id}/unveil} records it: every
+     * scan of a real code names a nonce the hub issued for that citizen and venue, so its check-in is verified
+     * evidence and the hub reads one unveil per item, as it does in use. Written before the timing (not timed).
+     */
+    private static void recordUnveils(Hub hub, List<Checkin> rows) {
+        long validity = org.venuegate.hub.CitizenService.UNVEILED_VALIDITY.toMillis();
+        for (int from = 0; from < rows.size(); from += 10_000) {
+            List<Checkin> part = rows.subList(from, Math.min(rows.size(), from + 10_000));
+            hub.db().tx(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Checkin r : part) {
+                        if (r.nonce() == null) {
+                            continue;
+                        }
+                        // shown at the gate some seconds after the phone unveiled it
+                        long admitted = r.decidedAt().toEpochMilli() - 20_000;
+                        ps.setLong(1, r.nonce());
+                        ps.setString(2, r.subject());
+                        ps.setLong(3, r.venueId());
+                        ps.setLong(4, admitted);
+                        ps.setLong(5, admitted + validity);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
      * PostgreSQL: vacuums and analyses the check-in table between the timed phases (not timed), so the autovacuum a
      * phase's million new rows set off does not run during the next phase and charge it for the one before.
      */
@@ -225,7 +265,7 @@ final class IngestBench {
         if (hub.db().dialect() == org.venuegate.hub.store.Database.Dialect.POSTGRES) {
             hub.db().read(c -> {
                 try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("VACUUM (ANALYZE) checkins");
+                    st.execute("VACUUM (ANALYZE) checkins, unveils");
                 }
                 return null;
             });
