@@ -225,6 +225,9 @@ final class IngestBench {
         return new Backlog(devices, backlogs);
     }
 
+    /** How long before the gate's decision the bench's citizens unveiled their codes. */
+    static final long UNVEIL_LEAD_MS = 20_000;
+
     /**
      * What the hub recorded when each scanned code was unveiled, as {@code POST /citizens/{id}/unveil} records it: every
      * scan of a real code names a nonce the hub issued for that citizen and venue, so its check-in is verified
@@ -242,7 +245,7 @@ final class IngestBench {
                             continue;
                         }
                         // shown at the gate some seconds after the phone unveiled it
-                        long admitted = r.decidedAt().toEpochMilli() - 20_000;
+                        long admitted = r.decidedAt().toEpochMilli() - UNVEIL_LEAD_MS;
                         ps.setLong(1, r.nonce());
                         ps.setString(2, r.subject());
                         ps.setLong(3, r.venueId());
@@ -586,7 +589,9 @@ final class IngestBench {
             boolean stop = random.nextInt(20) == 0;
             boolean manual = random.nextInt(50) == 0;
             boolean proxy = random.nextInt(30) == 0;
-            Long nonce = manual ? null : random.nextLong();
+            // as the hub draws them at unveil, some seconds before the gate (see recordUnveils)
+            Long nonce = manual ? null : org.venuegate.hub.UnveilLog.nonce(Instant.ofEpochMilli(decidedAt - UNVEIL_LEAD_MS),
+                    random.nextLong());
             long micros = 2_000 + random.nextInt(3_000);
             String subject = "S" + random.nextInt(1_000_000);
             String prev = chain;

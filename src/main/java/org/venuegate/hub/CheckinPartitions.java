@@ -16,9 +16,10 @@ import org.venuegate.hub.store.Database;
 import org.venuegate.hub.store.Sql;
 
 /**
- * The day partitions of the check-in table on PostgreSQL (see the migration V4_14_1): created a few days ahead, so
- * what arrives lands in its day and the default partition stays small, and dropped whole once every row in them is
- * past the retention period. Several hub nodes may run this at once: an advisory lock makes them take turns.
+ * The day partitions of the check-in table and of the unveil log on PostgreSQL (see the migrations V4_14_1 and
+ * V4_14_2): created a few days ahead, so what arrives lands in its day and the default partitions stay small, and
+ * dropped whole once every row in them is past the retention period. Several hub nodes may run this at once: an
+ * advisory lock makes them take turns.
  */
 public final class CheckinPartitions {
     /** Days ahead of today that always have a partition: kiosks' decisions may lie a day ahead, their ids a day more. */
@@ -28,6 +29,7 @@ public final class CheckinPartitions {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final long LOCK = 0x56474348_4b494e53L; // "VGCHKINS"
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'checkins_p'yyyyMMdd");
+    private static final DateTimeFormatter UNVEILS_NAME = DateTimeFormatter.ofPattern("'unveils_p'yyyyMMdd");
     private static final Logger LOG = LoggerFactory.getLogger(CheckinPartitions.class);
 
     private final Database db;
@@ -98,18 +100,25 @@ public final class CheckinPartitions {
         }
     }
 
-    /** Partition names and their day, oldest first. */
+    /** The check-in table's day partitions, oldest first. */
     public List<LocalDate> days() {
-        return db.read(c -> days(c));
+        return db.read(c -> days(c, "checkins"));
     }
 
-    private static List<LocalDate> days(Connection c) throws SQLException {
+    /** The unveil log's day partitions, oldest first. */
+    public List<LocalDate> unveilDays() {
+        return db.read(c -> days(c, "unveils"));
+    }
+
+    /** The days of {@code parent}'s partitions named {@code <parent>_pYYYYMMDD}, oldest first. */
+    private static List<LocalDate> days(Connection c, String parent) throws SQLException {
         List<LocalDate> out = new ArrayList<>();
+        String prefix = parent + "_p";
         for (String name : Sql.list(c, "SELECT child.relname FROM pg_inherits i JOIN pg_class parent ON parent.oid = i.inhparent"
-                + " JOIN pg_class child ON child.oid = i.inhrelid WHERE parent.relname = 'checkins' ORDER BY child.relname",
-                rs -> rs.getString(1))) {
-            if (name.startsWith("checkins_p")) {
-                out.add(LocalDate.parse(name.substring("checkins_p".length()), DateTimeFormatter.BASIC_ISO_DATE));
+                + " JOIN pg_class child ON child.oid = i.inhrelid WHERE parent.relname = ? ORDER BY child.relname",
+                rs -> rs.getString(1), parent)) {
+            if (name.startsWith(prefix)) {
+                out.add(LocalDate.parse(name.substring(prefix.length()), DateTimeFormatter.BASIC_ISO_DATE));
             }
         }
         return out;
@@ -130,13 +139,16 @@ public final class CheckinPartitions {
             if (db.tx(c -> create(c, d))) {
                 created++;
             }
+            if (db.tx(c -> createUnveils(c, d))) {
+                created++;
+            }
         }
         return created;
     }
 
     private static boolean create(Connection c, LocalDate day) throws SQLException {
         Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
-        if (days(c).contains(day)) {
+        if (days(c, "checkins").contains(day)) {
             return false;
         }
         String name = NAME.format(day);
@@ -151,6 +163,24 @@ public final class CheckinPartitions {
         return true;
     }
 
+    /** The unveil log's partition of a day: the nonces that name that day ({@link UnveilLog}). */
+    private static boolean createUnveils(Connection c, LocalDate day) throws SQLException {
+        Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
+        if (days(c, "unveils").contains(day)) {
+            return false;
+        }
+        String name = UNVEILS_NAME.format(day);
+        long from = UnveilLog.first(UnveilLog.day(day));
+        long to = UnveilLog.first(UnveilLog.day(day) + 1);
+        Sql.update(c, "CREATE TABLE " + name + " (LIKE unveils INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        // nonces drawn before the log was partitioned are random: a few in each day's range wait in the default
+        int moved = Sql.update(c, "WITH gone AS (DELETE FROM unveils_default WHERE nonce >= ? AND nonce < ? RETURNING *)"
+                + " INSERT INTO " + name + " SELECT * FROM gone", from, to);
+        Sql.update(c, "ALTER TABLE unveils ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+        LOG.info("Unveil partition {} created{}", name, moved > 0 ? ", " + moved + " rows moved in from the default partition" : "");
+        return true;
+    }
+
     /**
      * Drops every day partition all of whose rows were decided before the cutoff (a row is decided at most a day
      * after its partition's day), and deletes the few older rows left in the others and in the default partition.
@@ -161,7 +191,7 @@ public final class CheckinPartitions {
         Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
         long rows = 0;
         List<String> dropped = new ArrayList<>();
-        for (LocalDate day : days(c)) {
+        for (LocalDate day : days(c, "checkins")) {
             long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             if (end + BAND_MS <= cutoffMs) {
                 String name = NAME.format(day);
@@ -172,9 +202,23 @@ public final class CheckinPartitions {
         }
         // the stragglers: rows of the default partition, and rows decided well before their id's time
         rows += Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoffMs);
-        return new Purge(rows, dropped);
+        // The unveils are kept as long as the check-ins they judge: a day's partition goes once a day has passed
+        // since its end (a code is valid for minutes after its unveil), the rest by expiry.
+        long unveils = 0;
+        for (LocalDate day : days(c, "unveils")) {
+            long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            if (end + BAND_MS <= cutoffMs) {
+                String name = UNVEILS_NAME.format(day);
+                unveils += Sql.count(c, "SELECT COUNT(*) FROM " + name);
+                Sql.update(c, "DROP TABLE " + name);
+                dropped.add(name);
+            }
+        }
+        unveils += Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoffMs);
+        return new Purge(rows, unveils, dropped);
     }
 
-    record Purge(long rows, List<String> dropped) {
+    /** Check-in rows and unveils removed, and the partitions dropped (check-ins' first). */
+    record Purge(long rows, long unveils, List<String> dropped) {
     }
 }

@@ -133,6 +133,10 @@ public final class CheckinService {
     /** Locked: two nodes taking the same device's batches at once advance its chain one after the other. */
     private static final String CHAIN_SQL = "SELECT head_seq, head_chain, gap_from, gap_since FROM device_chains WHERE device_id = ?";
     private static final String UNVEILS_SQL = "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce = ANY(?)";
+    /** PostgreSQL: the unveils of nonces that name one day, from that day's partition ({@link UnveilLog}). */
+    static final String UNVEILS_OF_DAY_SQL = UNVEILS_SQL + " AND nonce >= ? AND nonce < ?";
+    /** PostgreSQL: the unveils of all other nonces, from the default partition and any day outside the range. */
+    private static final String UNVEILS_OUTSIDE_SQL = UNVEILS_SQL + " AND (nonce < ? OR nonce >= ?)";
 
     private Preload preload(Connection c, long deviceId, List<Long> nonces) throws SQLException {
         if (db.dialect() != Database.Dialect.POSTGRES) {
@@ -143,14 +147,22 @@ public final class CheckinService {
         }
         // Each round trip to the server costs more than the statements themselves: pgjdbc sends the statements of
         // one prepared text in one go and returns their results in turn.
-        String sql = (devices == null ? DEVICE_SQL + "; " : "") + CHAIN_SQL + " FOR UPDATE; " + UNVEILS_SQL;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        List<UnveilLookup> lookups = lookups(nonces, clock.instant());
+        StringBuilder sql = new StringBuilder(devices == null ? DEVICE_SQL + "; " : "").append(CHAIN_SQL).append(" FOR UPDATE");
+        for (UnveilLookup l : lookups) {
+            sql.append("; ").append(l.outside() ? UNVEILS_OUTSIDE_SQL : UNVEILS_OF_DAY_SQL);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int p = 1;
             if (devices == null) {
                 ps.setLong(p++, deviceId);
             }
             ps.setLong(p++, deviceId);
-            ps.setObject(p, nonces.toArray(new Long[0]));
+            for (UnveilLookup l : lookups) {
+                ps.setObject(p++, l.nonces());
+                ps.setLong(p++, l.from());
+                ps.setLong(p++, l.to());
+            }
             ps.execute();
             Optional<Registered> device;
             if (devices == null) {
@@ -165,15 +177,60 @@ public final class CheckinService {
             try (ResultSet rs = ps.getResultSet()) {
                 chain = rs.next() ? Optional.of(chainState(rs)) : Optional.empty();
             }
-            ps.getMoreResults();
-            Map<Long, Unveil> unveils = new HashMap<>();
-            try (ResultSet rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    unveils.put(rs.getLong(1), unveil(rs));
+            Map<Long, Unveil> unveils = new HashMap<>(nonces.size() * 2);
+            for (int k = 0; k < lookups.size(); k++) {
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        unveils.put(rs.getLong(1), unveil(rs));
+                    }
                 }
             }
             return new Preload(device, chain, unveils);
         }
+    }
+
+    /**
+     * PostgreSQL: one read of the unveil log, of these nonces in [from, to) or, for {@code outside}, everywhere but
+     * there. The range lets the server read only the partitions it covers.
+     */
+    private record UnveilLookup(Long[] nonces, long from, long to, boolean outside) {
+    }
+
+    /** Days before today whose unveils may still judge a check-in kept: the retention, and a margin. */
+    private long lookupDaysBack() {
+        return (retention == null ? Duration.ofDays(400) : retention.get()).toDays() + 2;
+    }
+
+    /**
+     * The reads of a batch's nonces in the partitioned unveil log: one per day the nonces name among the days that may
+     * have a partition (usually one, today), so each reads one partition; and one for all others (nonces drawn before
+     * the log was partitioned, or never by this hub), which reads the default partition and any stray days.
+     */
+    private List<UnveilLookup> lookups(List<Long> nonces, Instant now) {
+        if (nonces.isEmpty()) {
+            return List.of();
+        }
+        long today = UnveilLog.day(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        long firstDay = today - lookupDaysBack();
+        long lastDay = today + CheckinPartitions.DAYS_AHEAD + 1;
+        TreeMap<Long, List<Long>> byDay = new TreeMap<>();
+        List<Long> others = new ArrayList<>();
+        for (Long n : nonces) {
+            long day = UnveilLog.dayOf(n);
+            if (day >= firstDay && day <= lastDay) {
+                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(n);
+            } else {
+                others.add(n);
+            }
+        }
+        List<UnveilLookup> out = new ArrayList<>(byDay.size() + 1);
+        byDay.forEach((day, list) -> out.add(new UnveilLookup(list.toArray(new Long[0]), UnveilLog.first(day),
+                UnveilLog.first(day + 1), false)));
+        if (!others.isEmpty()) {
+            out.add(new UnveilLookup(others.toArray(new Long[0]), UnveilLog.first(firstDay), UnveilLog.first(lastDay + 1), true));
+        }
+        return out;
     }
 
     private static Registered registered(ResultSet rs) throws SQLException {
@@ -1217,6 +1274,7 @@ public final class CheckinService {
     public int purge(Duration retention) {
         Instant now = clock.instant();
         long cutoff = now.minus(retention).toEpochMilli();
+        long[] unveilsPurged = {-1};
         int deleted = db.tx(c -> {
             int n;
             String how = "";
@@ -1224,14 +1282,16 @@ public final class CheckinService {
             if (db.dialect() == Database.Dialect.POSTGRES) {
                 CheckinPartitions.Purge p = new CheckinPartitions(db, clock).purge(c, cutoff);
                 n = (int) Math.min(Integer.MAX_VALUE, p.rows());
+                unveilsPurged[0] = p.unveils();
                 how = p.dropped().isEmpty() ? "" : "; partitions dropped: " + String.join(", ", p.dropped());
                 partitions = p.dropped().size();
             } else {
                 n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
             }
             String dropped = how;
-            // the evidence and the refused links are kept exactly as long as the check-ins they judge
-            int unveils = Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
+            // the evidence and the refused links are kept exactly as long as the check-ins they judge (PostgreSQL
+            // dropped the unveils' day partitions above)
+            long unveils = unveilsPurged[0] >= 0 ? unveilsPurged[0] : Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
             Sql.update(c, "DELETE FROM checkin_refusals WHERE received_at < ?", cutoff);
             LOG.info("Retention purge: {} unveil records deleted", unveils);
             String text = n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention "

@@ -188,7 +188,7 @@ public final class CitizenService {
     private long recordUnveil(long subjectId, long venueId, Instant admittedAt, Instant expiresAt) {
         return db.tx(c -> {
             while (true) {
-                long nonce = RANDOM.nextLong();
+                long nonce = UnveilLog.nonce(admittedAt, RANDOM.nextLong());
                 if (Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (nonce) DO NOTHING", nonce, "S" + Long.toUnsignedString(subjectId), venueId,
                         admittedAt.toEpochMilli(), expiresAt.toEpochMilli()) == 1) {

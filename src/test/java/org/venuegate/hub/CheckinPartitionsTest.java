@@ -102,10 +102,11 @@ class CheckinPartitionsTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
         try (Database db = open()) {
             CheckinPartitions partitions = new CheckinPartitions(db, clock);
-            assertThat(partitions.ensure()).isEqualTo(5);
+            assertThat(partitions.ensure()).as("five days of check-ins and five of unveils").isEqualTo(10);
             assertThat(partitions.ensure()).as("idempotent").isZero();
             assertThat(partitions.days()).containsExactly(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-01"),
                     LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-04"));
+            assertThat(partitions.unveilDays()).isEqualTo(partitions.days());
             CheckinService service = new CheckinService(db, clock, null, TestDevices.ANY);
             Checkin yesterday = at(clock.now.minus(Duration.ofHours(20)), 1);
             Checkin today = at(clock.now.minusSeconds(60), 2);
@@ -143,6 +144,82 @@ class CheckinPartitionsTest {
         }
     }
 
+    static void unveil(Database db, long nonce, String subject, Instant admitted) {
+        db.tx(c -> Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                nonce, subject, VENUE, admitted.toEpochMilli(), admitted.plus(CitizenService.UNVEILED_VALIDITY).toEpochMilli()));
+    }
+
+    static String unveilPartitionOf(Database db, long nonce) {
+        return db.read(c -> Sql.one(c, "SELECT tableoid::regclass::text FROM unveils WHERE nonce = ?", rs -> rs.getString(1), nonce))
+                .orElse(null);
+    }
+
+    /** A scanned check-in of the code unveiled with this nonce for subject S{seq}. */
+    static Checkin scanned(Instant decided, long seq, long nonce) {
+        return TestDevices.chained(CheckinChain.ZERO, IDS.construct(decided.toEpochMilli()).toString(), seq, VENUE, "S" + seq,
+                false, "PASS", null, "GREEN", nonce, decided);
+    }
+
+    @Test
+    void unveilsLandInTheirDayAndEveryOneIsFoundWhereverItWaits() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+        try (Database db = open()) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+            Instant today = clock.now.minusSeconds(60);
+            Instant yesterday = clock.now.minus(Duration.ofHours(20));
+            long todays = UnveilLog.nonce(today, random.nextLong());
+            long yesterdays = UnveilLog.nonce(yesterday, random.nextLong());
+            // nonces drawn before the log was partitioned: 64 random bits, whatever day their top bits name
+            long legacyNegative = -random.nextLong(1, Long.MAX_VALUE);
+            long legacyFar = Long.MAX_VALUE - random.nextLong(1_000_000);
+            long legacyNamingDecember3 = UnveilLog.nonce(Instant.parse("2026-12-03T12:00:00Z"), random.nextLong());
+            unveil(db, legacyNamingDecember3, "S5", today); // before any day partition exists: it waits in the default
+            assertThat(unveilPartitionOf(db, legacyNamingDecember3)).isEqualTo("unveils_default");
+            new CheckinPartitions(db, clock).ensure();
+            assertThat(unveilPartitionOf(db, legacyNamingDecember3)).as("moved in when its range got a partition")
+                    .isEqualTo("unveils_p20261203");
+            unveil(db, todays, "S1", today);
+            unveil(db, yesterdays, "S2", yesterday);
+            unveil(db, legacyNegative, "S3", today);
+            unveil(db, legacyFar, "S4", today);
+            assertThat(unveilPartitionOf(db, todays)).isEqualTo("unveils_p20261201");
+            assertThat(unveilPartitionOf(db, yesterdays)).isEqualTo("unveils_p20261130");
+            assertThat(unveilPartitionOf(db, legacyNegative)).isEqualTo("unveils_default");
+            assertThat(unveilPartitionOf(db, legacyFar)).isEqualTo("unveils_default");
+
+            // one batch whose nonces name three days and none: each is found, and a nonce never issued is not
+            long neverIssued = UnveilLog.nonce(today, random.nextLong());
+            List<Checkin> batch = List.of(scanned(today.plusSeconds(5), 1, todays), scanned(yesterday.plusSeconds(5), 2, yesterdays),
+                    scanned(today.plusSeconds(6), 3, legacyNegative), scanned(today.plusSeconds(7), 4, legacyFar),
+                    scanned(today.plusSeconds(8), 5, legacyNamingDecember3), scanned(today.plusSeconds(9), 6, neverIssued));
+            CheckinService service = new CheckinService(db, clock, () -> Duration.ofDays(28), TestDevices.ANY);
+            assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, batch)).accepted()).hasSize(6);
+            List<String> evidence = db.read(c -> Sql.list(c, "SELECT evidence FROM checkins ORDER BY seq", rs -> rs.getString(1)));
+            assertThat(evidence).containsExactly("VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "NO_UNVEIL");
+
+            // what the hub asks for today's nonces reads today's partition alone, even as a generic plan
+            String plan = db.read(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("SET plan_cache_mode = force_generic_plan");
+                }
+                try (var ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + CheckinService.UNVEILS_OF_DAY_SQL)) {
+                    ps.setObject(1, new Long[] {todays});
+                    long day = UnveilLog.dayOf(todays);
+                    ps.setLong(2, UnveilLog.first(day));
+                    ps.setLong(3, UnveilLog.first(day + 1));
+                    StringBuilder out = new StringBuilder();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    return out.toString();
+                }
+            });
+            assertThat(plan).contains("unveils_p20261201").doesNotContain("unveils_p20261130").doesNotContain("unveils_default");
+        }
+    }
+
     @Test
     void theRetentionPurgeDropsWholePartitionsAndDeletesOnlyTheStragglers() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
@@ -154,6 +231,7 @@ class CheckinPartitionsTest {
                 partitions.ensure();
                 Checkin c = at(clock.now, day + 1);
                 old.add(c);
+                unveil(db, UnveilLog.nonce(clock.now, day), "S" + (day + 1), clock.now);
                 service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(c)));
                 clock.now = clock.now.plus(Duration.ofDays(1));
             }
@@ -161,6 +239,8 @@ class CheckinPartitionsTest {
             Checkin straggler = TestDevices.unlinked(UUID.randomUUID().toString(), 99L, "cd".repeat(32), VENUE, "S99", false, "PASS",
                     null, "GREEN", false, clock.now.minus(Duration.ofDays(35)));
             service.ingest(KIOSK, TestDevices.signed(KIOSK, List.of(straggler)));
+            // an unveil of a nonce drawn before the partitions, long expired, in the default partition
+            unveil(db, -12345L, "S98", clock.now.minus(Duration.ofDays(35)));
             long before = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"));
             int partitionsBefore = partitions.days().size();
             int purged = service.purge(Duration.ofDays(28));
@@ -173,7 +253,12 @@ class CheckinPartitionsTest {
             assertThat(partitions.days().get(0)).isAfterOrEqualTo(LocalDate.ofInstant(clock.now.minus(Duration.ofDays(30)), ZoneOffset.UTC));
             String detail = db.read(c -> Sql.one(c, "SELECT detail FROM audit_log WHERE action = 'RETENTION_PURGE' ORDER BY id DESC",
                     rs -> rs.getString(1))).orElseThrow();
+            assertThat(db.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM unveils WHERE expires_at < ?", cutoff)))
+                    .as("no unveil outlives the check-ins it could judge").isZero();
+            assertThat(db.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM unveils"))).as("the last 28 days' stay").isBetween(27L, 29L);
+            assertThat(partitions.unveilDays().get(0)).isEqualTo(partitions.days().get(0));
             assertThat(detail).contains(purged + " check-ins").contains("partitions dropped: checkins_p20261031, checkins_p20261101")
+                    .contains("unveils_p20261031, unveils_p20261101")
                     .as("a partition whose rows may still be within the period stays").doesNotContain("checkins_p20261112");
             // the screens word the purge from its message; the partitions' names stay in the English text only
             AuditEntry entry = db.read(c -> AuditLog.page(c, "RETENTION_PURGE", 0, 1)).get(0);
