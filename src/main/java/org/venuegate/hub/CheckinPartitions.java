@@ -147,37 +147,32 @@ public final class CheckinPartitions {
     }
 
     private static boolean create(Connection c, LocalDate day) throws SQLException {
-        Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
-        if (days(c, "checkins").contains(day)) {
-            return false;
-        }
-        String name = NAME.format(day);
         long from = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long to = from + DAY_MS;
-        // names are made here from a date, never from input: safe to put into DDL
-        Sql.update(c, "CREATE TABLE " + name + " (LIKE checkins INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-        int moved = Sql.update(c, "WITH gone AS (DELETE FROM checkins_default WHERE part_ms >= ? AND part_ms < ? RETURNING *)"
-                + " INSERT INTO " + name + " SELECT * FROM gone", from, to);
-        Sql.update(c, "ALTER TABLE checkins ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
-        LOG.info("Check-in partition {} created{}", name, moved > 0 ? ", " + moved + " rows moved in from the default partition" : "");
-        return true;
+        return create(c, "checkins", "part_ms", NAME.format(day), day, from, from + DAY_MS);
     }
 
-    /** The unveil log's partition of a day: the nonces that name that day ({@link UnveilLog}). */
+    /**
+     * The unveil log's partition of a day: the nonces that name that day ({@link UnveilLog}). Nonces drawn before the
+     * log was partitioned are random: a few in each day's range wait in the default partition and move in.
+     */
     private static boolean createUnveils(Connection c, LocalDate day) throws SQLException {
+        return create(c, "unveils", "nonce", UNVEILS_NAME.format(day), day, UnveilLog.first(UnveilLog.day(day)),
+                UnveilLog.first(UnveilLog.day(day) + 1));
+    }
+
+    /** {@code parent}'s partition of a day, holding {@code key} in [from, to), unless it exists. */
+    private static boolean create(Connection c, String parent, String key, String name, LocalDate day, long from, long to)
+            throws SQLException {
         Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
-        if (days(c, "unveils").contains(day)) {
+        if (days(c, parent).contains(day)) {
             return false;
         }
-        String name = UNVEILS_NAME.format(day);
-        long from = UnveilLog.first(UnveilLog.day(day));
-        long to = UnveilLog.first(UnveilLog.day(day) + 1);
-        Sql.update(c, "CREATE TABLE " + name + " (LIKE unveils INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-        // nonces drawn before the log was partitioned are random: a few in each day's range wait in the default
-        int moved = Sql.update(c, "WITH gone AS (DELETE FROM unveils_default WHERE nonce >= ? AND nonce < ? RETURNING *)"
-                + " INSERT INTO " + name + " SELECT * FROM gone", from, to);
-        Sql.update(c, "ALTER TABLE unveils ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
-        LOG.info("Unveil partition {} created{}", name, moved > 0 ? ", " + moved + " rows moved in from the default partition" : "");
+        // names are made here from code and a date, never from input: safe to put into DDL
+        Sql.update(c, "CREATE TABLE " + name + " (LIKE " + parent + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        int moved = Sql.update(c, "WITH gone AS (DELETE FROM " + parent + "_default WHERE " + key + " >= ? AND " + key + " < ?"
+                + " RETURNING *) INSERT INTO " + name + " SELECT * FROM gone", from, to);
+        Sql.update(c, "ALTER TABLE " + parent + " ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+        LOG.info("Partition {} created{}", name, moved > 0 ? ", " + moved + " rows moved in from the default partition" : "");
         return true;
     }
 
@@ -191,31 +186,30 @@ public final class CheckinPartitions {
         Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK);
         long rows = 0;
         List<String> dropped = new ArrayList<>();
-        for (LocalDate day : days(c, "checkins")) {
+        rows += dropDays(c, "checkins", NAME, cutoffMs, dropped);
+        // the stragglers: rows of the default partition, and rows decided well before their id's time
+        rows += Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoffMs);
+        // The unveils are kept as long as the check-ins they judge: a day's partition goes once a day has passed
+        // since its end (a code is valid for minutes after its unveil), the rest by expiry.
+        long unveils = dropDays(c, "unveils", UNVEILS_NAME, cutoffMs, dropped);
+        unveils += Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoffMs);
+        return new Purge(rows, unveils, dropped);
+    }
+
+    /** Drops {@code parent}'s day partitions that ended a day or more before the cutoff; the rows they held. */
+    private static long dropDays(Connection c, String parent, DateTimeFormatter names, long cutoffMs, List<String> dropped)
+            throws SQLException {
+        long rows = 0;
+        for (LocalDate day : days(c, parent)) {
             long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             if (end + BAND_MS <= cutoffMs) {
-                String name = NAME.format(day);
+                String name = names.format(day);
                 rows += Sql.count(c, "SELECT COUNT(*) FROM " + name);
                 Sql.update(c, "DROP TABLE " + name);
                 dropped.add(name);
             }
         }
-        // the stragglers: rows of the default partition, and rows decided well before their id's time
-        rows += Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoffMs);
-        // The unveils are kept as long as the check-ins they judge: a day's partition goes once a day has passed
-        // since its end (a code is valid for minutes after its unveil), the rest by expiry.
-        long unveils = 0;
-        for (LocalDate day : days(c, "unveils")) {
-            long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            if (end + BAND_MS <= cutoffMs) {
-                String name = UNVEILS_NAME.format(day);
-                unveils += Sql.count(c, "SELECT COUNT(*) FROM " + name);
-                Sql.update(c, "DROP TABLE " + name);
-                dropped.add(name);
-            }
-        }
-        unveils += Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoffMs);
-        return new Purge(rows, unveils, dropped);
+        return rows;
     }
 
     /** Check-in rows and unveils removed, and the partitions dropped (check-ins' first). */
