@@ -138,7 +138,7 @@ public final class CheckinService {
     /** PostgreSQL: the unveils of all other nonces, from the default partition and any day outside the range. */
     private static final String UNVEILS_OUTSIDE_SQL = UNVEILS_SQL + " AND (nonce < ? OR nonce >= ?)";
 
-    private Preload preload(Connection c, long deviceId, List<Long> nonces) throws SQLException {
+    private Preload preload(Connection c, long deviceId, List<Long> nonces, Instant now, Duration kept) throws SQLException {
         if (db.dialect() != Database.Dialect.POSTGRES) {
             Optional<Registered> device = devices != null ? devices.find(deviceId)
                     : Sql.one(c, DEVICE_SQL, CheckinService::registered, deviceId);
@@ -147,7 +147,7 @@ public final class CheckinService {
         }
         // Each round trip to the server costs more than the statements themselves: pgjdbc sends the statements of
         // one prepared text in one go and returns their results in turn.
-        List<UnveilLookup> lookups = lookups(nonces, clock.instant());
+        List<UnveilLookup> lookups = lookups(nonces, now, kept);
         StringBuilder sql = new StringBuilder(devices == null ? DEVICE_SQL + "; " : "").append(CHAIN_SQL).append(" FOR UPDATE");
         for (UnveilLookup l : lookups) {
             sql.append("; ").append(l.outside() ? UNVEILS_OUTSIDE_SQL : UNVEILS_OF_DAY_SQL);
@@ -197,22 +197,19 @@ public final class CheckinService {
     private record UnveilLookup(Long[] nonces, long from, long to, boolean outside) {
     }
 
-    /** Days before today whose unveils may still judge a check-in kept: the retention, and a margin. */
-    private long lookupDaysBack() {
-        return (retention == null ? Duration.ofDays(400) : retention.get()).toDays() + 2;
-    }
-
     /**
      * The reads of a batch's nonces in the partitioned unveil log: one per day the nonces name among the days that may
      * have a partition (usually one, today), so each reads one partition; and one for all others (nonces drawn before
      * the log was partitioned, or never by this hub), which reads the default partition and any stray days.
+     *
+     * @param kept the retention period (null: none set), whose days, and a margin, may still have a partition
      */
-    private List<UnveilLookup> lookups(List<Long> nonces, Instant now) {
+    private static List<UnveilLookup> lookups(List<Long> nonces, Instant now, Duration kept) {
         if (nonces.isEmpty()) {
             return List.of();
         }
         long today = UnveilLog.day(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
-        long firstDay = today - lookupDaysBack();
+        long firstDay = today - (kept == null ? Duration.ofDays(400) : kept).toDays() - 2;
         long lastDay = today + CheckinPartitions.DAYS_AHEAD + 1;
         TreeMap<Long, List<Long>> byDay = new TreeMap<>();
         List<Long> others = new ArrayList<>();
@@ -254,7 +251,9 @@ public final class CheckinService {
         // What needs nothing from the database (each item's fields and chain link) is checked on other cores while
         // this thread reads what the batch needs; both take about a millisecond for a thousand items.
         Checked checked = Checked.start(device, items, latest);
-        Preload pre = preload(c, deviceId, nonces);
+        // read once per batch: the setting is a database read of its own
+        Duration kept = retention == null ? null : retention.get();
+        Preload pre = preload(c, deviceId, nonces, now, kept);
         Registered row = pre.device()
                 .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));
         if (row.key() == null) {
@@ -263,7 +262,7 @@ public final class CheckinService {
         }
         // Decisions a kiosk cannot have made: before it was paired, or longer ago than check-ins are kept.
         Instant paired = row.pairedAt().minus(PAIRING_SLACK);
-        Instant oldest = retention == null ? null : now.minus(retention.get());
+        Instant oldest = kept == null ? null : now.minus(kept);
         long receivedAt = now.toEpochMilli();
         boolean postgres = db.dialect() == Database.Dialect.POSTGRES;
         // A batch all past the device's verified chain head goes in by one COPY; its rows are streamed to the server
