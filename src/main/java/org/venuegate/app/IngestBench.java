@@ -26,6 +26,7 @@ import org.venuegate.api.Receipt;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.json.Json;
 import org.venuegate.hub.CheckinService;
+import org.venuegate.hub.Evidence;
 import org.venuegate.hub.Hub;
 import org.venuegate.hub.auth.Principal;
 import org.venuegate.hub.auth.Role;
@@ -172,7 +173,8 @@ final class IngestBench {
         long verified = 0;
         for (Principal device : devices) {
             inTable += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ?", device.id()));
-            verified += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE device_id = ? AND evidence = 'VERIFIED'",
+            verified += hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM " + Evidence.checkins(hub.db().dialect()) + " WHERE k.device_id = ? AND "
+                    + Evidence.OF_ROW + " = '" + Evidence.VERIFIED + "'",
                     device.id()));
         }
         long scanned = backlogs.stream().flatMap(List::stream).flatMap(b -> b.checkins().stream()).filter(c -> c.nonce() != null).count();

@@ -192,7 +192,7 @@ public final class CheckinPartitions {
         // The unveils are kept as long as the check-ins they judge: a day's partition goes once a day has passed
         // since its end (a code is valid for minutes after its unveil), the rest by expiry.
         long unveils = dropDays(c, "unveils", UNVEILS_NAME, cutoffMs, dropped);
-        unveils += Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoffMs);
+        unveils += Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", Evidence.unveilsKeptFrom(cutoffMs));
         return new Purge(rows, unveils, dropped);
     }
 

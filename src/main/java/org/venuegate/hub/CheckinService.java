@@ -95,26 +95,20 @@ public final class CheckinService {
             throw ApiException.invalidField("checkins", items.size() + " items; at most " + MAX_BATCH + " per batch");
         }
         Instant now = clock.instant();
-        List<Long> nonces = new ArrayList<>(items.size());
-        for (Checkin c : items) {
-            if (c != null && c.nonce() != null) {
-                nonces.add(c.nonce());
-            }
-        }
         // One transaction for the rows and the chain's state: one commit (one WAL flush) per batch, and the chain
         // never claims rows that were rolled back. A batch of new ids goes in by the fast path; should the table hold
         // one of them after all (a resend past a gap, another node that stored it first), the primary key refuses
         // the COPY, the transaction rolls back whole and the batch is stored again by the path that sorts out
         // duplicates.
         try {
-            return db.tx(c -> store(c, device, batch, nonces, now, false));
+            return db.tx(c -> store(c, device, batch, now, false));
         } catch (ResendNeeded e) {
-            return db.tx(c -> store(c, device, batch, nonces, now, true));
+            return db.tx(c -> store(c, device, batch, now, true));
         } catch (Database.StoreException e) {
             if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
                 throw e;
             }
-            return db.tx(c -> store(c, device, batch, nonces, now, true));
+            return db.tx(c -> store(c, device, batch, now, true));
         }
     }
 
@@ -126,108 +120,37 @@ public final class CheckinService {
     }
 
     /** What one batch needs from the database before it is judged, read in one round trip on PostgreSQL. */
-    private record Preload(Optional<Registered> device, Optional<Object[]> chain, Map<Long, Unveil> unveils) {
+    private record Preload(Optional<Registered> device, Optional<Object[]> chain) {
     }
 
     private static final String DEVICE_SQL = "SELECT created_at, public_key FROM devices WHERE id = ? AND revoked_at IS NULL";
     /** Locked: two nodes taking the same device's batches at once advance its chain one after the other. */
     private static final String CHAIN_SQL = "SELECT head_seq, head_chain, gap_from, gap_since FROM device_chains WHERE device_id = ?";
-    private static final String UNVEILS_SQL = "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce = ANY(?)";
-    /** PostgreSQL: the unveils of nonces that name one day, from that day's partition ({@link UnveilLog}). */
-    static final String UNVEILS_OF_DAY_SQL = UNVEILS_SQL + " AND nonce >= ? AND nonce < ?";
-    /** PostgreSQL: the unveils of all other nonces, from the default partition and any day outside the range. */
-    private static final String UNVEILS_OUTSIDE_SQL = UNVEILS_SQL + " AND (nonce < ? OR nonce >= ?)";
 
-    private Preload preload(Connection c, long deviceId, List<Long> nonces, Instant now, Duration kept) throws SQLException {
+    private Preload preload(Connection c, long deviceId) throws SQLException {
         if (db.dialect() != Database.Dialect.POSTGRES) {
             Optional<Registered> device = devices != null ? devices.find(deviceId)
                     : Sql.one(c, DEVICE_SQL, CheckinService::registered, deviceId);
-            return new Preload(device, Sql.one(c, CHAIN_SQL, CheckinService::chainState, deviceId),
-                    nonces.isEmpty() ? Map.of() : unveils(c, nonces));
+            return new Preload(device, Sql.one(c, CHAIN_SQL, CheckinService::chainState, deviceId));
+        }
+        if (devices != null) {
+            return new Preload(devices.find(deviceId), Sql.one(c, CHAIN_SQL + " FOR UPDATE", CheckinService::chainState, deviceId));
         }
         // Each round trip to the server costs more than the statements themselves: pgjdbc sends the statements of
         // one prepared text in one go and returns their results in turn.
-        List<UnveilLookup> lookups = lookups(nonces, now, kept);
-        StringBuilder sql = new StringBuilder(devices == null ? DEVICE_SQL + "; " : "").append(CHAIN_SQL).append(" FOR UPDATE");
-        for (UnveilLookup l : lookups) {
-            sql.append("; ").append(l.outside() ? UNVEILS_OUTSIDE_SQL : UNVEILS_OF_DAY_SQL);
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            if (devices == null) {
-                ps.setLong(p++, deviceId);
-            }
-            ps.setLong(p++, deviceId);
-            for (UnveilLookup l : lookups) {
-                ps.setObject(p++, l.nonces());
-                ps.setLong(p++, l.from());
-                ps.setLong(p++, l.to());
-            }
+        try (PreparedStatement ps = c.prepareStatement(DEVICE_SQL + "; " + CHAIN_SQL + " FOR UPDATE")) {
+            ps.setLong(1, deviceId);
+            ps.setLong(2, deviceId);
             ps.execute();
             Optional<Registered> device;
-            if (devices == null) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    device = rs.next() ? Optional.of(registered(rs)) : Optional.empty();
-                }
-                ps.getMoreResults();
-            } else {
-                device = devices.find(deviceId);
-            }
-            Optional<Object[]> chain;
             try (ResultSet rs = ps.getResultSet()) {
-                chain = rs.next() ? Optional.of(chainState(rs)) : Optional.empty();
+                device = rs.next() ? Optional.of(registered(rs)) : Optional.empty();
             }
-            Map<Long, Unveil> unveils = new HashMap<>(nonces.size() * 2);
-            for (int k = 0; k < lookups.size(); k++) {
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        unveils.put(rs.getLong(1), unveil(rs));
-                    }
-                }
-            }
-            return new Preload(device, chain, unveils);
-        }
-    }
-
-    /**
-     * PostgreSQL: one read of the unveil log, of these nonces in [from, to) or, for {@code outside}, everywhere but
-     * there. The range lets the server read only the partitions it covers.
-     */
-    private record UnveilLookup(Long[] nonces, long from, long to, boolean outside) {
-    }
-
-    /**
-     * The reads of a batch's nonces in the partitioned unveil log: one per day the nonces name among the days that may
-     * have a partition (usually one, today), so each reads one partition; and one for all others (nonces drawn before
-     * the log was partitioned, or never by this hub), which reads the default partition and any stray days.
-     *
-     * @param kept the retention period (null: none set), whose days, and a margin, may still have a partition
-     */
-    private static List<UnveilLookup> lookups(List<Long> nonces, Instant now, Duration kept) {
-        if (nonces.isEmpty()) {
-            return List.of();
-        }
-        long today = UnveilLog.day(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
-        long firstDay = today - (kept == null ? Duration.ofDays(400) : kept).toDays() - 2;
-        long lastDay = today + CheckinPartitions.DAYS_AHEAD + 1;
-        TreeMap<Long, List<Long>> byDay = new TreeMap<>();
-        List<Long> others = new ArrayList<>();
-        for (Long n : nonces) {
-            long day = UnveilLog.dayOf(n);
-            if (day >= firstDay && day <= lastDay) {
-                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(n);
-            } else {
-                others.add(n);
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+                return new Preload(device, rs.next() ? Optional.of(chainState(rs)) : Optional.empty());
             }
         }
-        List<UnveilLookup> out = new ArrayList<>(byDay.size() + 1);
-        byDay.forEach((day, list) -> out.add(new UnveilLookup(list.toArray(new Long[0]), UnveilLog.first(day),
-                UnveilLog.first(day + 1), false)));
-        if (!others.isEmpty()) {
-            out.add(new UnveilLookup(others.toArray(new Long[0]), UnveilLog.first(firstDay), UnveilLog.first(lastDay + 1), true));
-        }
-        return out;
     }
 
     private static Registered registered(ResultSet rs) throws SQLException {
@@ -243,7 +166,7 @@ public final class CheckinService {
      *
      * @param resend true to take the path that sorts out ids the table already holds, from the start
      */
-    private Receipt store(Connection c, Principal device, CheckinBatch batch, List<Long> nonces, Instant now, boolean resend)
+    private Receipt store(Connection c, Principal device, CheckinBatch batch, Instant now, boolean resend)
             throws SQLException {
         List<Checkin> items = batch.checkins();
         long deviceId = device.id();
@@ -253,7 +176,7 @@ public final class CheckinService {
         Checked checked = Checked.start(device, items, latest);
         // read once per batch: the setting is a database read of its own
         Duration kept = retention == null ? null : retention.get();
-        Preload pre = preload(c, deviceId, nonces, now, kept);
+        Preload pre = preload(c, deviceId);
         Registered row = pre.device()
                 .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));
         if (row.key() == null) {
@@ -273,7 +196,6 @@ public final class CheckinService {
         try {
             byte[] deviceText = CopyText.ascii(Long.toString(deviceId));
             byte[] receivedText = CopyText.ascii(Long.toString(receivedAt));
-            long slack = EVIDENCE_SLACK.toMillis();
             // the signature is checked on another core too, while the rows go to the server; nothing is committed
             // unless it holds
             java.util.concurrent.Future<Boolean> signature = CHECKS.submit(() -> signatureValid(row.key(),
@@ -305,7 +227,7 @@ public final class CheckinService {
                     }
                 } else {
                     valid.put(c0.id(), c0);
-                    String e = checked.links[i] != null ? checked.links[i] : evidence(c0, pre.unveils(), slack);
+                    String e = Evidence.onArrival(c0, checked.links[i]);
                     evidence[ordered.size()] = e;
                     ordered.add(c0);
                     if (copy != null) {
@@ -383,7 +305,7 @@ public final class CheckinService {
                 }
                 newlyStored.add(k);
             }
-            if (CHAIN_MISMATCH.equals(evidence[i])) {
+            if (Evidence.CHAIN_MISMATCH.equals(evidence[i])) {
                 problems.add(new ChainProblem(ChainKind.EDITED, k.seq(), k.seq(),
                         "record " + k.seq() + " does not match its own chain value: changed after the kiosk wrote it"));
             }
@@ -439,48 +361,9 @@ public final class CheckinService {
         }
     }
 
-    /** Evidence codes; only VERIFIED places a subject at a venue in trace results. */
-    static final String VERIFIED = "VERIFIED";
-    /** A record whose content does not give its own chain value: changed after the kiosk wrote it. */
-    private static final String CHAIN_MISMATCH = "CHAIN_MISMATCH";
-    /** A kiosk's clock may be this far off the hub's when it judges a code's window. */
-    static final Duration EVIDENCE_SLACK = VerificationPolicy.DEFAULT.clockSkew();
-
-    private record Unveil(String subject, long venueId, long admittedAt, long expiresAt) {
-    }
-
-    /**
-     * Checks a linked item against what the hub signed: a scanned check-in is evidence of presence only when its nonce
-     * is one the hub issued at unveil for that subject and venue, and it was decided within that code's window. (An
-     * item whose chain link does not hold was judged by {@link #check}.)
-     */
-    private static String evidence(Checkin c, Map<Long, Unveil> unveils, long slack) {
-        if (Boolean.TRUE.equals(c.manual())) {
-            return "MANUAL";
-        }
-        if (c.nonce() == null) {
-            return "NO_CODE";
-        }
-        Unveil u = unveils.get(c.nonce());
-        long at = c.decidedAt().toEpochMilli();
-        if (u == null) {
-            return "NO_UNVEIL";
-        }
-        if (!u.subject().equals(c.subject())) {
-            return "OTHER_SUBJECT";
-        }
-        if (u.venueId() != c.venueId()) {
-            return "OTHER_VENUE";
-        }
-        if (at < u.admittedAt() - slack || at > u.expiresAt() + slack) {
-            return "OUTSIDE_WINDOW";
-        }
-        return VERIFIED;
-    }
-
     /**
      * Per item of a batch: its field problem ("CODE:message", or null when its fields are fine), and for one whose fields
-     * are fine the evidence its chain link alone decides (UNLINKED or CHAIN_MISMATCH, null when the link holds). Filled
+     * are fine the evidence its chain link alone decides (UNLINKED or Evidence.CHAIN_MISMATCH, null when the link holds). Filled
      * part by part on {@link #CHECKS} threads: the batch's first items can be judged while its last are still checked,
      * so the request thread does not wait for the whole batch's checks after its preload.
      */
@@ -524,7 +407,7 @@ public final class CheckinService {
             problems[i] = problem(c, device, latest);
             if (problems[i] == null) {
                 // problem() let through a prev that is null or a chain value, and a chain value
-                links[i] = c.prev() == null ? "UNLINKED" : CheckinChain.follows(c.prev(), c.link(), c.chain()) ? null : CHAIN_MISMATCH;
+                links[i] = c.prev() == null ? "UNLINKED" : CheckinChain.follows(c.prev(), c.link(), c.chain()) ? null : Evidence.CHAIN_MISMATCH;
             }
         }
     }
@@ -553,25 +436,6 @@ public final class CheckinService {
             }
             throw new IllegalStateException("a batch's check failed", e.getCause());
         }
-    }
-
-    /** SQLite: the unveils of these nonces, in chunks under its bind-variable limit (PostgreSQL reads them in the preload). */
-    private static Map<Long, Unveil> unveils(Connection c, List<Long> nonces) throws SQLException {
-        Map<Long, Unveil> out = new HashMap<>();
-        for (int from = 0; from < nonces.size(); from += CHUNK) {
-            List<Long> chunk = nonces.subList(from, Math.min(nonces.size(), from + CHUNK));
-            for (Object[] r : Sql.list(c, "SELECT nonce, subject, venue_id, admitted_at, expires_at FROM unveils WHERE nonce IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> new Object[] {rs.getLong(1), unveil(rs)},
-                    chunk.toArray())) {
-                out.put((Long) r[0], (Unveil) r[1]);
-            }
-        }
-        return out;
-    }
-
-    /** An unveil row read as {@code nonce, subject, venue_id, admitted_at, expires_at}. */
-    private static Unveil unveil(ResultSet rs) throws SQLException {
-        return new Unveil(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 
     /** An item refused for its content, kept as a link so the device's chain shows no gap where it stood. */
@@ -1273,24 +1137,24 @@ public final class CheckinService {
     public int purge(Duration retention) {
         Instant now = clock.instant();
         long cutoff = now.minus(retention).toEpochMilli();
-        long[] unveilsPurged = {-1};
         int deleted = db.tx(c -> {
             int n;
+            long unveils;
             String how = "";
             int partitions = 0;
+            // the unveils and the refused links are kept as long as the check-ins they judge (PostgreSQL drops the
+            // unveils' day partitions with the check-ins' own)
             if (db.dialect() == Database.Dialect.POSTGRES) {
                 CheckinPartitions.Purge p = new CheckinPartitions(db, clock).purge(c, cutoff);
                 n = (int) Math.min(Integer.MAX_VALUE, p.rows());
-                unveilsPurged[0] = p.unveils();
+                unveils = p.unveils();
                 how = p.dropped().isEmpty() ? "" : "; partitions dropped: " + String.join(", ", p.dropped());
                 partitions = p.dropped().size();
             } else {
                 n = Sql.update(c, "DELETE FROM checkins WHERE decided_at < ?", cutoff);
+                unveils = Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", Evidence.unveilsKeptFrom(cutoff));
             }
             String dropped = how;
-            // the evidence and the refused links are kept exactly as long as the check-ins they judge (PostgreSQL
-            // dropped the unveils' day partitions above)
-            long unveils = unveilsPurged[0] >= 0 ? unveilsPurged[0] : Sql.update(c, "DELETE FROM unveils WHERE expires_at < ?", cutoff);
             Sql.update(c, "DELETE FROM checkin_refusals WHERE received_at < ?", cutoff);
             LOG.info("Retention purge: {} unveil records deleted", unveils);
             String text = n + " check-ins decided before " + Instant.ofEpochMilli(cutoff) + " deleted (retention "

@@ -59,15 +59,15 @@ public final class TraceService {
         String ref = caseReference(caseRef);
         window(from, to);
         return db.tx(c -> {
-            String sql = "SELECT subject, decided_at, outcome, reason, colour, manual, proxy, device_id, evidence"
-                    + " FROM checkins WHERE venue_id = ? AND decided_at >= ? AND decided_at < ? AND evidence %s ?"
-                    + " ORDER BY decided_at, id LIMIT ?";
+            String sql = "SELECT k.subject, k.decided_at, k.outcome, k.reason, k.colour, k.manual, k.proxy, k.device_id, "
+                    + Evidence.OF_ROW + " FROM " + Evidence.checkins(db.dialect()) + " WHERE k.venue_id = ? AND k.decided_at >= ?"
+                    + " AND k.decided_at < ? AND " + Evidence.OF_ROW + " %s ? ORDER BY k.decided_at, k.id LIMIT ?";
             Sql.Row<VenueVisit> row = rs -> new VenueVisit(rs.getString(1), null, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8), rs.getString(9));
             List<VenueVisit> rows = Sql.list(c, sql.formatted("="), row, venueId, from.toEpochMilli(), to.toEpochMilli(),
-                    CheckinService.VERIFIED, MAX_ROWS + 1);
+                    Evidence.VERIFIED, MAX_ROWS + 1);
             List<VenueVisit> other = Sql.list(c, sql.formatted("<>"), row, venueId, from.toEpochMilli(), to.toEpochMilli(),
-                    CheckinService.VERIFIED, MAX_ROWS + 1);
+                    Evidence.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_VENUE", "venue:" + venueId,
                     traced(ref, from, to, rows.size(), other.size()));
             return new VenueTrace(named(c, cap(rows)), named(c, cap(other)), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);
@@ -91,15 +91,15 @@ public final class TraceService {
             throw ApiException.badRequest("INVALID_PARAMETER", "subject must be 1-64 characters");
         }
         return db.tx(c -> {
-            String sql = "SELECT k.venue_id, v.name, v.number, k.decided_at, k.outcome, k.evidence FROM checkins k"
-                    + " LEFT JOIN venues v ON v.id = k.venue_id WHERE k.subject = ? AND k.decided_at >= ? AND k.decided_at < ?"
-                    + " AND k.evidence %s ? ORDER BY k.decided_at, k.id LIMIT ?";
+            String sql = "SELECT k.venue_id, v.name, v.number, k.decided_at, k.outcome, " + Evidence.OF_ROW + " FROM "
+                    + Evidence.checkins(db.dialect()) + " LEFT JOIN venues v ON v.id = k.venue_id WHERE k.subject = ? AND k.decided_at >= ?"
+                    + " AND k.decided_at < ? AND " + Evidence.OF_ROW + " %s ? ORDER BY k.decided_at, k.id LIMIT ?";
             Sql.Row<SubjectVisit> row = rs -> new SubjectVisit(rs.getLong(1), rs.getString(2), rs.getString(3),
                     Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6));
             List<SubjectVisit> rows = Sql.list(c, sql.formatted("="), row, subject, from.toEpochMilli(), to.toEpochMilli(),
-                    CheckinService.VERIFIED, MAX_ROWS + 1);
+                    Evidence.VERIFIED, MAX_ROWS + 1);
             List<SubjectVisit> other = Sql.list(c, sql.formatted("<>"), row, subject, from.toEpochMilli(), to.toEpochMilli(),
-                    CheckinService.VERIFIED, MAX_ROWS + 1);
+                    Evidence.VERIFIED, MAX_ROWS + 1);
             AuditLog.record(c, clock.instant(), tracer.actor(), "TRACE_SUBJECT", "subject:" + subject,
                     traced(ref, from, to, rows.size(), other.size()));
             return new SubjectTrace(cap(rows), cap(other), rows.size() > MAX_ROWS || other.size() > MAX_ROWS);

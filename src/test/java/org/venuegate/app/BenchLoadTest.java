@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.venuegate.hub.TestHub;
+import org.venuegate.hub.Evidence;
 import org.venuegate.hub.store.Sql;
 
 /**
@@ -62,7 +63,8 @@ class BenchLoadTest {
             // The hub's own table: exactly the check-ins sent, each once, each judged against its unveil.
             long rows = hub.hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins"));
             long distinct = hub.hub.db().read(c -> Sql.count(c, "SELECT COUNT(DISTINCT id) FROM checkins"));
-            long verified = hub.hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM checkins WHERE evidence = 'VERIFIED'"));
+            long verified = hub.hub.db().read(c -> Sql.count(c, "SELECT COUNT(*) FROM " + Evidence.checkins(hub.hub.db().dialect()) + " WHERE "
+                    + Evidence.OF_ROW + " = 'VERIFIED'"));
             assertThat(rows).isEqualTo(sent).isEqualTo(distinct).isEqualTo(verified);
         }
     }

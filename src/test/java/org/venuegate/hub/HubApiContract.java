@@ -966,6 +966,40 @@ abstract class HubApiContract {
         assertThat(call("GET", "/audit?action=RETENTION_PURGE", admin, null).json().get(0).get("detail").asText()).contains("deleted");
     }
 
+    /**
+     * Issue 14: a scanned check-in is judged against its unveil when it is read, so the purge must keep every unveil a
+     * kept check-in needs: here one decided after the cutoff, within the clock slack after its code expired, which
+     * expired before the cutoff.
+     */
+    @Test
+    void thePurgeKeepsTheUnveilsOfTheCheckinsItKeeps() {
+        long venueId = passedVenue("保留凭据场所");
+        String device = pairDevice(venueId);
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "UPDATE devices SET created_at = ? WHERE venue_id = ?",
+                Instant.now().minus(Duration.ofDays(40)).toEpochMilli(), venueId));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(28));
+        Instant decided = cutoff.plusSeconds(60);
+        Instant expired = decided.minusSeconds(90);
+        long nonce = org.venuegate.hub.UnveilLog.nonce(expired, 977);
+        hub.db().tx(c -> org.venuegate.hub.store.Sql.update(c, "INSERT INTO unveils(nonce, subject, venue_id, admitted_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?)", nonce, "S910001", venueId, expired.minusSeconds(600).toEpochMilli(), expired.toEpochMilli()));
+        Checkin late = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S910001", false, "PASS", null,
+                "GREEN", nonce, decided);
+        call("PUT", "/retention", admin, Map.of("days", 60));
+        try {
+            assertThat(call("POST", "/checkins", device, Map.of("checkins", List.of(wire(late)))).json().get("accepted")).hasSize(1);
+        } finally {
+            call("PUT", "/retention", admin, Map.of("days", 28));
+        }
+        hub.checkins().purge(Duration.ofDays(28));
+
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE venue_id = ?", venueId)).isEqualTo(1);
+        String window = "?caseRef=C-KEPT&from=" + cutoff.minus(Duration.ofDays(1)) + "&to=" + cutoff.plus(Duration.ofDays(1));
+        JsonNode atVenue = call("GET", "/trace/venues/" + venueId + window, tracer, null).json();
+        assertThat(atVenue.get("visits")).as(atVenue.toString()).hasSize(1);
+        assertThat(atVenue.get("visits").get(0).get("evidence").asText()).isEqualTo("VERIFIED");
+    }
+
     /** The newest audit entry of {@code action} on {@code target}, as the API serves it. */
     JsonNode audited(String action, String target) {
         for (JsonNode e : call("GET", "/audit?size=500&action=" + action, admin, null).json()) {
