@@ -252,21 +252,19 @@ public final class CheckinChain {
             int length = s.length();
             if (length <= 65535) {
                 room(2 + length);
-                int start = n;
-                int at = start + 2;
-                boolean ascii = true;
+                int at = n + 2;
+                // no branch per character, the verdict taken once at the end: negative for a NUL or anything past
+                // ASCII, which take more than one byte each
+                int bad = 0;
                 for (int i = 0; i < length; i++) {
                     char c = s.charAt(i);
-                    if (c == 0 || c > 0x7F) {
-                        ascii = false;
-                        break;
-                    }
-                    buf[at++] = (byte) c;
+                    bad |= (c - 1) | (0x7F - c);
+                    buf[at + i] = (byte) c;
                 }
-                if (ascii) {
-                    buf[start] = (byte) (length >>> 8);
-                    buf[start + 1] = (byte) length;
-                    n = at;
+                if (bad >= 0) {
+                    buf[n] = (byte) (length >>> 8);
+                    buf[n + 1] = (byte) length;
+                    n = at + length;
                     return;
                 }
             }
