@@ -66,6 +66,13 @@ class TracerViewModelTest {
     }
 
     @Test
+    void theEnglishSummaryOfUnverifiedRecordsSaysOneRecordOrSeveral() {
+        Lang en = Lang.of("en");
+        assertThat(en.get("bo.trace.unverifiedSummary", 1)).startsWith("1 more record could not be verified: it does not");
+        assertThat(en.get("bo.trace.unverifiedSummary", 3)).startsWith("3 more records could not be verified: they do not");
+    }
+
+    @Test
     void whoWasAtTheVenueShowsMaskedNamesAndTheCaseReferenceIsAudited(@TempDir Path dir) throws Exception {
         TracerViewModel vm = vm("tracer", ZH);
         vm.caseRefProperty().set("JC-2026-0412");
