@@ -232,8 +232,9 @@ final class IngestBench {
 
     /**
      * What the hub recorded when each scanned code was unveiled, as {@code POST /citizens/{id}/unveil} records it: every
-     * scan of a real code names a nonce the hub issued for that citizen and venue, so its check-in is verified
-     * evidence and the hub reads one unveil per item, as it does in use. Written before the timing (not timed).
+     * scan of a real code names a nonce the hub issued for that citizen and venue, so its check-in is judged verified
+     * evidence when read (the run's count of verified rows reads one unveil per row). Written before the timing (not
+     * timed).
      */
     private static void recordUnveils(Hub hub, List<Checkin> rows) {
         long validity = org.venuegate.hub.CitizenService.UNVEILED_VALIDITY.toMillis();
