@@ -28,7 +28,6 @@ import org.venuegate.api.Receipt;
 import org.venuegate.api.Rejection;
 import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.crypto.Ed25519;
-import org.venuegate.core.verify.VerificationPolicy;
 import org.venuegate.hub.api.ApiException;
 import org.venuegate.hub.api.Requests;
 import org.venuegate.hub.auth.Principal;
@@ -128,13 +127,12 @@ public final class CheckinService {
     private static final String CHAIN_SQL = "SELECT head_seq, head_chain, gap_from, gap_since FROM device_chains WHERE device_id = ?";
 
     private Preload preload(Connection c, long deviceId) throws SQLException {
-        if (db.dialect() != Database.Dialect.POSTGRES) {
+        boolean postgres = db.dialect() == Database.Dialect.POSTGRES;
+        if (!postgres || devices != null) {
             Optional<Registered> device = devices != null ? devices.find(deviceId)
                     : Sql.one(c, DEVICE_SQL, CheckinService::registered, deviceId);
-            return new Preload(device, Sql.one(c, CHAIN_SQL, CheckinService::chainState, deviceId));
-        }
-        if (devices != null) {
-            return new Preload(devices.find(deviceId), Sql.one(c, CHAIN_SQL + " FOR UPDATE", CheckinService::chainState, deviceId));
+            return new Preload(device, Sql.one(c, postgres ? CHAIN_SQL + " FOR UPDATE" : CHAIN_SQL, CheckinService::chainState,
+                    deviceId));
         }
         // Each round trip to the server costs more than the statements themselves: pgjdbc sends the statements of
         // one prepared text in one go and returns their results in turn.
@@ -363,7 +361,7 @@ public final class CheckinService {
 
     /**
      * Per item of a batch: its field problem ("CODE:message", or null when its fields are fine), and for one whose fields
-     * are fine the evidence its chain link alone decides (UNLINKED or Evidence.CHAIN_MISMATCH, null when the link holds). Filled
+     * are fine the evidence its chain link alone decides (UNLINKED or CHAIN_MISMATCH, null when the link holds). Filled
      * part by part on {@link #CHECKS} threads: the batch's first items can be judged while its last are still checked,
      * so the request thread does not wait for the whole batch's checks after its preload.
      */
