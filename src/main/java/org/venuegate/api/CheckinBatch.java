@@ -7,29 +7,65 @@ import org.venuegate.core.checkin.CheckinChain;
 import org.venuegate.core.crypto.Ed25519;
 
 /**
- * A batch of check-ins as a kiosk posts it, signed by the device's own key (made at pairing) over
- * {@link CheckinChain#batchMessage}. The kiosk signs with {@link #signed} and the hub checks against {@link #message},
- * so both sides sign the same bytes.
+ * A batch of check-ins as a kiosk posts it, signed by the device's own key (made at pairing). The kiosk signs with
+ * {@link #signed} and the hub checks against {@link #message}, so both sides sign the same bytes.
  *
  * @param signature Base64 Ed25519 signature; null from a kiosk paired before kiosks had keys (the hub refuses it)
+ * @param scheme    what the signature covers: {@link CheckinChain#SCHEME} ({@link CheckinChain.BatchDigest}), or
+ *                  null for {@link CheckinChain#LEGACY_SCHEME} ({@link CheckinChain#batchMessage}), which kiosks
+ *                  sent before batches named a scheme
  */
-public record CheckinBatch(List<Checkin> checkins, String signature) {
-    /** What the device signs for these items. */
-    public static byte[] message(long deviceId, List<Checkin> items) {
-        CheckinChain.BatchMessage m = new CheckinChain.BatchMessage(deviceId, items == null ? 0 : items.size());
-        for (Checkin c : items == null ? List.<Checkin>of() : items) {
-            add(m, c);
+public record CheckinBatch(List<Checkin> checkins, String signature, String scheme) {
+    /** Every scheme a hub verifies, the current one first. */
+    public static final List<String> SCHEMES = List.of(CheckinChain.SCHEME, CheckinChain.LEGACY_SCHEME);
+
+    /** The scheme this batch was signed under: a missing one is the legacy scheme. */
+    public String schemeOrLegacy() {
+        return scheme == null ? CheckinChain.LEGACY_SCHEME : scheme;
+    }
+
+    /**
+     * What the device signs for these items under {@code scheme}.
+     *
+     * @throws IllegalArgumentException for a scheme not in {@link #SCHEMES}
+     */
+    public static byte[] message(String scheme, long deviceId, List<Checkin> items) {
+        List<Checkin> all = items == null ? List.of() : items;
+        if (CheckinChain.SCHEME.equals(scheme)) {
+            CheckinChain.BatchDigest d = new CheckinChain.BatchDigest(deviceId);
+            for (Checkin c : all) {
+                d.add(seq(c), chain(c));
+            }
+            return d.bytes();
         }
-        return m.bytes();
+        if (CheckinChain.LEGACY_SCHEME.equals(scheme)) {
+            CheckinChain.BatchMessage m = new CheckinChain.BatchMessage(deviceId, all.size());
+            for (Checkin c : all) {
+                m.add(seq(c), chain(c));
+            }
+            return m.bytes();
+        }
+        throw new IllegalArgumentException("not a batch signature scheme: " + scheme);
     }
 
-    /** One item as the signature covers it: a missing item or sequence number signs as -1, a missing chain as "". */
-    public static void add(CheckinChain.BatchMessage m, Checkin c) {
-        m.add(c == null || c.seq() == null ? -1 : c.seq(), c == null ? "" : c.chain());
+    /** An item's sequence number as the signature covers it: a missing item or sequence number signs as -1. */
+    private static long seq(Checkin c) {
+        return c == null || c.seq() == null ? -1 : c.seq();
     }
 
-    /** The items signed with the device's key. */
+    /** An item's chain value as the signature covers it: a missing one signs as "". */
+    private static String chain(Checkin c) {
+        return c == null ? "" : c.chain();
+    }
+
+    /** The items signed with the device's key under the current scheme. */
     public static CheckinBatch signed(long deviceId, List<Checkin> items, PrivateKey key) {
-        return new CheckinBatch(items, Base64.getEncoder().encodeToString(Ed25519.sign(key, message(deviceId, items))));
+        return signed(CheckinChain.SCHEME, deviceId, items, key);
+    }
+
+    /** The items signed with the device's key under {@code scheme}; the legacy scheme is sent without naming it, as it was. */
+    public static CheckinBatch signed(String scheme, long deviceId, List<Checkin> items, PrivateKey key) {
+        String signature = Base64.getEncoder().encodeToString(Ed25519.sign(key, message(scheme, deviceId, items)));
+        return new CheckinBatch(items, signature, CheckinChain.LEGACY_SCHEME.equals(scheme) ? null : scheme);
     }
 }

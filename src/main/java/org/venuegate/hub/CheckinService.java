@@ -93,6 +93,11 @@ public final class CheckinService {
         if (items.size() > MAX_BATCH) {
             throw ApiException.invalidField("checkins", items.size() + " items; at most " + MAX_BATCH + " per batch");
         }
+        if (!CheckinBatch.SCHEMES.contains(batch.schemeOrLegacy())) {
+            throw ApiException.invalidField("scheme", "'" + batch.scheme() + "' is not a batch signature scheme this hub"
+                    + " verifies; it verifies " + String.join(" and ", CheckinBatch.SCHEMES) + " (none named is "
+                    + CheckinChain.LEGACY_SCHEME + ")");
+        }
         Instant now = clock.instant();
         // One transaction for the rows and the chain's state: one commit (one WAL flush) per batch, and the chain
         // never claims rows that were rolled back. A batch of new ids goes in by the fast path; should the table hold
@@ -197,7 +202,7 @@ public final class CheckinService {
             // the signature is checked on another core too, while the rows go to the server; nothing is committed
             // unless it holds
             java.util.concurrent.Future<Boolean> signature = CHECKS.submit(() -> signatureValid(row.key(),
-                    CheckinBatch.message(deviceId, items), batch.signature()));
+                    CheckinBatch.message(batch.schemeOrLegacy(), deviceId, items), batch.signature()));
             List<Rejection> rejected = new ArrayList<>();
             List<Refused> refusedLinks = new ArrayList<>();
             Map<String, Checkin> valid = new HashMap<>(items.size() * 2);

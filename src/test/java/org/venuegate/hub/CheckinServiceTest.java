@@ -223,7 +223,7 @@ class CheckinServiceTest {
                 forged.add(checkin(id(), seq, chain(seq)));
             }
             CheckinBatch signedByOther = TestDevices.signed(OTHER_KIOSK, forged);
-            assertThatThrownBy(() -> service.ingest(KIOSK, new CheckinBatch(forged, signedByOther.signature())))
+            assertThatThrownBy(() -> service.ingest(KIOSK, new CheckinBatch(forged, signedByOther.signature(), signedByOther.scheme())))
                     .isInstanceOf(org.venuegate.hub.api.ApiException.class).hasMessageContaining("signature");
             assertThat(count(db)).isEqualTo(610);
             // and the same rows properly signed go in once

@@ -118,15 +118,24 @@ abstract class HubApiContract {
                 || !(m.get("checkins") instanceof List<?> items)) {
             return body;
         }
-        List<org.venuegate.core.checkin.CheckinChain.Signed> signed = new ArrayList<>();
+        // signed under the scheme the body names, else under the one kiosks use now, named as they name it
+        Object named = m.get("scheme");
+        String scheme = named == null && m.containsKey("scheme") ? org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME
+                : named == null ? org.venuegate.core.checkin.CheckinChain.SCHEME : String.valueOf(named);
+        if (!CheckinBatch.SCHEMES.contains(scheme)) {
+            return body;
+        }
+        List<Checkin> signed = new ArrayList<>();
         for (Object item : items) {
             Map<String, Object> i = item instanceof Map<?, ?> im ? (Map<String, Object>) im : Map.of();
-            signed.add(new org.venuegate.core.checkin.CheckinChain.Signed(i.get("seq") instanceof Number n ? n.longValue() : -1,
-                    i.get("chain") instanceof String ch ? ch : ""));
+            signed.add(new Checkin(null, i.get("seq") instanceof Number n ? n.longValue() : Long.valueOf(-1), i.get("chain") instanceof String ch ? ch : "",
+                    null, null, null, null, null, null, null, null, null, null, null));
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>((Map<String, Object>) m);
-        out.put("signature", java.util.Base64.getEncoder().encodeToString(Ed25519.sign(TestDevices.KEY.getPrivate(),
-                org.venuegate.core.checkin.CheckinChain.batchMessage(deviceId, signed))));
+        out.put("signature", CheckinBatch.signed(scheme, deviceId, signed, TestDevices.KEY.getPrivate()).signature());
+        if (named == null && !m.containsKey("scheme")) {
+            out.put("scheme", scheme);
+        }
         return out;
     }
 
@@ -778,11 +787,11 @@ abstract class HubApiContract {
         assertThat(r.error()).isEqualTo("BATCH_SIGNATURE_INVALID");
         // a thief's own key: the token is right, the signature is not the device's
         String stranger = CheckinBatch.signed(deviceId, items, Ed25519.generate().getPrivate()).signature();
-        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", stranger)).error())
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", stranger, "scheme", "VGB2")).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         // the device's own signature over other items does not carry over
         String forOther = CheckinBatch.signed(deviceId + 1, items, TestDevices.KEY.getPrivate()).signature();
-        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", forOther)).error())
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", wire, "signature", forOther, "scheme", "VGB2")).error())
                 .isEqualTo("BATCH_SIGNATURE_INVALID");
         assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isZero();
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire)).json().get("accepted")).hasSize(1);
@@ -797,6 +806,45 @@ abstract class HubApiContract {
 
         assertThat(call("POST", "/devices/" + deviceId + "/revoke", admin, null).status()).isLessThan(300);
         assertThat(call("POST", "/checkins", device, Map.of("checkins", wire)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void kiosksThatSignTheWholeMessageAreStillHeardAndNoSignatureCountsUnderTheOtherScheme() {
+        long venueId = passedVenue("旧版终端场所");
+        String device = pairDevice(venueId);
+        long deviceId = deviceIds.get(device);
+        Instant now = Instant.now();
+        Checkin first = TestDevices.chained(ZERO, UUID.randomUUID().toString(), 1, venueId, "S1", false, "PASS", null, "GREEN",
+                null, now);
+        Checkin second = TestDevices.chained(first.chain(), UUID.randomUUID().toString(), 2, venueId, "S2", false, "PASS", null,
+                "GREEN", null, now);
+        List<Map<String, Object>> one = List.of(wire(first));
+        List<Map<String, Object>> two = List.of(wire(second));
+        String legacy = CheckinBatch.signed("VGB1", deviceId, List.of(first), TestDevices.KEY.getPrivate()).signature();
+        String current = CheckinBatch.signed("VGB2", deviceId, List.of(first), TestDevices.KEY.getPrivate()).signature();
+
+        // each signature holds under its own scheme only: the schemes' messages start with different tags
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", one, "signature", current)).error())
+                .as("a current signature sent as a kiosk that names no scheme").isEqualTo("BATCH_SIGNATURE_INVALID");
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", one, "signature", legacy, "scheme", "VGB2")).error())
+                .as("a legacy signature named as the current scheme").isEqualTo("BATCH_SIGNATURE_INVALID");
+        Resp unknown = call("POST", "/checkins", device, Map.of("checkins", one, "signature", current, "scheme", "VGB3"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).isEqualTo("INVALID_FIELD");
+        assertThat(unknown.json().get("message").asText()).contains("scheme").contains("VGB3").contains("VGB1").contains("VGB2");
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", one, "signature", current, "scheme", 2)).status())
+                .isEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isZero();
+
+        // a kiosk from before schemes signs the whole message and names none; the next batch, from the same
+        // kiosk updated, signs the digest and names it: both are stored and the chain runs on across them
+        Resp old = call("POST", "/checkins", device, Map.of("checkins", one, "signature", legacy));
+        assertThat(old.json().get("accepted")).hasSize(1);
+        Resp updated = call("POST", "/checkins", device, Map.of("checkins", two, "scheme", "VGB2"));
+        assertThat(updated.json().get("accepted")).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM checkins WHERE device_id = " + deviceId + " AND evidence = 'CHAIN_MISMATCH'"))
+                .isZero();
     }
 
     JsonNode chainOf(long deviceId) {

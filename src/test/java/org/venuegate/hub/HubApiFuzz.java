@@ -279,7 +279,9 @@ abstract class HubApiFuzz implements ApiFuzzer.Fixtures {
             try {
                 CheckinBatch b = Json.mapper().treeToValue(batch, CheckinBatch.class);
                 if (b != null && b.checkins() != null) {
-                    batch.put("signature", CheckinBatch.signed(deviceId, b.checkins(), TestDevices.KEY.getPrivate()).signature());
+                    CheckinBatch signed = CheckinBatch.signed(deviceId, b.checkins(), TestDevices.KEY.getPrivate());
+                    batch.put("signature", signed.signature());
+                    batch.put("scheme", signed.scheme());
                 }
             } catch (IOException | IllegalArgumentException e) {
                 // not readable as a batch: the hub refuses it before it looks at the signature

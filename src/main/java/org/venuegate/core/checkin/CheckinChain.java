@@ -186,7 +186,7 @@ public final class CheckinChain {
         /** @param expected the items expected, for the buffer's size: exact when every chain value is 64 digits */
         public BatchMessage(long deviceId, int expected) {
             out = new Out(18 + Math.max(0, expected) * 74);
-            out.utf("VGB1");
+            out.utf(LEGACY_SCHEME);
             out.longValue(deviceId);
             out.intValue(0); // the count, written at the end
         }
@@ -204,6 +204,57 @@ public final class CheckinChain {
                 out.buf[14 + i] = (byte) (count >>> shift);
             }
             return out.bytes();
+        }
+    }
+
+    /** The batch signature scheme kiosks signed with before {@link #SCHEME}: {@link #batchMessage} itself is signed. */
+    public static final String LEGACY_SCHEME = "VGB1";
+    /**
+     * The batch signature scheme kiosks sign with: the item bytes of {@link #batchMessage} hashed with SHA-256, and
+     * the short {@link BatchDigest} signed. Ed25519 hashes what it signs with SHA-512, which took most of a batch's
+     * signature check over 74 kB for a thousand items; SHA-256, with the processor's instructions for it, hashes
+     * the same bytes in a fifth of the time, and its collision resistance is what the chain already relies on.
+     */
+    public static final String SCHEME = "VGB2";
+
+    /**
+     * The bytes a device signs for a batch under {@link #SCHEME}: the modified-UTF-8 string {@code VGB2}, the device
+     * id, the item count, then SHA-256 of every item's sequence number and chain value as {@link #batchMessage}
+     * writes them. Items are hashed as they are added, so no buffer of the whole batch is made.
+     */
+    public static final class BatchDigest {
+        /** Item bytes gathered before they are hashed: large enough that the digest works on whole runs of blocks. */
+        private static final int CHUNK = 8192;
+        private final MessageDigest sha = sha256();
+        private final Out out = new Out(CHUNK + 128);
+        private final long deviceId;
+        private int count;
+
+        public BatchDigest(long deviceId) {
+            this.deviceId = deviceId;
+        }
+
+        /** The next item: its sequence number and chain value (null signs as the empty text). */
+        public BatchDigest add(long seq, String chain) {
+            out.longValue(seq);
+            out.utf(chain == null ? "" : chain);
+            count++;
+            if (out.n >= CHUNK) {
+                sha.update(out.buf, 0, out.n);
+                out.n = 0;
+            }
+            return this;
+        }
+
+        public byte[] bytes() {
+            sha.update(out.buf, 0, out.n);
+            out.n = 0;
+            Out m = new Out(6 + 8 + 4 + 32);
+            m.utf(SCHEME);
+            m.longValue(deviceId);
+            m.intValue(count);
+            m.raw(sha.digest());
+            return m.bytes();
         }
     }
 
@@ -239,6 +290,12 @@ public final class CheckinChain {
             for (int shift = 56; shift >= 0; shift -= 8) {
                 buf[n++] = (byte) (v >>> shift);
             }
+        }
+
+        void raw(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
         }
 
         void optional(String s) {

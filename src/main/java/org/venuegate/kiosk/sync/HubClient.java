@@ -101,7 +101,7 @@ public final class HubClient {
     public Receipt postCheckins(List<Record> records) throws HubException {
         List<Checkin> items = records.stream().map(HubClient::checkin).toList();
         // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses
-        CheckinBatch batch = deviceKey == null ? new CheckinBatch(items, null) : CheckinBatch.signed(deviceId, items, deviceKey);
+        CheckinBatch batch = deviceKey == null ? new CheckinBatch(items, null, null) : CheckinBatch.signed(deviceId, items, deviceKey);
         Raw raw = execute(http, authorized("checkins").post(body(batch)).build(), "sending " + records.size() + " check-ins");
         org.venuegate.api.Receipt r = parse(raw, org.venuegate.api.Receipt.class, "sending check-ins");
         if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {

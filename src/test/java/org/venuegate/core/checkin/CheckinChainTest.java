@@ -168,6 +168,46 @@ class CheckinChainTest {
         out.writeUTF(s == null ? "" : s);
     }
 
+    @Test
+    void theDigestSchemeSignsTheHashOfTheItemsAsTheStreamWritesThem() throws Exception {
+        SplittableRandom random = new SplittableRandom(17);
+        // up to thousands of items, so the digest takes its items in several chunks, some of them non-ASCII or missing
+        for (int size : new int[] {0, 1, 2, 110, 111, 112, 1000, 5000}) {
+            List<CheckinChain.Signed> items = new ArrayList<>();
+            for (int k = 0; k < size; k++) {
+                String chain = k % 97 == 5 ? null : k % 89 == 3 ? "é中\0" + ascii(random, 20) : ascii(random, 64);
+                items.add(new CheckinChain.Signed(random.nextLong(), chain));
+            }
+            long device = random.nextLong();
+            CheckinChain.BatchDigest d = new CheckinChain.BatchDigest(device);
+            items.forEach(i -> d.add(i.seq(), i.chain()));
+            assertThat(d.bytes()).as("%d items", size).isEqualTo(referenceDigest(device, items));
+        }
+        // the pinned bytes of a one-item batch: a kiosk's signature in the field must keep verifying
+        byte[] one = new CheckinChain.BatchDigest(9).add(7, "ab".repeat(32)).bytes();
+        assertThat(java.util.HexFormat.of().formatHex(one)).isEqualTo("000456474232000000000000000900000001"
+                + "c590f310a758e284651945babec7eacbd11c9214e28eded6b04f32a529bcca4e");
+    }
+
+    /** The digest scheme as its definition reads, written with the JDK's own stream and digest. */
+    private static byte[] referenceDigest(long deviceId, List<CheckinChain.Signed> items) throws Exception {
+        ByteArrayOutputStream itemBytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(itemBytes)) {
+            for (CheckinChain.Signed s : items) {
+                out.writeLong(s.seq());
+                out.writeUTF(s.chain() == null ? "" : s.chain());
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF("VGB2");
+            out.writeLong(deviceId);
+            out.writeInt(items.size());
+            out.write(java.security.MessageDigest.getInstance("SHA-256").digest(itemBytes.toByteArray()));
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] reference(long deviceId, List<CheckinChain.Signed> items) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

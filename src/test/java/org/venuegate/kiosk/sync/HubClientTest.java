@@ -103,13 +103,17 @@ class HubClientTest {
         assertThat(item.get("scanMicros").asLong()).isEqualTo(1500);
         assertThat(item.size()).isEqualTo(14);
         // signed with the key made at pairing, over this device's id and the items' places and chain values
-        byte[] signature = java.util.Base64.getDecoder().decode(Json.mapper().readTree(req.getBody().utf8()).get("signature").asText());
-        byte[] message = org.venuegate.core.checkin.CheckinChain.batchMessage(9,
-                List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7, "ab".repeat(32))));
+        // under the digest scheme, which the batch names
+        JsonNode sent = Json.mapper().readTree(req.getBody().utf8());
+        assertThat(sent.get("scheme").asText()).isEqualTo("VGB2");
+        byte[] signature = java.util.Base64.getDecoder().decode(sent.get("signature").asText());
+        byte[] message = new org.venuegate.core.checkin.CheckinChain.BatchDigest(9).add(7, "ab".repeat(32)).bytes();
         assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(), message, signature)).isTrue();
         assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(),
-                org.venuegate.core.checkin.CheckinChain.batchMessage(10, List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7,
-                        "ab".repeat(32)))), signature)).isFalse();
+                new org.venuegate.core.checkin.CheckinChain.BatchDigest(10).add(7, "ab".repeat(32)).bytes(), signature)).isFalse();
+        assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(), org.venuegate.core.checkin.CheckinChain.batchMessage(9,
+                List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7, "ab".repeat(32)))), signature)).isFalse();
+        assertThat(sent.size()).as("checkins, signature and scheme, nothing else").isEqualTo(3);
     }
 
     @Test
