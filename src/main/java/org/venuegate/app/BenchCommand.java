@@ -483,13 +483,19 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Message length; a health code's signed part is about this long (default: ${DEFAULT-VALUE}).")
         int bytes;
 
+        @Option(names = "--batch", defaultValue = "1000", paramLabel = "N",
+                description = "Also the hub's check of one check-in batch's signature over N items, under both"
+                        + " signature schemes; 0 skips it (default: ${DEFAULT-VALUE}).")
+        int batch;
+
         @Override
         public Integer call() {
-            if (rounds < 1 || rounds > 100 || !(seconds >= 0.01 && seconds <= 60) || bytes < 0 || bytes > 1 << 20) {
+            if (rounds < 1 || rounds > 100 || !(seconds >= 0.01 && seconds <= 60) || bytes < 0 || bytes > 1 << 20
+                    || batch < 0 || batch > 5000) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--rounds must be 1..100, --seconds 0.01..60 and --bytes 0..1048576");
+                        "--rounds must be 1..100, --seconds 0.01..60, --bytes 0..1048576 and --batch 0..5000");
             }
-            SignBench.run(rounds, seconds, bytes, spec.commandLine().getOut());
+            SignBench.run(rounds, seconds, bytes, batch, spec.commandLine().getOut());
             return 0;
         }
     }

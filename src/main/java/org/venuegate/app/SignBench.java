@@ -33,6 +33,14 @@ final class SignBench {
     }
 
     static List<Figure> run(int rounds, double seconds, int messageBytes, PrintWriter out) {
+        return run(rounds, seconds, messageBytes, 0, out);
+    }
+
+    /**
+     * @param batchItems also the hub's check of one batch signature over this many items, under both schemes
+     *                   (making the signed bytes from the items, then verifying); 0 for none
+     */
+    static List<Figure> run(int rounds, double seconds, int messageBytes, int batchItems, PrintWriter out) {
         KeyPair pair = Ed25519.generate();
         SplittableRandom random = new SplittableRandom(42);
         byte[][] messages = new byte[64][messageBytes];
@@ -83,8 +91,52 @@ final class SignBench {
         }
         out.printf(Locale.ROOT, "BC / JDK: sign %.1fx, verify %.1fx (per core)%n", figures.get(1).perCpuSecond() / figures.get(0).perCpuSecond(),
                 figures.get(3).perCpuSecond() / figures.get(2).perCpuSecond());
-        out.println(json(figures, messageBytes, rounds));
+        double[] batch = batchItems > 0 ? batchChecks(rounds, seconds, batchItems, out) : null;
+        out.println(json(figures, messageBytes, rounds, batchItems, batch));
         return figures;
+    }
+
+    /**
+     * The hub's work for one batch's signature: the signed bytes made from the items as it receives them, then Ed25519's
+     * verification, under the current scheme (a digest signed) and the legacy one (the whole message signed).
+     *
+     * @return median CPU microseconds per batch: {current, legacy}
+     */
+    private static double[] batchChecks(int rounds, double seconds, int items, PrintWriter out) {
+        KeyPair pair = Ed25519.generate();
+        List<org.venuegate.api.Checkin> batch = new ArrayList<>(items);
+        SplittableRandom random = new SplittableRandom(43);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (int i = 0; i < items; i++) {
+            byte[] chain = new byte[32];
+            random.nextBytes(chain);
+            batch.add(new org.venuegate.api.Checkin(null, (long) i + 1, hex.formatHex(chain), null, null, null, null, null, null,
+                    null, null, null, null, null));
+        }
+        String[] schemes = {org.venuegate.core.checkin.CheckinChain.SCHEME, org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME};
+        Op[] ops = new Op[schemes.length];
+        for (int k = 0; k < schemes.length; k++) {
+            String scheme = schemes[k];
+            byte[] signature = java.util.Base64.getDecoder().decode(
+                    org.venuegate.api.CheckinBatch.signed(scheme, 7, batch, pair.getPrivate()).signature());
+            ops[k] = i -> Ed25519.verify(pair.getPublic(), org.venuegate.api.CheckinBatch.message(scheme, 7, batch), signature);
+        }
+        for (Op op : ops) {
+            measure(op, Math.min(1.0, seconds));
+        }
+        List<List<double[]>> perOp = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < ops.length; k++) {
+                double[] m = measure(ops[k], seconds);
+                perOp.get(k).add(m);
+                out.printf(Locale.ROOT, "  round %d  batch of %,d, %s: %,.0f µs CPU each%n", r + 1, items, schemes[k], 1e6 / m[0]);
+            }
+        }
+        double current = 1e6 / median(perOp.get(0), 0);
+        double legacy = 1e6 / median(perOp.get(1), 0);
+        out.printf(Locale.ROOT, "batch signature check, %,d items (signed bytes made, then verified): %s %.0f µs, %s %.0f µs"
+                + " of CPU (%.1fx)%n", items, schemes[0], current, schemes[1], legacy, legacy / current);
+        return new double[] {current, legacy};
     }
 
     /** {ops per CPU second of this thread, ops per wall second}. */
@@ -112,7 +164,7 @@ final class SignBench {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static String json(List<Figure> figures, int messageBytes, int rounds) {
+    private static String json(List<Figure> figures, int messageBytes, int rounds, int batchItems, double[] batch) {
         ObjectNode o = Json.mapper().createObjectNode()
                 .put("bench", "sign")
                 .put("message_bytes", messageBytes)
@@ -124,6 +176,11 @@ final class SignBench {
         }
         o.put("sign_speedup", Math.round(figures.get(1).perCpuSecond() / figures.get(0).perCpuSecond() * 10) / 10.0);
         o.put("verify_speedup", Math.round(figures.get(3).perCpuSecond() / figures.get(2).perCpuSecond() * 10) / 10.0);
+        if (batch != null) {
+            o.put("batch_items", batchItems);
+            o.put("batch_check_vgb2_us", Math.round(batch[0] * 10) / 10.0);
+            o.put("batch_check_vgb1_us", Math.round(batch[1] * 10) / 10.0);
+        }
         return o.toString();
     }
 }
