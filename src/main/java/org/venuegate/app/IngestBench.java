@@ -403,8 +403,10 @@ final class IngestBench {
             long[] jitGc = new long[2];
             List<Double> pairs = new ArrayList<>();
             for (int from = 0; from < longest; from += BLOCK) {
-                long cpu = processCpu();
+                // the threads' ticks read before the CPU figure starts: reading /proc for every thread is the
+                // bench's own work, not ingestion's
                 long[] before = jitAndGcTicks().orElse(null);
+                long cpu = processCpu();
                 ingestBlocks.add(passAll(service, devices, block(backlogs, from)));
                 ingestCpu += processCpu() - cpu;
                 long[] after = jitAndGcTicks().orElse(null);
