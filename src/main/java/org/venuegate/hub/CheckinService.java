@@ -707,28 +707,33 @@ public final class CheckinService {
         return CheckinPartitions.canonicalTime(s) >= 0;
     }
 
-    /** 1..maxLength characters, each in {@code alphabet} (an ASCII table). */
-    private static boolean isWord(String s, int maxLength, boolean[] alphabet) {
+    /**
+     * 1..maxLength characters, each in the alphabet {@code outside} describes (1 for every ASCII character not in it).
+     * Every character looked up and the verdict taken once, as in {@link CheckinChain#isChainValue}: letters and digits
+     * in random order made a branch per character mispredict.
+     */
+    private static boolean isWord(String s, int maxLength, byte[] outside) {
         int length = s.length();
         if (length == 0 || length > maxLength) {
             return false;
         }
+        int bad = 0;
         for (int i = 0; i < length; i++) {
             char ch = s.charAt(i);
-            if (ch >= 128 || !alphabet[ch]) {
-                return false;
-            }
+            bad |= ch >>> 7 | outside[ch & 0x7F];
         }
-        return true;
+        return bad == 0;
     }
 
-    private static final boolean[] SUBJECT_CHARS = alphabet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz:_-");
-    private static final boolean[] REASON_CHARS = alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+    private static final byte[] SUBJECT_CHARS = outside("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz:_-");
+    private static final byte[] REASON_CHARS = outside("ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
-    private static boolean[] alphabet(String chars) {
-        boolean[] table = new boolean[128];
+    /** 1 for every ASCII character not in {@code chars}. */
+    private static byte[] outside(String chars) {
+        byte[] table = new byte[128];
+        java.util.Arrays.fill(table, (byte) 1);
         for (char ch : chars.toCharArray()) {
-            table[ch] = true;
+            table[ch] = 0;
         }
         return table;
     }
