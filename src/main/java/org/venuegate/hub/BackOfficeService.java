@@ -315,7 +315,12 @@ public final class BackOfficeService {
 
     /** The retention period in force: what an admin set, else the hub's configuration. */
     public Duration retention() {
-        return db.read(c -> Sql.one(c, "SELECT value FROM hub_settings WHERE name = ?", rs -> rs.getString(1), RETENTION_DAYS))
+        return db.read(this::retention);
+    }
+
+    /** {@link #retention()} read on a connection the caller holds (ingestion's transaction). */
+    public Duration retention(java.sql.Connection c) throws java.sql.SQLException {
+        return Sql.one(c, "SELECT value FROM hub_settings WHERE name = ?", rs -> rs.getString(1), RETENTION_DAYS)
                 .map(v -> Duration.ofDays(Integer.parseInt(v))).orElse(configuredRetention);
     }
 

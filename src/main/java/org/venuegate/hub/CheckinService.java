@@ -53,7 +53,8 @@ public final class CheckinService {
     /** A kiosk's clock may run a little behind the hub's when it pairs. */
     static final Duration PAIRING_SLACK = Duration.ofMinutes(10);
 
-    private final java.util.function.Supplier<Duration> retention;
+    /** Read on the batch's own connection: a second connection per batch deadlocks the pool once every one is held. */
+    private final Database.SqlWork<Duration> retention;
 
     private final Devices devices;
 
@@ -72,13 +73,16 @@ public final class CheckinService {
         this(db, clock, null);
     }
 
-    /** @param retention the retention period in force (check-ins older than it are refused), or null for no limit */
-    public CheckinService(Database db, Clock clock, java.util.function.Supplier<Duration> retention) {
+    /**
+     * @param retention the retention period in force (check-ins older than it are refused), read on the batch's
+     *                  transaction, or null for no limit
+     */
+    public CheckinService(Database db, Clock clock, Database.SqlWork<Duration> retention) {
         this(db, clock, retention, null);
     }
 
     /** @param devices where to find posting devices, or null for the hub's own device table (read with the batch) */
-    public CheckinService(Database db, Clock clock, java.util.function.Supplier<Duration> retention, Devices devices) {
+    public CheckinService(Database db, Clock clock, Database.SqlWork<Duration> retention, Devices devices) {
         this.db = db;
         this.clock = clock;
         this.retention = retention;
@@ -177,8 +181,9 @@ public final class CheckinService {
         // What needs nothing from the database (each item's fields and chain link) is checked on other cores while
         // this thread reads what the batch needs; both take about a millisecond for a thousand items.
         Checked checked = Checked.start(device, items, latest);
-        // read once per batch: the setting is a database read of its own
-        Duration kept = retention == null ? null : retention.get();
+        // read once per batch, on the batch's connection: another connection borrowed while this one is held waited
+        // for the pool's timeout once a node held all of them, each for a batch of its own
+        Duration kept = retention == null ? null : retention.run(c);
         Preload pre = preload(c, deviceId);
         Registered row = pre.device()
                 .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "this device is unknown or revoked"));

@@ -48,11 +48,11 @@ public final class Hub implements AutoCloseable {
         this.trust = new TrustService(db, clock);
         this.applications = new ApplicationService(db, clock, trust);
         this.venues = new VenueService(db, clock, trust);
-        this.checkins = new CheckinService(db, clock, this::retention);
+        this.backOffice = new BackOfficeService(db, clock, new Passwords(config.passwordIterations()), trust, config.retention());
+        this.checkins = new CheckinService(db, clock, backOffice::retention);
         this.citizens = new CitizenService(db, clock, trust);
         this.trace = new TraceService(db, clock);
         this.posters = new PosterService(trust, clock);
-        this.backOffice = new BackOfficeService(db, clock, new Passwords(config.passwordIterations()), trust, config.retention());
         this.partitions = db.dialect() == Database.Dialect.POSTGRES ? new CheckinPartitions(db, clock) : null;
         if (partitions != null) {
             partitions.ensure();
@@ -61,11 +61,6 @@ public final class Hub implements AutoCloseable {
 
     /** The check-in table's day partitions on PostgreSQL; null on SQLite, which keeps one plain table. */
     private final CheckinPartitions partitions;
-
-    /** The retention period in force (an admin may change it while the hub runs). */
-    private java.time.Duration retention() {
-        return backOffice.retention();
-    }
 
     /**
      * Creates the first admin when there is none, with a random password written owner-only to the data folder.

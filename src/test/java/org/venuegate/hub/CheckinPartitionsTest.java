@@ -192,7 +192,7 @@ class CheckinPartitionsTest {
             List<Checkin> batch = List.of(scanned(today.plusSeconds(5), 1, todays), scanned(yesterday.plusSeconds(5), 2, yesterdays),
                     scanned(today.plusSeconds(6), 3, legacyNegative), scanned(today.plusSeconds(7), 4, legacyFar),
                     scanned(today.plusSeconds(8), 5, legacyNamingDecember3), scanned(today.plusSeconds(9), 6, neverIssued));
-            CheckinService service = new CheckinService(db, clock, () -> Duration.ofDays(28), TestDevices.ANY);
+            CheckinService service = new CheckinService(db, clock, c -> Duration.ofDays(28), TestDevices.ANY);
             assertThat(service.ingest(KIOSK, TestDevices.signed(KIOSK, batch)).accepted()).hasSize(6);
             List<String> evidence = db.read(c -> Sql.list(c, "SELECT " + Evidence.OF_ROW + " FROM " + Evidence.checkins(db.dialect())
                     + " ORDER BY k.seq", rs -> rs.getString(1)));

@@ -88,6 +88,23 @@ abstract class HubApiContract {
         citizen2 = user("citizen2", "CITIZEN", null, citizen2Subject);
     }
 
+    /**
+     * No request takes a second database connection while it holds one: with every connection of the pool so held
+     * (a node busy with as many batches), each would wait for one the others hold until the pool's timeout.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void noRequestHeldTwoConnections() {
+        assertThat(hub.db().nestedBorrows() - nestedBefore).as("connections taken while one was held (see the log's warning)")
+                .isZero();
+    }
+
+    private long nestedBefore;
+
+    @org.junit.jupiter.api.BeforeEach
+    void countNestedBorrows() {
+        nestedBefore = hub.db().nestedBorrows();
+    }
+
     @AfterAll
     void stop() {
         server.close();

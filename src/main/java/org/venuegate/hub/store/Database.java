@@ -23,6 +23,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+    /** Connections of this pool the current thread holds. */
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+    private final java.util.concurrent.atomic.AtomicLong nestedBorrows = new java.util.concurrent.atomic.AtomicLong();
+
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
@@ -97,6 +102,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T tx(SqlWork<T> work) {
+        int[] mine = borrowing();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -109,7 +115,31 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        } finally {
+            mine[0]--;
         }
+    }
+
+    /**
+     * Counts the connection the current thread is about to take. A thread that takes a second one while holding the
+     * first can wait for ever: once every connection is held by such a thread, none is given back until the pool's
+     * timeout. That is a bug of the caller (work that needs the database is given the connection it runs on), so it
+     * is logged and counted for the tests, not refused.
+     */
+    private int[] borrowing() {
+        int[] mine = held.get();
+        if (mine[0] > 0) {
+            nestedBorrows.incrementAndGet();
+            LOG.warn("A thread holding a database connection takes another; with every connection so held the pool would"
+                    + " stall until its timeout", new IllegalStateException("second connection borrowed"));
+        }
+        mine[0]++;
+        return mine;
+    }
+
+    /** How many times a thread took a connection while holding one of this pool ({@link #borrowing}); 0 is right. */
+    public long nestedBorrows() {
+        return nestedBorrows.get();
     }
 
     /**
@@ -117,11 +147,14 @@ public final class Database implements AutoCloseable {
      * mode), so reads would queue behind writes and could never run inside a writer's own call chain.
      */
     public <T> T read(SqlWork<T> work) {
+        int[] mine = borrowing();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(true);
             return work.run(c);
         } catch (SQLException e) {
             throw new StoreException(e);
+        } finally {
+            mine[0]--;
         }
     }
 
