@@ -826,6 +826,33 @@ abstract class HubApiContract {
     }
 
     @Test
+    void aKiosksContactIsNotedWithoutLeavingTheConnectionLessDurable() {
+        long venueId = passedVenue("联系时间场所");
+        String device = pairDevice(venueId);
+        long deviceId = deviceIds.get(device);
+        assertThat(call("POST", "/checkins", device, Map.of("checkins", List.of())).status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM device_health WHERE device_id = " + deviceId + " AND last_contact > 0")).isEqualTo(1);
+        if (hub.db().dialect() != org.venuegate.hub.store.Database.Dialect.POSTGRES) {
+            return;
+        }
+        // the contact's commit does not wait for the disk; the next transaction on that connection (a batch) must
+        java.util.function.Supplier<String[]> pidAndSetting = () -> hub.db().read(c -> {
+            try (java.sql.Statement st = c.createStatement();
+                 // the source says whether a SET changed it for the session (the test server's default may be off)
+                 java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid(), setting || ' from ' || source FROM pg_settings"
+                         + " WHERE name = 'synchronous_commit'")) {
+                rs.next();
+                return new String[] {rs.getString(1), rs.getString(2)};
+            }
+        });
+        String[] before = pidAndSetting.get();
+        hub.backOffice().touch(deviceId);
+        String[] after = pidAndSetting.get();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before[0].equals(after[0]), "the pool gave this thread another connection");
+        assertThat(after[1]).isEqualTo(before[1]).doesNotContain("session");
+    }
+
+    @Test
     void kiosksThatSignTheWholeMessageAreStillHeardAndNoSignatureCountsUnderTheOtherScheme() {
         long venueId = passedVenue("旧版终端场所");
         String device = pairDevice(venueId);
