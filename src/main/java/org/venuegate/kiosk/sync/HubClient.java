@@ -97,12 +97,49 @@ public final class HubClient {
         return parse(raw, Pairing.class, "pairing");
     }
 
+    /**
+     * True once a hub released before batches named their signature scheme refused the field: this client then signs
+     * as that hub verifies, the whole message under the legacy scheme with no scheme named, until it is made again
+     * (the kiosk restarts), so a kiosk updated before its hub keeps syncing.
+     */
+    private volatile boolean legacyHub;
+
     /** Sends check-ins; the receipt says for each one whether the hub holds it now. */
     public Receipt postCheckins(List<Record> records) throws HubException {
         List<Checkin> items = records.stream().map(HubClient::checkin).toList();
-        // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses
-        CheckinBatch batch = deviceKey == null ? new CheckinBatch(items, null, null) : CheckinBatch.signed(deviceId, items, deviceKey);
-        Raw raw = execute(http, authorized("checkins").post(body(batch)).build(), "sending " + records.size() + " check-ins");
+        if (deviceKey == null || legacyHub) {
+            return postCheckins(items, org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME);
+        }
+        try {
+            return postCheckins(items, org.venuegate.core.checkin.CheckinChain.SCHEME);
+        } catch (HubRejectedException e) {
+            if (!refusedTheSchemeField(e)) {
+                throw e;
+            }
+            legacyHub = true; // nothing was stored: the hub refused the body before it looked at an item
+            return postCheckins(items, org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME);
+        }
+    }
+
+    /** An older hub's answer to a field it does not know, naming the scheme (its message is "field 'scheme' is not known..."). */
+    static boolean refusedTheSchemeField(HubRejectedException e) {
+        return e.status() == 400 && "UNKNOWN_FIELD".equals(e.error()) && e.hubMessage() != null
+                && e.hubMessage().contains("'scheme'");
+    }
+
+    private Receipt postCheckins(List<Checkin> items, String scheme) throws HubException {
+        // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses. Under
+        // the legacy scheme the field is left out entirely: the hubs that only know it refuse any unknown field.
+        Object batch;
+        if (deviceKey == null || org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME.equals(scheme)) {
+            CheckinBatch signed = deviceKey == null ? new CheckinBatch(items, null, null)
+                    : CheckinBatch.signed(scheme, deviceId, items, deviceKey);
+            batch = Json.mapper().createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("checkins",
+                    Json.mapper().valueToTree(items)).put("signature", signed.signature());
+        } else {
+            batch = CheckinBatch.signed(scheme, deviceId, items, deviceKey);
+        }
+        Raw raw = execute(http, authorized("checkins").post(body(batch)).build(), "sending " + items.size() + " check-ins");
         org.venuegate.api.Receipt r = parse(raw, org.venuegate.api.Receipt.class, "sending check-ins");
         if (r.accepted() == null || r.duplicates() == null || r.rejected() == null) {
             throw new HubUnavailableException(raw.status, "the hub's receipt lacks accepted, duplicates or rejected: " + abbreviate(raw.body), null);

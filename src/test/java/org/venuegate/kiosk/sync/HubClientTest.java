@@ -116,6 +116,42 @@ class HubClientTest {
         assertThat(sent.size()).as("checkins, signature and scheme, nothing else").isEqualTo(3);
     }
 
+    static final String RECEIPT = "{\"receiptId\":\"r-1\",\"deviceId\":9,\"receivedAt\":\"2025-03-01T02:00:01Z\","
+            + "\"accepted\":[\"" + ID + "\"],\"duplicates\":[],\"rejected\":[]}";
+
+    @Test
+    void aHubThatPredatesSchemesIsSentTheLegacySignatureWithNoSchemeFromThenOn() throws Exception {
+        // what a hub of the release before answers to a field it does not know (Requests, UNKNOWN_FIELD)
+        server.enqueue(json(400, "{\"error\":\"UNKNOWN_FIELD\",\"message\":\"field 'scheme' is not known; known fields:"
+                + " checkins, signature\"}"));
+        server.enqueue(json(200, RECEIPT));
+        server.enqueue(json(200, RECEIPT));
+        assertThat(client.postCheckins(List.of(record())).accepted()).containsExactly(ID);
+        assertThat(client.postCheckins(List.of(record())).accepted()).containsExactly(ID);
+
+        JsonNode refused = Json.mapper().readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(refused.get("scheme").asText()).isEqualTo("VGB2");
+        byte[] legacyMessage = org.venuegate.core.checkin.CheckinChain.batchMessage(9,
+                List.of(new org.venuegate.core.checkin.CheckinChain.Signed(7, "ab".repeat(32))));
+        for (int i = 0; i < 2; i++) {
+            JsonNode sent = Json.mapper().readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+            assertThat(sent.has("scheme")).as("request %d names no scheme, not even null", i + 2).isFalse();
+            assertThat(sent.size()).isEqualTo(2);
+            assertThat(sent.get("checkins").get(0)).isEqualTo(refused.get("checkins").get(0));
+            assertThat(org.venuegate.core.crypto.Ed25519.verify(KEY.getPublic(), legacyMessage,
+                    java.util.Base64.getDecoder().decode(sent.get("signature").asText()))).isTrue();
+        }
+        assertThat(server.getRequestCount()).as("one refusal, then each batch once").isEqualTo(3);
+    }
+
+    @Test
+    void anotherUnknownFieldIsNotTakenForAnOlderHub() {
+        server.enqueue(json(400, "{\"error\":\"UNKNOWN_FIELD\",\"message\":\"field 'checkins[0].colourr' is not known\"}"));
+        assertThatThrownBy(() -> client.postCheckins(List.of(record()))).isInstanceOf(HubRejectedException.class)
+                .hasMessageContaining("UNKNOWN_FIELD");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void serverErrorsAreUnavailable() {
         server.enqueue(json(503, "{\"error\":\"STORAGE_UNAVAILABLE\",\"message\":\"retry later\"}"));
