@@ -31,21 +31,15 @@ public record CheckinBatch(List<Checkin> checkins, String signature, String sche
      */
     public static byte[] message(String scheme, long deviceId, List<Checkin> items) {
         List<Checkin> all = items == null ? List.of() : items;
-        if (CheckinChain.SCHEME.equals(scheme)) {
-            CheckinChain.BatchDigest d = new CheckinChain.BatchDigest(deviceId);
-            for (Checkin c : all) {
-                d.add(seq(c), chain(c));
-            }
-            return d.bytes();
+        CheckinChain.SignedItems m = switch (scheme == null ? "" : scheme) {
+            case CheckinChain.SCHEME -> new CheckinChain.BatchDigest(deviceId);
+            case CheckinChain.LEGACY_SCHEME -> new CheckinChain.BatchMessage(deviceId, all.size());
+            default -> throw new IllegalArgumentException("not a batch signature scheme: " + scheme);
+        };
+        for (Checkin c : all) {
+            m.add(seq(c), chain(c));
         }
-        if (CheckinChain.LEGACY_SCHEME.equals(scheme)) {
-            CheckinChain.BatchMessage m = new CheckinChain.BatchMessage(deviceId, all.size());
-            for (Checkin c : all) {
-                m.add(seq(c), chain(c));
-            }
-            return m.bytes();
-        }
-        throw new IllegalArgumentException("not a batch signature scheme: " + scheme);
+        return m.bytes();
     }
 
     /** An item's sequence number as the signature covers it: a missing item or sequence number signs as -1. */

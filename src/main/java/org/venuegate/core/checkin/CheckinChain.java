@@ -179,7 +179,15 @@ public final class CheckinChain {
      * {@link #batchMessage} item by item, so the hub writes it in the same pass over a batch as its other checks
      * (and no list of {@link Signed} is made).
      */
-    public static final class BatchMessage {
+    /** The bytes a device signs for a batch, item by item, under one scheme. */
+    public interface SignedItems {
+        /** The next item: its sequence number and chain value (null signs as the empty text). */
+        SignedItems add(long seq, String chain);
+
+        byte[] bytes();
+    }
+
+    public static final class BatchMessage implements SignedItems {
         private final Out out;
         private int count;
 
@@ -191,7 +199,7 @@ public final class CheckinChain {
             out.intValue(0); // the count, written at the end
         }
 
-        /** The next item: its sequence number and chain value (null signs as the empty text). */
+        @Override
         public BatchMessage add(long seq, String chain) {
             out.longValue(seq);
             out.utf(chain == null ? "" : chain);
@@ -199,6 +207,7 @@ public final class CheckinChain {
             return this;
         }
 
+        @Override
         public byte[] bytes() {
             for (int i = 0, shift = 24; shift >= 0; i++, shift -= 8) {
                 out.buf[14 + i] = (byte) (count >>> shift);
@@ -222,7 +231,7 @@ public final class CheckinChain {
      * id, the item count, then SHA-256 of every item's sequence number and chain value as {@link #batchMessage}
      * writes them. Items are hashed as they are added, so no buffer of the whole batch is made.
      */
-    public static final class BatchDigest {
+    public static final class BatchDigest implements SignedItems {
         /** Item bytes gathered before they are hashed: large enough that the digest works on whole runs of blocks. */
         private static final int CHUNK = 8192;
         private final MessageDigest sha = sha256();
@@ -234,7 +243,7 @@ public final class CheckinChain {
             this.deviceId = deviceId;
         }
 
-        /** The next item: its sequence number and chain value (null signs as the empty text). */
+        @Override
         public BatchDigest add(long seq, String chain) {
             out.longValue(seq);
             out.utf(chain == null ? "" : chain);
@@ -246,6 +255,7 @@ public final class CheckinChain {
             return this;
         }
 
+        @Override
         public byte[] bytes() {
             sha.update(out.buf, 0, out.n);
             out.n = 0;

@@ -128,16 +128,13 @@ public final class HubClient {
     }
 
     private Receipt postCheckins(List<Checkin> items, String scheme) throws HubException {
-        // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses. Under
-        // the legacy scheme the field is left out entirely: the hubs that only know it refuse any unknown field.
-        Object batch;
-        if (deviceKey == null || org.venuegate.core.checkin.CheckinChain.LEGACY_SCHEME.equals(scheme)) {
-            CheckinBatch signed = deviceKey == null ? new CheckinBatch(items, null, null)
-                    : CheckinBatch.signed(scheme, deviceId, items, deviceKey);
-            batch = Json.mapper().createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("checkins",
-                    Json.mapper().valueToTree(items)).put("signature", signed.signature());
-        } else {
-            batch = CheckinBatch.signed(scheme, deviceId, items, deviceKey);
+        // signed the way the hub checks it (CheckinBatch.message); unsigned without a key, which the hub refuses
+        CheckinBatch signed = deviceKey == null ? new CheckinBatch(items, null, null)
+                : CheckinBatch.signed(scheme, deviceId, items, deviceKey);
+        // a batch under the legacy scheme names none, not even as null: the hubs that only know it refuse any unknown field
+        com.fasterxml.jackson.databind.node.ObjectNode batch = Json.mapper().valueToTree(signed);
+        if (signed.scheme() == null) {
+            batch.remove("scheme");
         }
         Raw raw = execute(http, authorized("checkins").post(body(batch)).build(), "sending " + items.size() + " check-ins");
         org.venuegate.api.Receipt r = parse(raw, org.venuegate.api.Receipt.class, "sending check-ins");
